@@ -1,0 +1,1 @@
+"""Polkuopas HTTP API: chat gateway, catalogue and recommendation endpoints, chat page."""

@@ -1,0 +1,107 @@
+"""Conversation records: server-issued session ids, the message history and deletion.
+
+A conversation lives in two stores: the API's own history (chat tables of the
+catalogue database) and Rasa's tracker store. Deleting removes it from both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import secrets
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, select, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from catalogue.models import ChatMessage, ChatSession
+
+logger = logging.getLogger("polkuopas.api")
+
+SESSION_ID_RE = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
+CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def new_session_id() -> str:
+    """192 random bits, URL-safe: cannot be guessed."""
+    return secrets.token_urlsafe(24)
+
+
+def clean_message(message: str) -> str:
+    """Drops control characters and surrounding whitespace; the text is otherwise kept as typed."""
+    return CONTROL_CHARS_RE.sub("", message).strip()
+
+
+def find_session(db: Session, session_id: str | None) -> ChatSession | None:
+    if not session_id or not SESSION_ID_RE.match(session_id):
+        return None
+    return db.get(ChatSession, session_id)
+
+
+def open_session(db: Session, session_id: str | None) -> ChatSession:
+    """The caller's conversation if it exists; otherwise a new one with a fresh server-issued id."""
+    session = find_session(db, session_id)
+    if session is None:
+        session = ChatSession(id=new_session_id())
+        db.add(session)
+    session.last_seen_at = dt.datetime.now(dt.timezone.utc)
+    db.flush()
+    return session
+
+
+def button_title_for_payload(db: Session, session: ChatSession, payload: str) -> str | None:
+    """The title of the button the user clicked, so the history shows words, not payloads."""
+    last_bot = db.scalars(
+        select(ChatMessage)
+        .where(ChatMessage.session_id == session.id, ChatMessage.sender == "bot")
+        .order_by(ChatMessage.id.desc())
+        .limit(10)
+    ).all()
+    for message in last_bot:
+        for button in message.body.get("buttons") or []:
+            if button.get("payload") == payload:
+                return button.get("title")
+    return None
+
+
+def record(db: Session, session: ChatSession, sender: str, body: dict[str, Any]) -> None:
+    db.add(ChatMessage(session_id=session.id, sender=sender, body=body))
+
+
+def history(db: Session, session: ChatSession) -> list[dict[str, Any]]:
+    return [
+        {"sender": m.sender, "text": m.body.get("text"), "buttons": m.body.get("buttons") or [], "cards": m.body.get("cards") or []}
+        for m in session.messages
+    ]
+
+
+class TrackerStore:
+    """Deletes conversations from Rasa's SQL tracker store (table `events`, keyed by sender_id)."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self._engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = create_engine(self.url)
+        return self._engine
+
+    def delete(self, sender_id: str) -> None:
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(text("DELETE FROM events WHERE sender_id = :sender_id"), {"sender_id": sender_id})
+        except SQLAlchemyError as error:
+            # No tracker database yet means nothing to delete.
+            if "no such table" not in str(error).lower() and "does not exist" not in str(error).lower():
+                raise
+
+
+def delete_conversation(db: Session, session: ChatSession, tracker_store: TrackerStore) -> None:
+    tracker_store.delete(session.id)
+    db.execute(delete(ChatMessage).where(ChatMessage.session_id == session.id))
+    db.execute(delete(ChatSession).where(ChatSession.id == session.id))
+    logger.info("conversation deleted")

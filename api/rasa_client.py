@@ -1,0 +1,76 @@
+"""Talks to Rasa's REST channel on loopback and turns its replies into CONTRACT Messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+DELETE_CONVERSATION_KEY = "delete_conversation"
+
+
+class RasaUnavailable(Exception):
+    """Rasa did not answer (down, starting or timed out)."""
+
+
+@dataclass
+class BotReply:
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    delete_conversation: bool = False
+
+
+def to_messages(rasa_output: list[dict[str, Any]]) -> BotReply:
+    """Rasa REST output ({text, buttons, custom, image}) to Messages ({text, buttons, cards})."""
+    reply = BotReply()
+    for item in rasa_output:
+        custom = item.get("custom") or {}
+        if custom.get(DELETE_CONVERSATION_KEY):
+            reply.delete_conversation = True
+        text = item.get("text")
+        buttons = [
+            {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
+            for b in item.get("buttons") or []
+            if b.get("payload")
+        ]
+        cards = [card for card in custom.get("cards") or [] if isinstance(card, dict) and card.get("id")]
+        if custom.get("text") and not text:
+            text = custom["text"]
+        if custom.get("buttons"):
+            buttons += [
+                {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))} for b in custom["buttons"]
+            ]
+        if text or buttons or cards:
+            reply.messages.append({"text": text, "buttons": buttons, "cards": cards})
+    return reply
+
+
+class RasaClient:
+    def __init__(self, base_url: str, timeout: float = 30.0):
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self._client = httpx.AsyncClient(timeout=timeout)
+
+    async def send(self, sender_id: str, message: str, metadata: dict[str, Any] | None = None) -> BotReply:
+        try:
+            response = await self._client.post(
+                f"{self.base_url}/webhooks/rest/webhook",
+                json={"sender": sender_id, "message": message, "metadata": metadata or {}},
+            )
+            response.raise_for_status()
+            output = response.json()
+        except (httpx.HTTPError, ValueError) as error:
+            raise RasaUnavailable(type(error).__name__) from None
+        if not isinstance(output, list):
+            raise RasaUnavailable("unexpected reply")
+        return to_messages(output)
+
+    async def is_up(self, url: str | None = None) -> bool:
+        try:
+            response = await self._client.get(url or f"{self.base_url}/", timeout=3.0)
+            return response.status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    async def close(self) -> None:
+        await self._client.aclose()

@@ -1,0 +1,54 @@
+"""Catalogue endpoints: service search and details, the municipality resolver."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+
+from api.deps import catalogue
+from api.schemas import ResolvedMunicipality, ServiceDetail, ServiceList
+from catalogue.repository import CatalogueSnapshot
+from catalogue.search import get_search
+
+router = APIRouter(prefix="/api", tags=["catalogue"])
+
+
+@router.get("/services", response_model=ServiceList)
+def list_services(
+    q: str = Query(default="", max_length=200),
+    municipality: str | None = Query(default=None, max_length=100),
+    audience: Literal["jobseeker", "employer"] | None = None,
+    category: str | None = Query(default=None, max_length=40),
+    limit: int = Query(default=20, ge=1, le=100),
+    offset: int = Query(default=0, ge=0, le=100_000),
+    snapshot: CatalogueSnapshot = Depends(catalogue),
+):
+    if municipality and snapshot.resolve_municipality(municipality) is None:
+        raise HTTPException(status_code=422, detail=f"Kuntaa ei tunnistettu: {municipality[:50]}")
+    result = get_search(snapshot).search(
+        q, municipality=municipality, audience=audience, category=category, limit=limit, offset=offset
+    )
+    return ServiceList(total=result.total, items=[s.card() for s in result.items])
+
+
+@router.get("/services/{service_id}", response_model=ServiceDetail)
+def service_detail(service_id: str, snapshot: CatalogueSnapshot = Depends(catalogue)):
+    service = snapshot.service(service_id[:100])
+    if service is None:
+        raise HTTPException(status_code=404, detail="Palvelua ei löytynyt.")
+    return service.detail()
+
+
+@router.get("/municipalities/resolve", response_model=ResolvedMunicipality)
+def resolve_municipality(q: str = Query(min_length=1, max_length=200), snapshot: CatalogueSnapshot = Depends(catalogue)):
+    found = snapshot.resolve_municipality(q)
+    if found is None:
+        raise HTTPException(status_code=404, detail="Kuntaa ei löytynyt. Tarkista nimen kirjoitusasu tai kokeile postinumeroa.")
+    area = snapshot.area_for_municipality(found.code)
+    return ResolvedMunicipality(
+        code=found.code,
+        name_fi=found.name_fi,
+        name_sv=found.name_sv,
+        employment_area={"id": area.id, "name": area.name} if area else None,
+    )

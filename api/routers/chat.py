@@ -1,0 +1,68 @@
+"""The chat gateway: the only public door to Rasa."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
+
+from api import conversations
+from api.deps import db_session
+from api.rasa_client import RasaUnavailable
+from api.schemas import ChatRequest, ChatResponse, HistoryResponse
+
+router = APIRouter(prefix="/api/chat", tags=["chat"])
+
+BACKEND_DOWN_TEXT = (
+    "Keskustelupalvelu ei vastaa juuri nyt. Yritä hetken päästä uudelleen. "
+    "Kiireellisissä asioissa katso https://tyomarkkinatori.fi/"
+)
+NOT_FOUND_TEXT = "Keskustelua ei löytynyt. Se on ehkä poistettu tai vanhentunut."
+
+
+@router.post("", response_model=ChatResponse)
+async def chat(body: ChatRequest, request: Request, db: Session = Depends(db_session)):
+    message = conversations.clean_message(body.message)
+    if not message:
+        raise HTTPException(status_code=422, detail="Viesti on tyhjä. Kirjoita kysymyksesi.")
+    session = conversations.open_session(db, body.session_id)
+    shown_text = message
+    if message.startswith("/"):
+        shown_text = conversations.button_title_for_payload(db, session, message) or message
+    is_silent = message in ("/greet", "/restart") and shown_text == message
+    if not is_silent:
+        conversations.record(db, session, "user", {"text": shown_text})
+    db.commit()
+    try:
+        reply = await request.app.state.rasa.send(session.id, message)
+    except RasaUnavailable:
+        notice = {"text": BACKEND_DOWN_TEXT, "buttons": [], "cards": []}
+        return JSONResponse(
+            status_code=503,
+            content={"detail": BACKEND_DOWN_TEXT, "session_id": session.id, "messages": [notice]},
+        )
+    if reply.delete_conversation:
+        conversations.delete_conversation(db, session, request.app.state.tracker_store)
+        db.commit()
+        # The deleted conversation's id is never used again.
+        return ChatResponse(session_id=conversations.new_session_id(), messages=reply.messages)
+    for bot_message in reply.messages:
+        conversations.record(db, session, "bot", bot_message)
+    return ChatResponse(session_id=session.id, messages=reply.messages)
+
+
+@router.get("/{session_id}/history", response_model=HistoryResponse)
+def chat_history(session_id: str, db: Session = Depends(db_session)):
+    session = conversations.find_session(db, session_id)
+    if session is None:
+        raise HTTPException(status_code=404, detail=NOT_FOUND_TEXT)
+    return HistoryResponse(messages=conversations.history(db, session))
+
+
+@router.delete("/{session_id}", status_code=204)
+def delete_chat(session_id: str, request: Request, db: Session = Depends(db_session)):
+    session = conversations.find_session(db, session_id)
+    if session is None:
+        raise HTTPException(status_code=404, detail=NOT_FOUND_TEXT)
+    conversations.delete_conversation(db, session, request.app.state.tracker_store)
+    return Response(status_code=204)

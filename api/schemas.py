@@ -1,0 +1,169 @@
+"""Pydantic shapes of CONTRACT §4."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Button(BaseModel):
+    title: str
+    payload: str
+
+
+class ServiceCard(BaseModel):
+    id: str
+    title: str
+    summary: str
+    category: str
+    scope: Literal["national", "regional", "municipal"]
+    provider: str | None = None
+    url: str | None = None
+    contact: str | None = None
+    source_url: str
+    last_verified: str
+
+
+class Message(BaseModel):
+    text: str | None = None
+    buttons: list[Button] = Field(default_factory=list)
+    cards: list[ServiceCard] = Field(default_factory=list)
+
+
+class HistoryMessage(Message):
+    sender: Literal["user", "bot"]
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    session_id: str | None = Field(default=None, max_length=100)
+    message: str = Field(min_length=1, max_length=1000)
+
+
+class ChatResponse(BaseModel):
+    session_id: str
+    messages: list[Message]
+
+
+class HistoryResponse(BaseModel):
+    messages: list[HistoryMessage]
+
+
+class ServiceList(BaseModel):
+    total: int
+    items: list[ServiceCard]
+
+
+class ServiceDetail(ServiceCard):
+    description: str
+    key_rules: list[str]
+    eligibility: dict
+    how_to_apply: str | None = None
+    channels: list[dict]
+    notes: str | None = None
+
+
+class AreaRef(BaseModel):
+    id: str
+    name: str
+
+
+class ResolvedMunicipality(BaseModel):
+    code: str
+    name_fi: str
+    name_sv: str | None = None
+    employment_area: AreaRef | None = None
+
+
+class Contact(BaseModel):
+    name: str
+    url: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+class SelfRating(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    finances: int | None = Field(default=None, ge=1, le=5)
+    social: int | None = Field(default=None, ge=1, le=5)
+    skills: int | None = Field(default=None, ge=1, le=5)
+    wellbeing: int | None = Field(default=None, ge=1, le=5)
+    daily_life: int | None = Field(default=None, ge=1, le=5)
+    employment: int | None = Field(default=None, ge=1, le=5)
+    health: int | None = Field(default=None, ge=1, le=5)
+
+
+class JobseekerProfileIn(BaseModel):
+    municipality: str | None = Field(default=None, max_length=100)
+    age: int | None = Field(default=None, ge=15, le=80)
+    situation: Literal["unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other"] | None = None
+    unemployed_months: float | None = Field(default=None, ge=0, le=600)
+    work_ability: Literal["full", "partial", "unknown"] | None = None
+    finnish_level: Literal["native", "good", "basic", "none"] | None = None
+    education: Literal["basic", "upper_secondary", "vocational", "higher"] | None = None
+    goals: list[Literal["job", "education", "try_field", "business", "rehabilitation"]] = Field(default_factory=list, max_length=5)
+    fields: list[str] = Field(default_factory=list, max_length=10)
+    self_rating: SelfRating | None = None
+
+
+class HireIn(BaseModel):
+    age: int | None = Field(default=None, ge=15, le=80)
+    unemployed_months: float | None = Field(default=None, ge=0, le=600)
+    work_ability: Literal["full", "partial", "unknown"] | None = None
+    needs_adjustments: bool = False
+    finnish_level: Literal["native", "good", "basic", "none"] | None = None
+    apprenticeship: bool = False
+    education: Literal["basic", "upper_secondary", "vocational", "higher"] | None = None
+
+
+class JobIn(BaseModel):
+    hours_per_week: float | None = Field(default=None, ge=1, le=60)
+    monthly_wage_eur: float | None = Field(default=None, ge=100, le=20000)
+    months: int | None = Field(default=None, ge=1, le=60)
+
+
+class EmployerProfileIn(BaseModel):
+    municipality: str | None = Field(default=None, max_length=100)
+    employer_type: Literal["company", "association", "foundation", "municipality", "other"] | None = None
+    employees: int | None = Field(default=None, ge=0, le=1_000_000)
+    hire: HireIn = Field(default_factory=HireIn)
+    job: JobIn = Field(default_factory=JobIn)
+
+
+class Step(BaseModel):
+    title: str
+    why: str
+    services: list[ServiceCard]
+
+
+class JobseekerPath(BaseModel):
+    steps: list[Step]
+    contact: Contact
+    notes: list[str]
+
+
+class Estimate(BaseModel):
+    percent: int
+    monthly_max_eur: float
+    months: int
+    total_max_eur: float
+
+
+class Support(BaseModel):
+    service: ServiceCard
+    why: str
+    estimate: Estimate | None = None
+
+
+class EmployerPackage(BaseModel):
+    supports: list[Support]
+    contact: Contact
+    notes: list[str]
+
+
+class Health(BaseModel):
+    status: Literal["ok", "degraded"]
+    rasa: Literal["ok", "down"]
+    actions: Literal["ok", "down"]
+    database: Literal["ok", "down"]

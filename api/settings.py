@@ -1,0 +1,29 @@
+"""Settings from environment variables, with working defaults (CONTRACT §1)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from catalogue.db import PROJECT_ROOT
+
+
+@dataclass(frozen=True)
+class Settings:
+    rasa_url: str = field(default_factory=lambda: os.environ.get("RASA_URL", "http://127.0.0.1:5005").rstrip("/"))
+    action_server_url: str = field(
+        default_factory=lambda: f"http://127.0.0.1:{os.environ.get('ACTION_SERVER_PORT', '5055')}"
+    )
+    tracker_db_url: str = field(
+        default_factory=lambda: os.environ.get(
+            "RASA_TRACKER_DB_URL", f"sqlite:///{PROJECT_ROOT / 'var' / 'rasa_tracker.db'}"
+        )
+    )
+    rasa_timeout_seconds: float = field(default_factory=lambda: float(os.environ.get("RASA_TIMEOUT", "30")))
+    max_message_chars: int = 1000
+    static_dir: Path = Path(__file__).resolve().parent / "static"
+
+
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,18 @@
+"""Rasa custom actions (thin): they call the catalogue package for every fact and rule."""
+
+from bot.actions.answers import (  # noqa: F401
+    ActionDefaultFallback,
+    ActionDeleteMyData,
+    ActionHumanHandover,
+    ActionKeepEmployee,
+    ActionRestartConversation,
+    ActionServiceInfo,
+    ActionServiceSearch,
+)
+from bot.actions.forms import (  # noqa: F401
+    ActionPrefillEmployer,
+    ActionPrefillJobseeker,
+    ValidateEmployerForm,
+    ValidateJobseekerForm,
+)
+from bot.actions.recommend import ActionRecommendPackage, ActionRecommendPath  # noqa: F401

@@ -1,0 +1,168 @@
+"""Answers from the catalogue: service questions, searches, handover, restart and deletion."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import AllSlotsReset, Restarted, UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.common import catalogue, entity_values, latest_intent, latest_text, send_cards, slot
+from bot.actions.recommend import contact_text
+from catalogue.search import get_search
+
+INTENT_SERVICE = {
+    "register_jobseeker": "ilmoittautuminen-tyonhakijaksi",
+    "unemployment_benefit": "tyottomyysturva",
+}
+
+
+def _service_from_message(tracker: Tracker):
+    """The service the user asks about: the NLU entity, else the best search hit for the text."""
+    snapshot = catalogue()
+    for value in entity_values(tracker, "service"):
+        service = snapshot.service(value)
+        if service is not None:
+            return service
+    intent_service = INTENT_SERVICE.get(latest_intent(tracker) or "")
+    if intent_service:
+        return snapshot.service(intent_service)
+    text = latest_text(tracker)
+    if text and not text.startswith("/"):
+        result = get_search(snapshot).search(text[:200], limit=1)
+        if result.items:
+            return result.items[0]
+    return None
+
+
+class ActionServiceInfo(Action):
+    def name(self) -> str:
+        return "action_service_info"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        service = _service_from_message(tracker)
+        if service is None:
+            dispatcher.utter_message(
+                text="En löytänyt palvelua, jota tarkoitit. Kirjoita palvelun nimi, esimerkiksi \"työkokeilu\" tai \"palkkatuki\"."
+            )
+            return []
+        lines = [f"{service.title}: {service.description or service.summary}"]
+        if service.key_rules:
+            lines.append("Tärkeimmät säännöt:")
+            lines += [f"• {rule}" for rule in service.key_rules]
+        if service.how_to_apply:
+            lines.append(f"Näin pääset alkuun: {service.how_to_apply}")
+        lines.append(f"Lähde: {service.source_url} (tarkistettu {service.last_verified:%d.%m.%Y})")
+        send_cards(dispatcher, [service], text="\n".join(lines))
+        return []
+
+
+class ActionServiceSearch(Action):
+    def name(self) -> str:
+        return "action_service_search"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        snapshot = catalogue()
+        text = latest_text(tracker)
+        if text.startswith("/"):
+            text = ""
+        query_parts = [text[:200]]
+        municipality = next(iter(entity_values(tracker, "municipality")), None)
+        result = get_search(snapshot).search(" ".join(query_parts), municipality=municipality, limit=5)
+        if result.total == 0 and municipality:
+            result = get_search(snapshot).search(text[:200], limit=5)
+        if result.total == 0:
+            dispatcher.utter_message(
+                text="En löytänyt sopivia palveluja. Kokeile toista sanaa, esimerkiksi \"työkokeilu Tampere\" tai \"työhönvalmennus\"."
+            )
+            return []
+        place = f" ({result.municipality.name_fi})" if result.municipality else ""
+        send_cards(dispatcher, result.items, text=f"Löysin {result.total} palvelua{place}. Tässä osuvimmat:")
+        return []
+
+
+class ActionHumanHandover(Action):
+    def name(self) -> str:
+        return "action_human_handover"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        snapshot = catalogue()
+        municipality = snapshot.resolve_municipality(slot(tracker, "municipality"))
+        if municipality is None:
+            for value in entity_values(tracker, "municipality"):
+                municipality = snapshot.resolve_municipality(value)
+                if municipality:
+                    break
+        contact = snapshot.contact(municipality.code if municipality else None)
+        area = snapshot.area_for_municipality(municipality.code) if municipality else None
+        if area:
+            intro = f"Ihmisen apua saat oman alueesi työllisyyspalveluista ({area.name}):"
+        elif municipality:
+            intro = f"En vielä tunne kunnan {municipality.name_fi} työllisyysalueen yhteystietoja. Löydät ne Työmarkkinatorilta."
+        else:
+            intro = "Kerro kuntasi, niin annan oman alueesi yhteystiedot. Valtakunnallisesti apua saat Työmarkkinatorilta."
+        dispatcher.utter_message(text=f"{intro}\n{contact_text(contact)}")
+        return []
+
+
+class ActionKeepEmployee(Action):
+    def name(self) -> str:
+        return "action_keep_employee"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        snapshot = catalogue()
+        ids = ["tyoolosuhteiden-jarjestelytuki", "tyokykykoordinaattori", "tyokokeilu", "kela-ammatillinen-kuntoutus", "tyohonvalmennus"]
+        services = [s for s in (snapshot.service(i) for i in ids) if s is not None]
+        send_cards(
+            dispatcher,
+            services,
+            text=(
+                "Kun työntekijän työkyky heikkenee, aloita keskustelu työterveyshuollon kanssa. Tukia on useita: "
+                "työolosuhteiden järjestelytuki työvälineisiin ja työtoverin apuun, työkokeilu uusissa tehtävissä, "
+                "ammatillinen kuntoutus (Kela tai työeläkeyhtiö) ja työhönvalmennus."
+            ),
+        )
+        return []
+
+
+class ActionDeleteMyData(Action):
+    """Tells the API to delete the whole conversation; the API removes it from every store."""
+
+    def name(self) -> str:
+        return "action_delete_my_data"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        dispatcher.utter_message(
+            json_message={
+                "text": "Poistin keskustelumme ja antamasi tiedot. Voit aloittaa uuden keskustelun milloin vain.",
+                "delete_conversation": True,
+            }
+        )
+        return [AllSlotsReset(), Restarted()]
+
+
+class ActionRestartConversation(Action):
+    def name(self) -> str:
+        return "action_restart_conversation"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        dispatcher.utter_message(response="utter_restarted")
+        return [Restarted()]
+
+
+class ActionDefaultFallback(Action):
+    """When the bot is unsure, it searches the catalogue instead of only saying sorry."""
+
+    def name(self) -> str:
+        return "action_default_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = latest_text(tracker)
+        if text and not text.startswith("/") and len(text) <= 200:
+            result = get_search(catalogue()).search(text, limit=3)
+            if result.items and result.total <= 15:
+                send_cards(dispatcher, result.items, text="En ole varma, mitä tarkoitit. Olisiko näistä apua?")
+                return [UserUtteranceReverted()]
+        dispatcher.utter_message(response="utter_default")
+        return [UserUtteranceReverted()]
+

@@ -1,0 +1,88 @@
+"""What the actions share: the catalogue, slot values as profiles, cards as custom payloads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from catalogue.interview import SKIPPED
+from catalogue.repository import CatalogueSnapshot, ServiceRecord, get_catalogue
+
+MAX_CARDS_PER_MESSAGE = 6
+
+
+def catalogue() -> CatalogueSnapshot:
+    return get_catalogue()
+
+
+def slot(tracker: Tracker, name: str) -> Any:
+    """A slot value, with skipped answers read as unknown."""
+    value = tracker.get_slot(name)
+    return None if value in (SKIPPED, "", None) else value
+
+
+def latest_text(tracker: Tracker) -> str:
+    return (tracker.latest_message or {}).get("text") or ""
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def entity_values(tracker: Tracker, entity: str) -> list[str]:
+    return [str(v) for v in tracker.get_latest_entity_values(entity)]
+
+
+def send_cards(dispatcher: CollectingDispatcher, services: list[ServiceRecord], text: str | None = None) -> None:
+    """Service cards go to the client as a custom payload: {"cards": [ServiceCard, ...]}."""
+    if not services:
+        if text:
+            dispatcher.utter_message(text=text)
+        return
+    payload: dict[str, Any] = {"cards": [s.card() for s in services[:MAX_CARDS_PER_MESSAGE]]}
+    if text:
+        payload["text"] = text
+    dispatcher.utter_message(json_message=payload)
+
+
+def jobseeker_profile(tracker: Tracker) -> dict[str, Any]:
+    goals = slot(tracker, "goals") or []
+    return {
+        "municipality": slot(tracker, "municipality"),
+        "age": slot(tracker, "age"),
+        "situation": slot(tracker, "situation"),
+        "unemployed_months": slot(tracker, "unemployed_months"),
+        "work_ability": slot(tracker, "work_ability"),
+        "finnish_level": slot(tracker, "finnish_level"),
+        "goals": goals if isinstance(goals, list) else [goals],
+        "fields": slot(tracker, "fields") or [],
+    }
+
+
+HIRE_GROUP_FACTS: dict[str, dict[str, Any]] = {
+    "partial_work_ability": {"work_ability": "partial"},
+    "apprentice": {"apprenticeship": True},
+}
+
+
+def employer_profile(tracker: Tracker) -> dict[str, Any]:
+    group = slot(tracker, "hire_group")
+    hire: dict[str, Any] = {
+        "age": slot(tracker, "hire_age"),
+        "unemployed_months": slot(tracker, "hire_unemployed_months"),
+        "work_ability": slot(tracker, "hire_work_ability"),
+        "apprenticeship": bool(slot(tracker, "apprenticeship")),
+        "needs_adjustments": False,
+    }
+    hire.update(HIRE_GROUP_FACTS.get(group, {}))
+    return {
+        "municipality": slot(tracker, "municipality"),
+        "employer_type": slot(tracker, "employer_type"),
+        "hire": hire,
+        "job": {
+            "monthly_wage_eur": slot(tracker, "wage_eur"),
+            "hours_per_week": slot(tracker, "hours_per_week"),
+        },
+    }

@@ -1,0 +1,314 @@
+"""The interviews: what the first message already told, and validation of every answer.
+
+All parsing of Finnish answers lives in catalogue.interview; these classes
+only decide which slot gets which value and what to say when an answer
+does not fit. Every question can be skipped: the slot then holds "skipped".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.common import catalogue, entity_values, latest_intent, latest_text
+from catalogue import interview
+from catalogue.interview import SKIPPED
+
+SKIP_INTENTS = {"dont_know"}
+INTENT_SITUATION = {"lost_job": "unemployed", "laid_off": "laid_off"}
+INTENT_GOAL = {"education_goal": "education", "start_business": "business", "career_change": "try_field"}
+MAX_AGE = 80
+MIN_AGE = 15
+
+
+def _skipped(tracker: Tracker, value: Any) -> bool:
+    return latest_intent(tracker) in SKIP_INTENTS or (isinstance(value, str) and interview.is_skip(value))
+
+
+def _municipality_from(tracker: Tracker, text: str) -> str | None:
+    snapshot = catalogue()
+    for candidate in entity_values(tracker, "municipality"):
+        found = snapshot.resolve_municipality(candidate)
+        if found:
+            return found.name_fi
+    found = snapshot.resolve_municipality(text) if len(text) <= 60 else None
+    if found is None:
+        from catalogue.municipalities import get_resolver
+
+        found = get_resolver().find_in_text(text)
+    return found.name_fi if found else None
+
+
+def _age_from(tracker: Tracker, text: str) -> int | None:
+    for candidate in entity_values(tracker, "age"):
+        parsed = interview.age(candidate)
+        if parsed is not None:
+            return parsed
+    return interview.age(text)
+
+
+def jobseeker_facts(tracker: Tracker) -> dict[str, Any]:
+    """Everything the latest message says about the jobseeker (used before the form starts)."""
+    text = latest_text(tracker)
+    intent = latest_intent(tracker)
+    facts: dict[str, Any] = {}
+    if text.startswith("/"):
+        text = ""
+    municipality = _municipality_from(tracker, text) if text else None
+    if municipality:
+        facts["municipality"] = municipality
+    age = _age_from(tracker, text) if text else None
+    if age is not None:
+        facts["age"] = age
+    situation = INTENT_SITUATION.get(intent or "") or (interview.situation(text) if text else None)
+    if situation:
+        facts["situation"] = situation
+    if text and situation in ("unemployed", "laid_off"):
+        duration_texts = entity_values(tracker, "duration") or [text]
+        for candidate in duration_texts:
+            months = interview.unemployed_months(candidate)
+            if months is not None:
+                facts["unemployed_months"] = months
+                break
+    if intent == "work_ability":
+        facts["work_ability"] = "partial"
+    goals = [INTENT_GOAL[intent]] if intent in INTENT_GOAL else []
+    if text:
+        goals += [g for g in interview.goals(text) if g not in goals and g != "job"]
+    if goals:
+        facts["goals"] = goals
+    fields = interview.fields(" ".join([text, *entity_values(tracker, "field")])) if text else []
+    if fields:
+        facts["fields"] = fields
+    return facts
+
+
+def employer_facts(tracker: Tracker) -> dict[str, Any]:
+    """Everything the latest message says about the employer and the hire."""
+    text = latest_text(tracker)
+    if not text or text.startswith("/"):
+        return {}
+    facts: dict[str, Any] = {}
+    municipality = _municipality_from(tracker, text)
+    if municipality:
+        facts["municipality"] = municipality
+    employer_type = interview.employer_type(text)
+    if employer_type:
+        facts["employer_type"] = employer_type
+    group = interview.hire_group(text)
+    if group:
+        facts.update(_hire_group_slots(group))
+    wage, hours = interview.job_terms(text)
+    if wage is not None:
+        facts["wage_eur"] = wage
+        facts["job_terms"] = "given"
+        if hours is not None:
+            facts["hours_per_week"] = hours
+    return facts
+
+
+def _hire_group_slots(group: str) -> dict[str, Any]:
+    slots: dict[str, Any] = {"hire_group": group}
+    if group == "partial_work_ability":
+        slots["hire_work_ability"] = "partial"
+    if group == "apprentice":
+        slots["apprenticeship"] = True
+    return slots
+
+
+class ActionPrefillJobseeker(Action):
+    def name(self) -> str:
+        return "action_prefill_jobseeker"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        return [SlotSet(name, value) for name, value in jobseeker_facts(tracker).items() if tracker.get_slot(name) is None]
+
+
+class ActionPrefillEmployer(Action):
+    def name(self) -> str:
+        return "action_prefill_employer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        return [SlotSet(name, value) for name, value in employer_facts(tracker).items() if tracker.get_slot(name) is None]
+
+
+class MunicipalityValidation:
+    """Shared by both interviews: the municipality through the resolver."""
+
+    def validate_municipality(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        if _skipped(tracker, text):
+            return {"municipality": SKIPPED}
+        name = _municipality_from(tracker, text[:300])
+        if name:
+            return {"municipality": name}
+        dispatcher.utter_message(response="utter_invalid_municipality", municipality_text=text[:40])
+        return {"municipality": None}
+
+
+class ValidateJobseekerForm(MunicipalityValidation, FormValidationAction):
+    def name(self) -> str:
+        return "validate_jobseeker_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain):
+        slots = list(domain_slots)
+        if tracker.get_slot("situation") not in ("unemployed", "laid_off", None):
+            slots.remove("unemployed_months")
+        return slots
+
+    def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        if _skipped(tracker, value):
+            return {"age": SKIPPED}
+        if isinstance(value, (int, float)):
+            parsed: int | None = int(value)
+        else:
+            parsed = _age_from(tracker, str(value)[:300])
+        if parsed is None or not MIN_AGE <= parsed <= MAX_AGE:
+            dispatcher.utter_message(response="utter_invalid_age")
+            return {"age": None}
+        return {"age": parsed}
+
+    def validate_situation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        chosen = interview.payload_entities(text).get("situation")
+        if chosen in ("unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other"):
+            return {"situation": chosen}
+        if _skipped(tracker, text):
+            return {"situation": SKIPPED}
+        parsed = interview.situation(text[:300])
+        if parsed is None:
+            dispatcher.utter_message(response="utter_invalid_choice")
+            return {"situation": None}
+        result: dict[str, Any] = {"situation": parsed}
+        if parsed in ("unemployed", "laid_off") and tracker.get_slot("unemployed_months") is None:
+            months = interview.unemployed_months(text[:300])
+            if months is not None:
+                result["unemployed_months"] = months
+        return result
+
+    def validate_unemployed_months(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        if _skipped(tracker, value):
+            return {"unemployed_months": SKIPPED}
+        months = float(value) if isinstance(value, (int, float)) else interview.unemployed_months(str(value)[:300])
+        age = tracker.get_slot("age")
+        longest_possible = (age - MIN_AGE) * 12 if isinstance(age, (int, float)) else 600
+        if months is None or months < 0 or months > longest_possible:
+            dispatcher.utter_message(response="utter_invalid_duration")
+            return {"unemployed_months": None}
+        return {"unemployed_months": months}
+
+    def validate_work_ability(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        chosen = interview.payload_entities(text).get("work_ability_level")
+        if chosen in ("full", "partial", "unknown"):
+            return {"work_ability": chosen}
+        if _skipped(tracker, text):
+            return {"work_ability": SKIPPED}
+        parsed = interview.work_ability(text[:300])
+        if parsed is None:
+            dispatcher.utter_message(response="utter_invalid_choice")
+            return {"work_ability": None}
+        return {"work_ability": parsed}
+
+    def validate_finnish_level(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        chosen = interview.payload_entities(text).get("finnish_level")
+        if chosen in ("native", "good", "basic", "none"):
+            return {"finnish_level": chosen}
+        if _skipped(tracker, text):
+            return {"finnish_level": SKIPPED}
+        parsed = interview.finnish_level(text[:300])
+        if parsed is None:
+            dispatcher.utter_message(response="utter_invalid_choice")
+            return {"finnish_level": None}
+        return {"finnish_level": parsed}
+
+    def validate_goals(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        if isinstance(value, list):
+            return {"goals": value}
+        text = str(value or "")
+        chosen = interview.payload_entities(text).get("goal")
+        if chosen in ("job", "education", "try_field", "business", "rehabilitation"):
+            return {"goals": [chosen]}
+        if _skipped(tracker, text):
+            return {"goals": SKIPPED}
+        parsed = interview.goals(text[:300])
+        if not parsed:
+            dispatcher.utter_message(response="utter_invalid_choice")
+            return {"goals": None}
+        result: dict[str, Any] = {"goals": parsed}
+        fields = interview.fields(text[:300])
+        if fields and not tracker.get_slot("fields"):
+            result["fields"] = fields
+        return result
+
+
+class ValidateEmployerForm(MunicipalityValidation, FormValidationAction):
+    def name(self) -> str:
+        return "validate_employer_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain):
+        slots = list(domain_slots)
+        if tracker.get_slot("hire_group") not in ("under_30", "over_55", None):
+            slots.remove("hire_age")
+        return slots
+
+    def validate_employer_type(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        chosen = interview.payload_entities(text).get("employer_type")
+        if chosen in ("company", "association", "foundation", "municipality", "other"):
+            return {"employer_type": chosen}
+        if _skipped(tracker, text):
+            return {"employer_type": SKIPPED}
+        parsed = interview.employer_type(text[:300])
+        if parsed is None:
+            dispatcher.utter_message(response="utter_invalid_choice")
+            return {"employer_type": None}
+        return {"employer_type": parsed}
+
+    def validate_hire_group(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        chosen = interview.payload_entities(text).get("hire_group")
+        if chosen in ("partial_work_ability", "long_unemployed", "under_30", "over_55", "apprentice", "none"):
+            return _hire_group_slots(chosen)
+        if _skipped(tracker, text):
+            return {"hire_group": SKIPPED}
+        parsed = interview.hire_group(text[:300])
+        if parsed is None:
+            dispatcher.utter_message(response="utter_invalid_choice")
+            return {"hire_group": None}
+        return _hire_group_slots(parsed)
+
+    def validate_hire_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        if _skipped(tracker, value):
+            return {"hire_age": SKIPPED}
+        parsed = int(value) if isinstance(value, (int, float)) else interview.age(str(value)[:300])
+        if parsed is None or not MIN_AGE <= parsed <= MAX_AGE:
+            dispatcher.utter_message(response="utter_invalid_age")
+            return {"hire_age": None}
+        return {"hire_age": parsed}
+
+    def validate_hire_unemployed_months(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        if _skipped(tracker, value):
+            return {"hire_unemployed_months": SKIPPED}
+        months = float(value) if isinstance(value, (int, float)) else interview.unemployed_months(str(value)[:300])
+        if months is None or not 0 <= months <= 600:
+            dispatcher.utter_message(response="utter_invalid_duration")
+            return {"hire_unemployed_months": None}
+        return {"hire_unemployed_months": months}
+
+    def validate_job_terms(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        if text == "given":
+            return {"job_terms": "given"}
+        if _skipped(tracker, text) or interview.is_skip(text):
+            return {"job_terms": SKIPPED}
+        wage, hours = interview.job_terms(text[:300])
+        if wage is None:
+            dispatcher.utter_message(response="utter_invalid_job_terms")
+            return {"job_terms": None}
+        return {"job_terms": "given", "wage_eur": wage, "hours_per_week": hours}

@@ -1,0 +1,81 @@
+"""Actions that end the interviews: the service path and the support package."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.common import catalogue, employer_profile, jobseeker_profile, send_cards
+from catalogue.recommend import ProfileError, recommend_employer_package, recommend_jobseeker_path
+from catalogue.recommend.common import euros
+
+
+def contact_text(contact: dict) -> str:
+    parts = [contact.get("name") or "Työllisyysalueen palvelut"]
+    for key in ("url", "phone", "email"):
+        if contact.get(key):
+            parts.append(str(contact[key]))
+    return ", ".join(parts)
+
+
+class ActionRecommendPath(Action):
+    def name(self) -> str:
+        return "action_recommend_path"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        try:
+            path = recommend_jobseeker_path(catalogue(), jobseeker_profile(tracker))
+        except ProfileError:
+            path = recommend_jobseeker_path(catalogue(), {})
+        snapshot = catalogue()
+        dispatcher.utter_message(text=f"Tässä ehdotukseni palvelupoluksi, {len(path['steps'])} askelta:")
+        for number, step in enumerate(path["steps"], start=1):
+            services = [snapshot.service(card["id"]) for card in step["services"]]
+            send_cards(
+                dispatcher,
+                [s for s in services if s is not None],
+                text=f"{number}. {step['title']}\nMiksi: {step['why']}",
+            )
+        for note in path["notes"]:
+            dispatcher.utter_message(text=note)
+        dispatcher.utter_message(text=f"Lisätietoa ja henkilökohtaista apua saat täältä: {contact_text(path['contact'])}")
+        dispatcher.utter_message(response="utter_anything_else")
+        return []
+
+
+class ActionRecommendPackage(Action):
+    def name(self) -> str:
+        return "action_recommend_package"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        try:
+            package = recommend_employer_package(catalogue(), employer_profile(tracker))
+        except ProfileError:
+            package = recommend_employer_package(catalogue(), {})
+        snapshot = catalogue()
+        dispatcher.utter_message(text="Näitä tukia voitte hyödyntää:")
+        for support in package["supports"]:
+            service = snapshot.service(support["service"]["id"])
+            if service is None:
+                continue
+            text = f"{service.title}: {support['why']}"
+            estimate = support.get("estimate")
+            if estimate and estimate.get("percent"):
+                text += (
+                    f"\nArvio: {estimate['percent']} %, enintään {euros(estimate['monthly_max_eur'])}/kk, "
+                    f"{estimate['months']} kk, yhteensä enintään {euros(estimate['total_max_eur'])}."
+                )
+            elif estimate:
+                text += (
+                    f"\nArvio: {euros(estimate['monthly_max_eur'])}/kk, {estimate['months']} kk, "
+                    f"yhteensä enintään {euros(estimate['total_max_eur'])}."
+                )
+            send_cards(dispatcher, [service], text=text)
+        for note in package["notes"]:
+            dispatcher.utter_message(text=note)
+        dispatcher.utter_message(
+            text=f"Työnantajapalvelut auttavat hakemuksessa: {contact_text(package['contact'])}"
+        )
+        dispatcher.utter_message(response="utter_anything_else")
+        return []

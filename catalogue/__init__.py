@@ -1,0 +1,1 @@
+"""Polkuopas catalogue: services, municipalities, employment areas, search and recommendations."""

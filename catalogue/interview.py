@@ -1,0 +1,164 @@
+"""Reads interview answers written in free Finnish into profile values.
+
+The bot's form validators call these; everything returns None when the text
+does not say the thing clearly, so the bot asks instead of guessing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from catalogue.finnish import fold
+from catalogue.textparse import (
+    parse_age,
+    parse_duration_months,
+    parse_hours_per_week,
+    parse_wage_eur,
+)
+
+SKIPPED = "skipped"
+
+SKIP_PATTERNS = [
+    r"\bohita\b", r"\bohitan\b", r"\bskip", r"\ben halua vastata\b", r"\ben haluu vastata\b",
+    r"\ben halua kertoa\b", r"\ben haluu kertoa\b", r"\ben tieda\b", r"\ben tiia\b", r"\ben tii\b",
+    r"\ben osaa sanoa\b", r"\ben osaa sanoo\b", r"\bei kuulu\b", r"\bseuraava\b", r"\bjatketaan\b",
+    r"\ben kerro\b", r"\bmieluummin en\b", r"^en$", r"^-$", r"\bdont_know\b", r"/dont_know",
+]
+_SKIP_RE = re.compile("|".join(SKIP_PATTERNS))
+
+# (pattern on folded text, value): the first matching pattern wins.
+SITUATION_PATTERNS: list[tuple[str, str]] = [
+    (r"lomaut", "laid_off"),
+    (r"sairauslom|sairaslom|saikulla|sairaana", "sick_leave"),
+    (r"valmistun|valmistumassa|valmistuin juuri|viimeista vuotta", "graduating"),
+    (r"tyoton|tyottoma|ilman toita|ilman tyota|ei ole toita|ei oo toita|ei toita|irtisano|potku|tyot loppu|tyosuhde loppu|maaraaikai\w* loppu|jain tyotto", "unemployed"),
+    (r"opiskelen|opiskelija|opiskelemassa|koulussa|opinnot kesken", "student"),
+    (r"olen toissa|oon toissa|olen tyossa|oon tyossa|tyosuhteessa|toissa\b|vakituinen|osa-aika", "employed"),
+    (r"jokin muu|muu tilanne|kotona lasten|kotiaiti|kotiisa|elakkeella", "other"),
+]
+WORK_ABILITY_PATTERNS: list[tuple[str, str]] = [
+    (r"^ei\b|ei rajoita|ei mitaan|terve|taysin kunnossa|hyvassa kunnossa|ei ongelm|ei oo ongelm|^en$", "full"),
+    (r"rajoittaa|osatyokyky|selka|polvi|niska|olkapaa|masennus|uupu|burnout|mielenterve|sairaus|sairas|vamma|kipu|kivu|krooni|ahdistu|diabet|astma|reuma|kuntoutu|jaksa|alentun", "partial"),
+    (r"en osaa sanoa|en tieda|vaikea sanoa|ehka", "unknown"),
+]
+FINNISH_PATTERNS: list[tuple[str, str]] = [
+    (r"aidinkiel|natiivi|sujuva|sujuvasti|erinomai|suomalainen", "native"),
+    (r"\bhyva\b|hyvin|ihan ok|pärjään|parjaan", "good"),
+    (r"perus|vahan|jonkin verran|a1|a2|b1|alkeet|huono", "basic"),
+    (r"en osaa|opettelen|en puhu|ei yhtaan|en viela", "none"),
+]
+GOAL_PATTERNS: list[tuple[str, str]] = [
+    (r"yrittaja|yritys|oma firma|oman firman|toiminimi|starttiraha", "business"),
+    (r"opisk|koulutu|kouluun|tutkinto|kurssi|uudelleenkoulut|amis|ammattikoulu", "education"),
+    (r"kokeil|uusi ala|uudelle alalle|alanvaihto|vaihtaa alaa", "try_field"),
+    (r"jaksa|kuntoutu|terveys kuntoon|lepo|arki kuntoon|voimia", "rehabilitation"),
+    (r"toihin|tyopaikka|toita|duuni|duunii|tyota|palkkatyo|vakituinen", "job"),
+]
+EMPLOYER_TYPE_PATTERNS: list[tuple[str, str]] = [
+    (r"yhdistys|ry\b|jarjesto", "association"),
+    (r"saatio", "foundation"),
+    (r"kunta|kaupunki|hyvinvointialue", "municipality"),
+    (r"yritys|firma|oy\b|osakeyhtio|toiminimi|tmi\b|yrittaja|kauppa|ravintola|liike", "company"),
+    (r"seurakunta|muu", "other"),
+]
+HIRE_GROUP_PATTERNS: list[tuple[str, str]] = [
+    (r"oppisopim|oppisopparil|apprentice", "apprentice"),
+    (r"osatyokyk|vamma|sairaus|alentun|tyokyky", "partial_work_ability"),
+    (r"55|yli 5[5-9]|6[0-9]-v|ikaantyn|senior|konkari", "over_55"),
+    (r"alle 30|nuori|nuoren|nuorta|nuoria|2[0-9]-v|1[5-9]-v", "under_30"),
+    (r"pitkaaikaistyot|pitkaan tyottoma|pitkaan tyoton|pitka tyottomyys", "long_unemployed"),
+    (r"ei mikaan|ei kumpikaan|tavallinen|ei erityis", "none"),
+]
+FIELD_PATTERNS: list[tuple[str, str]] = [
+    (r"siivo|puhtaanapi|laitoshuol", "cleaning"),
+    (r"kiinteisto|talonmie|huoltomie|piha", "property_care"),
+    (r"kierrat", "recycling"),
+    (r"keittio|kokki|ravintol|ruoka|kahvila|tarjoilu", "kitchen"),
+    (r"media|grafi|some|valokuv|video", "media"),
+    (r"puutyo|puusepa|puusepp|kirves", "woodwork"),
+    (r"varasto|logisti|trukki|lahett", "logistics"),
+    (r"kauppa|myyj|kassa|myymala", "retail"),
+    (r"hoiva|hoitaja|lahihoi|vanhus|hoito", "care"),
+    (r"rakennu|rakentam|remont|raksa", "construction"),
+    (r"toimisto|sihteeri|kirjanpi", "office"),
+    (r"\bit\b|ohjelmoi|koodaa|tietotekni|atk", "it"),
+    (r"metalli|hitsa|koneistaj", "metal"),
+    (r"ompel|tekstiil", "textile"),
+    (r"puutarha|viherala", "gardening"),
+    (r"kuljet|kuski|autonkulj|rekka|bussi", "transport"),
+    (r"asiakaspalvel|asiakkai", "customer_service"),
+]
+
+
+def _first_match(text: str, patterns: list[tuple[str, str]]) -> str | None:
+    folded = fold(text)
+    for pattern, value in patterns:
+        if re.search(pattern, folded):
+            return value
+    return None
+
+
+def is_skip(text: str | None) -> bool:
+    """'ohita', 'en halua vastata', 'en tiedä', 'skip' ..."""
+    if not text:
+        return False
+    return bool(_SKIP_RE.search(fold(text).strip()))
+
+
+def payload_entities(text: str | None) -> dict[str, Any]:
+    """Entities of a button payload like '/inform{"situation": "unemployed"}'."""
+    if not text or not text.startswith("/"):
+        return {}
+    brace = text.find("{")
+    if brace < 0:
+        return {}
+    try:
+        data = json.loads(text[brace:])
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def situation(text: str) -> str | None:
+    return _first_match(text, SITUATION_PATTERNS)
+
+
+def work_ability(text: str) -> str | None:
+    return _first_match(text, WORK_ABILITY_PATTERNS)
+
+
+def finnish_level(text: str) -> str | None:
+    return _first_match(text, FINNISH_PATTERNS)
+
+
+def goals(text: str) -> list[str]:
+    folded = fold(text)
+    return [value for pattern, value in GOAL_PATTERNS if re.search(pattern, folded)]
+
+
+def employer_type(text: str) -> str | None:
+    return _first_match(text, EMPLOYER_TYPE_PATTERNS)
+
+
+def hire_group(text: str) -> str | None:
+    return _first_match(text, HIRE_GROUP_PATTERNS)
+
+
+def fields(text: str) -> list[str]:
+    folded = fold(text)
+    return [value for pattern, value in FIELD_PATTERNS if re.search(pattern, folded)]
+
+
+def age(text: str) -> int | None:
+    return parse_age(text)
+
+
+def unemployed_months(text: str) -> float | None:
+    return parse_duration_months(text)
+
+
+def job_terms(text: str) -> tuple[float | None, float | None]:
+    """(monthly wage in euros, hours per week) from e.g. '2400 €/kk, 30 h viikossa'."""
+    return parse_wage_eur(text), parse_hours_per_week(text)

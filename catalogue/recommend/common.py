@@ -1,0 +1,94 @@
+"""Helpers shared by the jobseeker and employer recommendations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from catalogue.repository import CatalogueSnapshot, ServiceRecord
+
+
+def fits_age_and_unemployment(
+    service: ServiceRecord, age: int | None, unemployed_months: float | None
+) -> bool:
+    """False only when a known fact rules the service out; unknown facts do not exclude."""
+    if age is not None:
+        if service.min_age is not None and age < service.min_age:
+            return False
+        if service.max_age is not None and age > service.max_age:
+            return False
+    elif service.max_age is not None and service.max_age < 35:
+        # Youth-only services need a known age below the limit.
+        return False
+    if (
+        service.min_unemployed_months is not None
+        and unemployed_months is not None
+        and unemployed_months < service.min_unemployed_months
+    ):
+        return False
+    return True
+
+
+def pick_services(
+    catalogue: CatalogueSnapshot,
+    municipality_code: str | None,
+    national_ids: Iterable[str],
+    *,
+    categories: Iterable[str] = (),
+    regional_ids_like: Iterable[str] = (),
+    fields: Iterable[str] = (),
+    age: int | None = None,
+    unemployed_months: float | None = None,
+    audience: str = "jobseeker",
+    limit: int = 3,
+) -> list[ServiceRecord]:
+    """Up to `limit` services: the user's own area's matching services first, then national ones.
+
+    A regional service matches when its category is one of `categories` or its
+    id contains one of `regional_ids_like` (e.g. a provider's "tyokokeilu"
+    places); services offering one of the user's `fields` come first.
+    """
+    categories = set(categories)
+    id_parts = tuple(regional_ids_like)
+    wanted_fields = set(fields)
+    regional: list[ServiceRecord] = []
+    for service in catalogue.local_services(municipality_code):
+        if audience not in service.audience:
+            continue
+        if service.category not in categories and not any(part in service.id for part in id_parts):
+            continue
+        if fits_age_and_unemployment(service, age, unemployed_months):
+            regional.append(service)
+    regional.sort(key=lambda s: (not (wanted_fields & set(s.fields)), s.scope != "municipal", s.title))
+    national = [
+        service
+        for service_id in national_ids
+        if (service := catalogue.service(service_id)) is not None
+        and fits_age_and_unemployment(service, age, unemployed_months)
+    ]
+    # Keep at least one national service beside regional ones so the user always has a fallback.
+    chosen = regional[: max(limit - min(len(national), 1), 0)]
+    for service in national:
+        if len(chosen) >= limit:
+            break
+        if service not in chosen:
+            chosen.append(service)
+    return chosen
+
+
+def months_text(months: float) -> str:
+    """'1 kuukausi', '6 kuukautta', '2 vuotta' in plain Finnish."""
+    months = round(months)
+    if months >= 24 and months % 12 == 0:
+        return f"{months // 12} vuotta"
+    if months == 12:
+        return "vuoden"
+    return "1 kuukausi" if months == 1 else f"{months} kuukautta"
+
+
+def euros(amount: float) -> str:
+    """1770.0 -> '1 770 €', 1234.5 -> '1 234,50 €' (Finnish number format)."""
+    if abs(amount - round(amount)) < 0.005:
+        text = f"{round(amount):,}".replace(",", "\u00a0")
+    else:
+        text = f"{amount:,.2f}".replace(",", "\u00a0").replace(".", ",")
+    return f"{text} €"

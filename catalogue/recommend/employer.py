@@ -1,0 +1,390 @@
+"""The employer's support package: which supports fit this hire, with euro estimates.
+
+Amounts, caps and durations come from the catalogue's support variants (data
+with sources), never from constants here. The rules that pick a variant
+follow FACTS.md: palkkatuki 50 % for lack of skills, 70 % for reduced work
+ability, the 100 % form only for associations, foundations and religious
+communities hiring someone unemployed for over two years (pay for at most
+65 % of full working time counts); the 55+ subsidy after 24 of 28 months;
+the youth voucher for under-30s after 6 months (3 with basic education).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from catalogue.recommend.common import euros, months_text
+from catalogue.recommend.profiles import EmployerProfile
+from catalogue.repository import CatalogueSnapshot, ServiceRecord, SupportVariantRecord
+
+FULL_TIME_HOURS_PER_WEEK = 37.5
+ASSOCIATION_100_WORKING_TIME_SHARE = 0.65
+ASSOCIATION_100_WAGE_MULTIPLIER = 1.23
+NON_PROFIT_EMPLOYERS = ("association", "foundation", "other")
+WAGE_SUBSIDIES = ("palkkatuki", "tyollistamistuki-55", "nuorten-tyollistymisseteli")
+
+
+@dataclass
+class Estimate:
+    percent: int
+    monthly_max_eur: float
+    months: int
+    total_max_eur: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "percent": self.percent,
+            "monthly_max_eur": round(self.monthly_max_eur, 2),
+            "months": self.months,
+            "total_max_eur": round(self.total_max_eur, 2),
+        }
+
+
+@dataclass
+class Support:
+    service: ServiceRecord
+    why: str
+    estimate: Estimate | None = None
+    alternatives_group: str | None = None  # supports of one group are not paid together
+    excludes: set[str] = field(default_factory=set)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "service": self.service.card(),
+            "why": self.why,
+            "estimate": self.estimate.as_dict() if self.estimate else None,
+        }
+
+
+def estimate_wage_support(
+    variant: SupportVariantRecord,
+    monthly_wage_eur: float | None,
+    job_months: int | None,
+    *,
+    hours_per_week: float | None = None,
+    limit_working_time: bool = False,
+) -> Estimate | None:
+    """Percent of the wage, capped at the variant's monthly maximum, for its months.
+
+    Without a wage the estimate is the maximum (the cap). With `limit_working_time`
+    (the 100 % palkkatuki) only pay for 65 % of full working time counts, times 1.23.
+    """
+    if variant.percent is None or variant.monthly_max_eur is None:
+        return None
+    cap = variant.monthly_max_eur
+    if monthly_wage_eur is None:
+        monthly = cap
+    else:
+        counted_wage = monthly_wage_eur
+        if limit_working_time:
+            hours = hours_per_week or FULL_TIME_HOURS_PER_WEEK
+            share = min(1.0, ASSOCIATION_100_WORKING_TIME_SHARE * FULL_TIME_HOURS_PER_WEEK / hours)
+            counted_wage = monthly_wage_eur * share * ASSOCIATION_100_WAGE_MULTIPLIER
+        monthly = min(cap, round(counted_wage * variant.percent / 100, 2))
+    months = variant.months
+    if job_months:
+        months = min(months, job_months) if months else job_months
+    if not months:
+        return None
+    return Estimate(int(variant.percent), monthly, int(months), round(monthly * months, 2))
+
+
+class EmployerPackageBuilder:
+    def __init__(self, catalogue: CatalogueSnapshot, profile: EmployerProfile):
+        self.catalogue = catalogue
+        self.profile = profile
+        self.municipality = catalogue.resolve_municipality(profile.municipality)
+        self.code = self.municipality.code if self.municipality else None
+        self.notes: list[str] = []
+
+    def _service(self, service_id: str) -> ServiceRecord | None:
+        return self.catalogue.service(service_id)
+
+    def _estimate(self, variant: SupportVariantRecord, **kwargs: Any) -> Estimate | None:
+        job = self.profile.job
+        return estimate_wage_support(variant, job.monthly_wage_eur, job.months, **kwargs)
+
+    # -- wage subsidies --------------------------------------------------------------------
+    def palkkatuki(self) -> list[Support]:
+        service = self._service("palkkatuki")
+        if service is None:
+            return []
+        hire, employer_type = self.profile.hire, self.profile.employer_type
+        months_unemployed = hire.unemployed_months
+        partial = hire.work_ability == "partial"
+        aged_60_long_term = hire.age is not None and hire.age >= 60 and (months_unemployed or 0) >= 12
+        supports: list[Support] = []
+
+        if employer_type == "municipality" and not (partial or aged_60_long_term):
+            self.notes.append(
+                "Kunta voi saada palkkatukea vain, jos palkattavan työkyky on alentunut tai hän on "
+                "60 vuotta täyttänyt pitkäaikaistyötön."
+            )
+            return []
+
+        if partial and (variant := service.variant("reduced_work_ability")):
+            estimate = self._estimate(variant)
+            why = (
+                "Palkattavan työkyky on alentunut, joten palkkatuki on 70 % palkkakuluista, enintään "
+                f"{euros(variant.monthly_max_eur or 0)}/kk, ja sitä voi saada {months_text(variant.months or 24)} kerrallaan."
+            )
+            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage"))
+        elif aged_60_long_term and (variant := service.variant("long_unemployed_60")):
+            estimate = self._estimate(variant)
+            why = (
+                f"Palkattava on {hire.age}-vuotias ja ollut työttömänä {months_text(months_unemployed or 0)}: "
+                f"60 vuotta täyttäneestä pitkäaikaistyöttömästä palkkatukea voi saada {months_text(variant.months or 24)}."
+            )
+            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage"))
+        elif variant := service.variant("skills"):
+            estimate = self._estimate(variant)
+            why = (
+                "Palkkatuki on 50 % palkkakuluista, enintään "
+                f"{euros(variant.monthly_max_eur or 0)}/kk, kun työttömän työnhakijan osaaminen ei vielä vastaa työn "
+                "vaatimuksia. Se myönnetään yleensä 5 tai 10 kuukaudeksi."
+            )
+            if hire.apprenticeship:
+                why = "Oppisopimukseen voi saada palkkatukea, kun oppisopimusopiskelija on työtön työnhakija. " + why
+            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage"))
+
+        if (
+            employer_type in NON_PROFIT_EMPLOYERS
+            and months_unemployed is not None
+            and months_unemployed > 24
+            and (variant := service.variant("association_100"))
+        ):
+            estimate = self._estimate(
+                variant, hours_per_week=self.profile.job.hours_per_week, limit_working_time=True
+            )
+            why = (
+                "Yhdistys, säätiö tai uskonnollinen yhdyskunta voi saada 100 % palkkatukea, kun palkattava on ollut "
+                "työttömänä yli kaksi vuotta ja työ ei ole liiketoimintaa. Tuki lasketaan enintään 65 %:n "
+                f"työajan palkasta (kerroin 1,23), ja se on enintään {euros(variant.monthly_max_eur or 0)}/kk."
+            )
+            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage"))
+        return supports
+
+    def subsidy_55(self) -> Support | None:
+        hire = self.profile.hire
+        service = self._service("tyollistamistuki-55")
+        if service is None or hire.age is None or hire.age < 55:
+            return None
+        if hire.unemployed_months is None or hire.unemployed_months < 24:
+            if hire.unemployed_months is not None:
+                self.notes.append(
+                    "55 vuotta täyttäneiden työllistämistukea voi saada vasta, kun palkattava on ollut työttömänä "
+                    "vähintään 24 kuukautta viimeisten 28 kuukauden aikana."
+                )
+            return None
+        hours = self.profile.job.hours_per_week
+        if hours is not None and hours < 25:
+            self.notes.append("55 vuotta täyttäneiden työllistämistuki edellyttää vähintään 25 tunnin viikkotyöaikaa.")
+            return None
+        variant = service.support_variants[0] if service.support_variants else None
+        estimate = self._estimate(variant) if variant else None
+        why = (
+            f"Palkattava on {hire.age}-vuotias ja ollut työttömänä vähintään 24 kuukautta viimeisten 28 kuukauden aikana: "
+            "tuki on 70 % palkkakuluista, enintään 1 770 €/kk, kun työaika on vähintään 25 tuntia viikossa."
+        )
+        return Support(service, why + self._wage_text(estimate), estimate, "wage")
+
+    def youth_voucher(self) -> Support | None:
+        hire = self.profile.hire
+        service = self._service("nuorten-tyollistymisseteli")
+        if service is None or hire.age is None or hire.age >= 30:
+            return None
+        needed = 3 if hire.education == "basic" else 6
+        if hire.unemployed_months is None or hire.unemployed_months < needed:
+            if hire.unemployed_months is not None:
+                self.notes.append(
+                    "Nuorten työllistymisseteliä voi saada, kun alle 30-vuotias on ollut työttömänä vähintään "
+                    "6 kuukautta viimeisten 7 kuukauden aikana (3 kuukautta, jos hänellä on vain perusasteen koulutus)."
+                )
+            return None
+        variant = service.support_variants[0] if service.support_variants else None
+        estimate = self._estimate(variant) if variant else None
+        why = (
+            f"Palkattava on {hire.age}-vuotias ja ollut työttömänä vähintään {needed} kuukautta: "
+            "nuorten työllistymisseteli on 50 % palkasta, enintään 1 500 €/kk kuuden kuukauden ajan."
+        )
+        return Support(service, why + self._wage_text(estimate), estimate, "wage")
+
+    def _wage_text(self, estimate: Estimate | None) -> str:
+        if estimate is None:
+            return ""
+        if self.profile.job.monthly_wage_eur is None:
+            return (
+                f" Enimmillään tuki on {euros(estimate.monthly_max_eur)}/kk, "
+                f"{months_text(estimate.months)} yhteensä {euros(estimate.total_max_eur)}."
+            )
+        return (
+            f" Palkalla {euros(self.profile.job.monthly_wage_eur)}/kk tuki on arviolta {euros(estimate.monthly_max_eur)}/kk, "
+            f"{months_text(estimate.months)} yhteensä {euros(estimate.total_max_eur)}."
+        )
+
+    # -- other supports ----------------------------------------------------------------------
+    def adjustments(self) -> Support | None:
+        hire = self.profile.hire
+        if not (hire.needs_adjustments or hire.work_ability == "partial"):
+            return None
+        service = self._service("tyoolosuhteiden-jarjestelytuki")
+        if service is None:
+            return None
+        equipment = service.variant("equipment")
+        coworker = service.variant("coworker_help")
+        parts = []
+        if equipment and equipment.one_off_max_eur:
+            parts.append(f"työvälineisiin ja muutostöihin enintään {euros(equipment.one_off_max_eur)} henkilöä kohden")
+        if coworker and coworker.hours_per_month and coworker.eur_per_hour:
+            parts.append(
+                f"työtoverin antamaan apuun enintään {coworker.hours_per_month:g} tuntia kuukaudessa, "
+                f"{euros(coworker.eur_per_hour)}/tunti, enintään {months_text(coworker.months or 18)}"
+            )
+        why = (
+            "Palkattavan sairaus tai vamma voi vaatia muutoksia työpaikalla. Työolosuhteiden järjestelytukea saa "
+            + " ja ".join(parts)
+            + ". Tuki edellyttää lääkärinlausuntoa, ja sen voi yhdistää palkkatukeen."
+        )
+        return Support(service, why, None)
+
+    def work_trial(self) -> Support | None:
+        service = self._service("tyokokeilu")
+        if service is None or self.profile.hire.apprenticeship:
+            return None
+        why = (
+            "Työkokeilussa voitte ensin kokeilla yhteistyötä enintään kuusi kuukautta ilman työsopimusta ja "
+            "palkkaa. Kokeilija saa työttömyysetuuden ja kulukorvauksen, joten kokeilu ei maksa työnantajalle palkkaa."
+        )
+        return Support(service, why, None)
+
+    def job_coaching(self) -> Support | None:
+        hire = self.profile.hire
+        if not (hire.work_ability == "partial" or (hire.unemployed_months or 0) >= 12 or hire.needs_adjustments):
+            return None
+        service = self._service("tyohonvalmennus")
+        if service is None:
+            return None
+        why = (
+            "Työhönvalmentaja tukee sekä palkattavaa että teitä: perehdytyksessä, työtehtävien sovittamisessa "
+            "ja alkuajan haasteissa."
+        )
+        return Support(service, why, None)
+
+    def apprenticeship(self) -> Support | None:
+        if not self.profile.hire.apprenticeship:
+            return None
+        service = self._service("oppisopimus")
+        if service is None:
+            return None
+        why = (
+            "Palkattava opiskelee ammatin työn ohessa oppisopimuksella. Työaika on vähintään 25 tuntia viikossa, "
+            "ja työnantaja voi saada koulutuskorvausta sekä palkkatukea, jos opiskelija oli työtön."
+        )
+        return Support(service, why, None)
+
+    def municipal_supplements(self, wage_supports: list[Support]) -> list[Support]:
+        supports: list[Support] = []
+        if not self.code:
+            return supports
+        offered = {s.service.id for s in wage_supports}
+        for service in self.catalogue.local_services(self.code):
+            if service.category != "municipal_support" or "employer" not in service.audience:
+                continue
+            if self.profile.employer_type and service.employer_types and self.profile.employer_type not in service.employer_types:
+                continue
+            variant = self._pick_municipal_variant(service)
+            if variant is None:
+                continue
+            if variant.requires and not set(variant.requires) & offered:
+                continue
+            months_unemployed = self.profile.hire.unemployed_months
+            if (
+                service.min_unemployed_months is not None
+                and months_unemployed is not None
+                and months_unemployed < service.min_unemployed_months
+            ):
+                continue
+            estimate = self._estimate(variant) if variant.percent is not None else self._flat_estimate(variant)
+            why = f"{self.municipality.name_fi if self.municipality else 'Kunta'} maksaa oman lisänsä: {service.summary}"
+            if variant.excludes:
+                why += " Tätä lisää ei voi saada samaan aikaan palkkatuen kanssa, joten valitse edullisempi."
+            support = Support(service, why, estimate, "wage" if variant.excludes else None, set(variant.excludes))
+            supports.append(support)
+        return supports
+
+    def _pick_municipal_variant(self, service: ServiceRecord) -> SupportVariantRecord | None:
+        hire = self.profile.hire
+        for variant in service.support_variants:
+            when = variant.conditions or {}
+            if when.get("apprenticeship") is not None and bool(when["apprenticeship"]) != hire.apprenticeship:
+                continue
+            if when.get("min_age") is not None and (hire.age is None or hire.age < when["min_age"]):
+                continue
+            return variant
+        return None
+
+    @staticmethod
+    def _flat_estimate(variant: SupportVariantRecord) -> Estimate | None:
+        if variant.monthly_max_eur is None or not variant.months:
+            return None
+        return Estimate(0, variant.monthly_max_eur, variant.months, variant.monthly_max_eur * variant.months)
+
+    # -- the whole package -----------------------------------------------------------------
+    def build(self) -> dict[str, Any]:
+        wage_supports: list[Support] = self.palkkatuki()
+        for extra in (self.subsidy_55(), self.youth_voucher()):
+            if extra:
+                wage_supports.append(extra)
+        municipal = self.municipal_supplements(wage_supports)
+        alternatives = [s for s in wage_supports + municipal if s.alternatives_group == "wage"]
+        ordered = sorted(
+            wage_supports, key=lambda s: -(s.estimate.total_max_eur if s.estimate else 0)
+        )
+        if len(alternatives) > 1:
+            best = max(alternatives, key=lambda s: s.estimate.total_max_eur if s.estimate else 0)
+            if best.estimate:
+                self.notes.append(
+                    f"Palkkatukia ei makseta samasta palkasta päällekkäin. Tässä tapauksessa edullisin on "
+                    f"{best.service.title} (arviolta yhteensä {euros(best.estimate.total_max_eur)}), "
+                    "mutta lopullisen päätöksen tekee työllisyysalue."
+                )
+        supports: list[Support] = []
+        for candidate in [self.work_trial()] + ordered + municipal + [
+            self.apprenticeship(),
+            self.adjustments(),
+            self.job_coaching(),
+        ]:
+            if candidate is not None and candidate.service.id not in [s.service.id for s in supports]:
+                supports.append(candidate)
+            elif candidate is not None:
+                # Two variants of one support (e.g. 50 % and 100 % palkkatuki): keep the better one.
+                index = [s.service.id for s in supports].index(candidate.service.id)
+                current = supports[index]
+                if (candidate.estimate and current.estimate and candidate.estimate.total_max_eur > current.estimate.total_max_eur):
+                    supports[index] = candidate
+        if wage_supports:
+            self.notes.append(
+                "Hae tuki ennen kuin työsuhde alkaa: päätös on tehtävä ennen työn alkamista. "
+                "Palkkatukea haetaan Työmarkkinatorin verkkoasioinnissa, ja työllisyysalue päättää sen määrärahojensa rajoissa."
+            )
+        if self.profile.job.monthly_wage_eur is not None:
+            self.notes.append(
+                "Arviot on laskettu bruttopalkasta ilman työnantajan sivukuluja ja lomarahaa, "
+                "ja ne on pyöristetty senttiin. Todellinen tuki voi olla pienempi."
+            )
+        else:
+            self.notes.append("Kerro palkka ja työaika, niin lasken tarkemman arvion. Nyt näytän enimmäismäärät.")
+        if self.profile.municipality and self.municipality is None:
+            self.notes.append(f"En tunnistanut kuntaa \"{self.profile.municipality}\", joten näytän valtakunnalliset tuet.")
+        contact = self.catalogue.contact(self.code, "employer")
+        return {"supports": [s.as_dict() for s in supports], "contact": contact, "notes": self.notes}
+
+
+def recommend_employer_package(
+    catalogue: CatalogueSnapshot, profile: EmployerProfile | dict[str, Any]
+) -> dict[str, Any]:
+    """CONTRACT §4 `POST /api/recommend/employer` response for a profile."""
+    if isinstance(profile, dict):
+        profile = EmployerProfile.from_dict(profile)
+    return EmployerPackageBuilder(catalogue, profile).build()

@@ -1,0 +1,158 @@
+"""The profiles the recommendation engine works on (CONTRACT §4), with their allowed values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SITUATIONS = ("unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other")
+WORK_ABILITIES = ("full", "partial", "unknown")
+FINNISH_LEVELS = ("native", "good", "basic", "none")
+EDUCATION_LEVELS = ("basic", "upper_secondary", "vocational", "higher")
+GOALS = ("job", "education", "try_field", "business", "rehabilitation")
+LIFE_AREAS = ("finances", "social", "skills", "wellbeing", "daily_life", "employment", "health")
+EMPLOYER_TYPES = ("company", "association", "foundation", "municipality", "other")
+
+LONG_TERM_UNEMPLOYED_MONTHS = 12
+
+
+class ProfileError(ValueError):
+    """A profile value outside what the engine understands; the message is Finnish."""
+
+
+def _choice(value: Any, allowed: tuple[str, ...], label: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if value not in allowed:
+        raise ProfileError(f"Tuntematon arvo kentässä {label}: sallitut arvot ovat {', '.join(allowed)}.")
+    return str(value)
+
+
+def _number(value: Any, label: str, low: float, high: float) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ProfileError(f"Kentän {label} pitää olla luku.") from None
+    if not low <= number <= high:
+        raise ProfileError(f"Kentän {label} arvon pitää olla välillä {low:g}–{high:g}.")
+    return number
+
+
+@dataclass
+class JobseekerProfile:
+    municipality: str | None = None
+    age: int | None = None
+    situation: str | None = None
+    unemployed_months: float | None = None
+    work_ability: str | None = None
+    finnish_level: str | None = None
+    education: str | None = None
+    goals: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+    self_rating: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> JobseekerProfile:
+        age = _number(data.get("age"), "age", 15, 80)
+        goals = [g for g in (data.get("goals") or []) if g]
+        for goal in goals:
+            _choice(goal, GOALS, "goals")
+        rating: dict[str, int] = {}
+        for area, value in (data.get("self_rating") or {}).items():
+            _choice(area, LIFE_AREAS, "self_rating")
+            if value is None:
+                continue
+            rating[area] = int(_number(value, f"self_rating.{area}", 1, 5) or 0)
+        municipality = data.get("municipality")
+        return cls(
+            municipality=str(municipality).strip() if municipality not in (None, "") else None,
+            age=int(age) if age is not None else None,
+            situation=_choice(data.get("situation"), SITUATIONS, "situation"),
+            unemployed_months=_number(data.get("unemployed_months"), "unemployed_months", 0, 600),
+            work_ability=_choice(data.get("work_ability"), WORK_ABILITIES, "work_ability"),
+            finnish_level=_choice(data.get("finnish_level"), FINNISH_LEVELS, "finnish_level"),
+            education=_choice(data.get("education"), EDUCATION_LEVELS, "education"),
+            goals=goals,
+            fields=[str(f).strip() for f in (data.get("fields") or []) if str(f).strip()][:10],
+            self_rating=rating,
+        )
+
+    @property
+    def is_young(self) -> bool:
+        return self.age is not None and self.age < 30
+
+    @property
+    def is_long_term_unemployed(self) -> bool:
+        return self.unemployed_months is not None and self.unemployed_months >= LONG_TERM_UNEMPLOYED_MONTHS
+
+    @property
+    def has_partial_work_ability(self) -> bool:
+        return self.work_ability == "partial" or self.rating("health") in (1, 2) or self.situation == "sick_leave"
+
+    @property
+    def needs_finnish(self) -> bool:
+        return self.finnish_level in ("basic", "none")
+
+    def rating(self, area: str) -> int | None:
+        return self.self_rating.get(area)
+
+    def low(self, area: str) -> bool:
+        value = self.rating(area)
+        return value is not None and value <= 2
+
+
+@dataclass
+class HireProfile:
+    age: int | None = None
+    unemployed_months: float | None = None
+    work_ability: str | None = None
+    needs_adjustments: bool = False
+    finnish_level: str | None = None
+    apprenticeship: bool = False
+    education: str | None = None
+
+
+@dataclass
+class JobProfile:
+    hours_per_week: float | None = None
+    monthly_wage_eur: float | None = None
+    months: int | None = None
+
+
+@dataclass
+class EmployerProfile:
+    municipality: str | None = None
+    employer_type: str | None = None
+    employees: int | None = None
+    hire: HireProfile = field(default_factory=HireProfile)
+    job: JobProfile = field(default_factory=JobProfile)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EmployerProfile:
+        hire = data.get("hire") or {}
+        job = data.get("job") or {}
+        age = _number(hire.get("age"), "hire.age", 15, 80)
+        months = _number(job.get("months"), "job.months", 1, 60)
+        employees = _number(data.get("employees"), "employees", 0, 1_000_000)
+        municipality = data.get("municipality")
+        return cls(
+            municipality=str(municipality).strip() if municipality not in (None, "") else None,
+            employer_type=_choice(data.get("employer_type"), EMPLOYER_TYPES, "employer_type"),
+            employees=int(employees) if employees is not None else None,
+            hire=HireProfile(
+                age=int(age) if age is not None else None,
+                unemployed_months=_number(hire.get("unemployed_months"), "hire.unemployed_months", 0, 600),
+                work_ability=_choice(hire.get("work_ability"), WORK_ABILITIES, "hire.work_ability"),
+                needs_adjustments=bool(hire.get("needs_adjustments") or False),
+                finnish_level=_choice(hire.get("finnish_level"), FINNISH_LEVELS, "hire.finnish_level"),
+                apprenticeship=bool(hire.get("apprenticeship") or False),
+                education=_choice(hire.get("education"), EDUCATION_LEVELS, "hire.education"),
+            ),
+            job=JobProfile(
+                hours_per_week=_number(job.get("hours_per_week"), "job.hours_per_week", 1, 60),
+                monthly_wage_eur=_number(job.get("monthly_wage_eur"), "job.monthly_wage_eur", 100, 20000),
+                months=int(months) if months is not None else None,
+            ),
+        )

@@ -1,0 +1,332 @@
+"""Read access to the catalogue: an in-memory snapshot of services, areas and providers.
+
+The catalogue changes only when it is seeded, so each process loads it once
+(and again after a re-seed) and answers lookups, searches and recommendations
+from memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import selectinload
+
+from catalogue.db import get_engine, session_scope
+from catalogue.models import CatalogueMeta, EmploymentArea, Municipality, Provider, Service
+from catalogue.municipalities import Municipality as ResolvedMunicipality
+from catalogue.municipalities import get_resolver
+
+TYOMARKKINATORI_CONTACT: dict[str, Any] = {
+    "name": "Työmarkkinatori (valtakunnallinen palvelu)",
+    "url": "https://tyomarkkinatori.fi/",
+    "phone": None,
+    "email": None,
+}
+
+
+@dataclass(frozen=True)
+class SupportVariantRecord:
+    variant: str
+    percent: float | None
+    monthly_max_eur: float | None
+    months: int | None
+    one_off_max_eur: float | None
+    hours_per_month: float | None
+    eur_per_hour: float | None
+    conditions: dict[str, Any]
+    excludes: tuple[str, ...]
+    requires: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ServiceRecord:
+    id: str
+    title: str
+    category: str
+    scope: str
+    audience: tuple[str, ...]
+    employment_area_id: str | None
+    municipality_code: str | None
+    provider_id: str | None
+    provider: str | None
+    summary: str
+    description: str | None
+    key_rules: tuple[str, ...]
+    how_to_apply: str | None
+    url: str | None
+    contact: str | None
+    keywords: tuple[str, ...]
+    fields: tuple[str, ...]
+    notes: str | None
+    min_age: int | None
+    max_age: int | None
+    min_unemployed_months: float | None
+    target_groups: tuple[str, ...]
+    employer_types: tuple[str, ...]
+    situations: tuple[str, ...]
+    source_url: str
+    last_verified: dt.date
+    support_variants: tuple[SupportVariantRecord, ...] = ()
+    channels: tuple[dict[str, Any], ...] = ()
+
+    def card(self) -> dict[str, Any]:
+        """The ServiceCard of CONTRACT §4."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "summary": self.summary,
+            "category": self.category,
+            "scope": self.scope,
+            "provider": self.provider,
+            "url": self.url,
+            "contact": self.contact,
+            "source_url": self.source_url,
+            "last_verified": self.last_verified.isoformat(),
+        }
+
+    def detail(self) -> dict[str, Any]:
+        eligibility: dict[str, Any] = {
+            key: value
+            for key, value in (
+                ("min_age", self.min_age),
+                ("max_age", self.max_age),
+                ("min_unemployed_months", self.min_unemployed_months),
+                ("target_groups", list(self.target_groups)),
+                ("employer_types", list(self.employer_types)),
+                ("situations", list(self.situations)),
+            )
+            if value not in (None, [])
+        }
+        return {
+            **self.card(),
+            "description": self.description or self.summary,
+            "key_rules": list(self.key_rules),
+            "eligibility": eligibility,
+            "how_to_apply": self.how_to_apply,
+            "channels": [dict(channel) for channel in self.channels],
+            "notes": self.notes,
+        }
+
+    def variant(self, name: str) -> SupportVariantRecord | None:
+        return next((v for v in self.support_variants if v.variant == name), None)
+
+
+@dataclass(frozen=True)
+class AreaRecord:
+    id: str
+    name: str
+    municipality_codes: tuple[str, ...]
+    contact: dict[str, Any]
+    employer_contact: dict[str, Any]
+    source_url: str
+    last_verified: dt.date
+
+
+@dataclass(frozen=True)
+class ProviderRecord:
+    id: str
+    name: str
+    kind: str
+    summary: str | None
+    url: str | None
+    phone: str | None
+    municipality_names: tuple[str, ...]
+    fields: tuple[str, ...]
+    source_url: str
+    last_verified: dt.date
+
+
+@dataclass
+class CatalogueSnapshot:
+    services: dict[str, ServiceRecord]
+    areas: dict[str, AreaRecord]
+    providers: dict[str, ProviderRecord]
+    area_of_municipality: dict[str, str]
+    version: str = ""
+    _by_area: dict[str, list[ServiceRecord]] = field(default_factory=dict, repr=False)
+    _by_municipality: dict[str, list[ServiceRecord]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for service in self.services.values():
+            if service.employment_area_id:
+                self._by_area.setdefault(service.employment_area_id, []).append(service)
+            if service.municipality_code:
+                self._by_municipality.setdefault(service.municipality_code, []).append(service)
+            provider = self.providers.get(service.provider_id or "")
+            if provider is not None and service.scope != "national":
+                for name in provider.municipality_names:
+                    found = get_resolver().by_name(name)
+                    if found and service not in self._by_municipality.get(found.code, []):
+                        self._by_municipality.setdefault(found.code, []).append(service)
+
+    def service(self, service_id: str) -> ServiceRecord | None:
+        return self.services.get(service_id)
+
+    def area_for_municipality(self, code: str | None) -> AreaRecord | None:
+        if not code:
+            return None
+        area_id = self.area_of_municipality.get(code)
+        return self.areas.get(area_id) if area_id else None
+
+    def local_services(self, municipality_code: str | None) -> list[ServiceRecord]:
+        """Services of the municipality itself and of its employment area (regional first)."""
+        if not municipality_code:
+            return []
+        area = self.area_for_municipality(municipality_code)
+        regional = list(self._by_area.get(area.id, [])) if area else []
+        municipal = list(self._by_municipality.get(municipality_code, []))
+        return municipal + [s for s in regional if s not in municipal]
+
+    def contact(self, municipality_code: str | None, audience: str = "jobseeker") -> dict[str, Any]:
+        """The employment area's services (CONTRACT Contact), or Työmarkkinatori when unknown."""
+        area = self.area_for_municipality(municipality_code)
+        if area is None:
+            return dict(TYOMARKKINATORI_CONTACT)
+        if audience == "employer" and area.employer_contact.get("url"):
+            return dict(area.employer_contact)
+        return dict(area.contact)
+
+    def resolve_municipality(self, text: str | None) -> ResolvedMunicipality | None:
+        if not text:
+            return None
+        text = str(text).strip()
+        resolver = get_resolver()
+        if text.isdigit() and len(text) <= 3:
+            found = resolver.by_code(text.zfill(3))
+            if found:
+                return found
+        return resolver.resolve(text)
+
+
+def _load_snapshot(engine: Engine) -> CatalogueSnapshot:
+    with session_scope(engine) as session:
+        meta = session.get(CatalogueMeta, "data_hash")
+        services = session.scalars(
+            select(Service).options(
+                selectinload(Service.support_variants),
+                selectinload(Service.channels),
+                selectinload(Service.provider),
+            )
+        ).all()
+        areas = session.scalars(select(EmploymentArea)).all()
+        providers = session.scalars(select(Provider)).all()
+        municipality_rows = session.execute(
+            select(Municipality.code, Municipality.employment_area_id)
+        ).all()
+        area_members: dict[str, list[str]] = {}
+        area_of_municipality: dict[str, str] = {}
+        for code, area_id in municipality_rows:
+            if area_id:
+                area_of_municipality[code] = area_id
+                area_members.setdefault(area_id, []).append(code)
+        return CatalogueSnapshot(
+            services={s.id: _service_record(s) for s in services},
+            areas={a.id: _area_record(a, area_members.get(a.id, [])) for a in areas},
+            providers={p.id: _provider_record(p) for p in providers},
+            area_of_municipality=area_of_municipality,
+            version=meta.value if meta else "",
+        )
+
+
+def _contact_dict(name: str | None, url: str | None, phone: str | None, email: str | None) -> dict[str, Any]:
+    return {"name": name or "", "url": url, "phone": phone, "email": email}
+
+
+def _area_record(area: EmploymentArea, members: list[str]) -> AreaRecord:
+    contact = _contact_dict(area.contact_name or area.name, area.contact_url, area.contact_phone, area.contact_email)
+    employer = _contact_dict(
+        area.employer_contact_name, area.employer_contact_url, area.employer_contact_phone, area.employer_contact_email
+    )
+    return AreaRecord(
+        id=area.id,
+        name=area.name,
+        municipality_codes=tuple(sorted(members)),
+        contact=contact,
+        employer_contact=employer,
+        source_url=area.source_url,
+        last_verified=area.last_verified,
+    )
+
+
+def _provider_record(provider: Provider) -> ProviderRecord:
+    return ProviderRecord(
+        id=provider.id,
+        name=provider.name,
+        kind=provider.kind,
+        summary=provider.summary,
+        url=provider.url,
+        phone=provider.phone,
+        municipality_names=tuple(provider.municipality_names or ()),
+        fields=tuple(provider.fields or ()),
+        source_url=provider.source_url,
+        last_verified=provider.last_verified,
+    )
+
+
+def _service_record(service: Service) -> ServiceRecord:
+    provider_name = service.provider.name if service.provider else service.provider_name
+    contact = service.contact
+    if not contact and service.provider and service.provider.phone:
+        contact = service.provider.phone
+    return ServiceRecord(
+        id=service.id,
+        title=service.title,
+        category=service.category,
+        scope=service.scope,
+        audience=tuple(service.audience or ()),
+        employment_area_id=service.employment_area_id,
+        municipality_code=service.municipality_code,
+        provider_id=service.provider_id,
+        provider=provider_name,
+        summary=service.summary,
+        description=service.description,
+        key_rules=tuple(service.key_rules or ()),
+        how_to_apply=service.how_to_apply,
+        url=service.url or (service.provider.url if service.provider else None),
+        contact=contact,
+        keywords=tuple(service.keywords or ()),
+        fields=tuple(service.fields or ()),
+        notes=service.notes,
+        min_age=service.min_age,
+        max_age=service.max_age,
+        min_unemployed_months=service.min_unemployed_months,
+        target_groups=tuple(service.target_groups or ()),
+        employer_types=tuple(service.employer_types or ()),
+        situations=tuple(service.situations or ()),
+        source_url=service.source_url,
+        last_verified=service.last_verified,
+        support_variants=tuple(
+            SupportVariantRecord(
+                variant=v.variant,
+                percent=v.percent,
+                monthly_max_eur=v.monthly_max_eur,
+                months=v.months,
+                one_off_max_eur=v.one_off_max_eur,
+                hours_per_month=v.hours_per_month,
+                eur_per_hour=v.eur_per_hour,
+                conditions=dict(v.conditions or {}),
+                excludes=tuple(v.excludes or ()),
+                requires=tuple(v.requires or ()),
+            )
+            for v in service.support_variants
+        ),
+        channels=tuple({"kind": c.kind, "value": c.value, "label": c.label} for c in service.channels),
+    )
+
+
+_lock = threading.Lock()
+_cache: dict[int, CatalogueSnapshot] = {}
+
+
+def get_catalogue(engine: Engine | None = None, *, refresh: bool = False) -> CatalogueSnapshot:
+    """The catalogue of this process, loaded once per engine (refresh=True reloads it)."""
+    engine = engine or get_engine()
+    key = id(engine)
+    with _lock:
+        if refresh or key not in _cache:
+            _cache[key] = _load_snapshot(engine)
+        return _cache[key]

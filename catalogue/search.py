@@ -1,0 +1,201 @@
+"""Service search that understands Finnish: base forms, compounds, missing ä/ö and small typos.
+
+"työhönvalmennusta Kuopiossa" finds job coaching and applies Kuopio as a filter:
+the municipality's own and its employment area's services come before
+national ones, and other areas' services are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from rapidfuzz import fuzz, process
+
+from catalogue.finnish import fold, term_sets, terms, words
+from catalogue.municipalities import Municipality
+from catalogue.repository import CatalogueSnapshot, ServiceRecord
+
+CATEGORY_WORDS_FI = {
+    "employer_support": "työnantaja tuki palkkaaminen rekrytointi",
+    "municipal_support": "kuntalisä työnantaja tuki kunta",
+    "work_trial": "työkokeilu kokeilu",
+    "coaching": "valmennus työhönvalmennus ohjaus",
+    "guidance": "ohjaus neuvonta",
+    "training": "koulutus kurssi",
+    "education": "opiskelu koulutus",
+    "integration": "kotoutuminen suomen kieli maahanmuuttaja",
+    "youth": "nuori nuoret",
+    "rehabilitation": "kuntoutus",
+    "social": "sosiaalinen kuntoutus",
+    "work_ability": "työkyky terveys",
+    "business": "yrittäjä yritys",
+    "benefit": "työttömyysturva raha etuus",
+    "registration": "ilmoittautuminen työnhakija",
+}
+TARGET_GROUP_WORDS_FI = {
+    "youth": "nuori nuoret",
+    "over_55": "ikääntynyt",
+    "long_term_unemployed": "pitkäaikaistyötön",
+    "partial_work_ability": "osatyökykyinen",
+    "immigrant": "maahanmuuttaja",
+    "entrepreneur": "yrittäjä",
+    "disabled": "vammainen",
+}
+EMPLOYER_TYPE_WORDS_FI = {
+    "association": "yhdistys järjestö",
+    "foundation": "säätiö",
+    "company": "yritys",
+    "municipality": "kunta",
+}
+FIELD_WORDS_FI = {
+    "cleaning": "siivous", "property_care": "kiinteistönhoito", "recycling": "kierrätys",
+    "kitchen": "keittiö ravintola", "media": "media", "woodwork": "puutyö", "logistics": "logistiikka varasto",
+    "retail": "kauppa myynti", "care": "hoiva", "construction": "rakennus", "office": "toimisto",
+    "it": "it", "metal": "metalli", "textile": "tekstiili", "gardening": "puutarha",
+    "transport": "kuljetus", "customer_service": "asiakaspalvelu",
+}
+STOP_WORDS = {fold(w) for w in (
+    "ja tai on ovat olla mikä mitä mitkä missä miten kuka ketkä voi voiko olen oon mä minä mun minun "
+    "sinä sä palvelu palvelut palveluja palvelua näytä näyttää etsi etsiä hae haluan haluisin haluaisin "
+    "löytyykö onko kerro tietoa lähellä alueella jotain kaikki the"
+).split()}
+
+
+@dataclass
+class SearchResult:
+    total: int
+    items: list[ServiceRecord]
+    municipality: Municipality | None
+
+
+@dataclass
+class _IndexedService:
+    service: ServiceRecord
+    title_terms: set[str]
+    title_parts: set[str]
+    keyword_terms: set[str]
+    body_terms: set[str]
+
+
+class ServiceSearch:
+    """An in-memory index over one catalogue snapshot."""
+
+    def __init__(self, catalogue: CatalogueSnapshot):
+        self.catalogue = catalogue
+        self.entries = [self._index(service) for service in catalogue.services.values()]
+        vocabulary: set[str] = set()
+        for entry in self.entries:
+            vocabulary |= entry.title_terms | entry.keyword_terms
+        self.vocabulary = sorted(t for t in vocabulary if len(t) >= 4)
+        self.vocabulary_set = frozenset(self.vocabulary)
+
+    @staticmethod
+    def _index(service: ServiceRecord) -> _IndexedService:
+        keyword_text = " ".join(
+            [*map(str, service.keywords), service.id.replace("-", " "), CATEGORY_WORDS_FI.get(service.category, "")]
+            + [FIELD_WORDS_FI.get(f, f) for f in service.fields]
+            + [TARGET_GROUP_WORDS_FI.get(g, "") for g in service.target_groups]
+            + [EMPLOYER_TYPE_WORDS_FI.get(t, "") for t in service.employer_types]
+        )
+        title_terms, title_parts = term_sets(service.title)
+        return _IndexedService(
+            service=service,
+            title_terms=title_terms,
+            title_parts=title_parts,
+            keyword_terms=terms(keyword_text),
+            body_terms=terms(f"{service.summary} {service.provider or ''}"),
+        )
+
+    def _query_terms(self, query: str, municipality: Municipality | None) -> list[tuple[set[str], set[str]]]:
+        """Per query word: (whole-word terms, compound parts), folded and typo-corrected."""
+        place_words = set()
+        if municipality is not None:
+            place_words = {fold(w) for w in words(f"{municipality.name_fi} {municipality.name_sv or ''}")}
+        groups: list[tuple[set[str], set[str]]] = []
+        for word in words(query):
+            folded = fold(word)
+            if folded in STOP_WORDS or len(folded) < 2:
+                continue
+            primary, parts = term_sets(word)
+            if place_words and (primary & place_words or _is_place_form(folded, place_words)):
+                continue
+            if not (primary | parts) & self.vocabulary_set and len(folded) >= 5:
+                for match, score, _ in process.extract(folded, self.vocabulary, scorer=fuzz.ratio, limit=2):
+                    if score >= 80:
+                        primary.add(match)
+            groups.append((primary, parts))
+        return groups
+
+    @staticmethod
+    def _score(entry: _IndexedService, groups: list[tuple[set[str], set[str]]]) -> float:
+        """Title hits weigh most, then keywords, then the summary; compound parts count half."""
+        score = 0.0
+        for primary, parts in groups:
+            best = 0.0
+            for weight, alternatives in ((1.0, primary), (0.5, parts)):
+                for term in alternatives:
+                    if term in entry.title_terms:
+                        best = max(best, 3.0 * weight)
+                    elif term in entry.keyword_terms:
+                        best = max(best, 2.0 * weight)
+                    elif term in entry.title_parts:
+                        best = max(best, 1.5 * weight)
+                    elif term in entry.body_terms:
+                        best = max(best, 1.0 * weight)
+            score += best
+        return score
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        municipality: str | None = None,
+        audience: str | None = None,
+        category: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResult:
+        query = (query or "")[:200]
+        place = self.catalogue.resolve_municipality(municipality) if municipality else None
+        if place is None and query:
+            from catalogue.municipalities import get_resolver
+
+            place = get_resolver().find_in_text(query)
+        groups = self._query_terms(query, place)
+        local_ids: set[str] = set()
+        if place is not None:
+            local_ids = {s.id for s in self.catalogue.local_services(place.code)}
+        scored: list[tuple[float, int, str, ServiceRecord]] = []
+        for entry in self.entries:
+            service = entry.service
+            if audience and audience not in service.audience:
+                continue
+            if category and service.category != category:
+                continue
+            if service.scope != "national" and place is not None and service.id not in local_ids:
+                continue
+            if groups:
+                score = self._score(entry, groups)
+                if score <= 0:
+                    continue
+            else:
+                score = 0.0
+            is_local = service.id in local_ids
+            scored.append((score + (1.0 if is_local and score > 0 else 0.0), 0 if is_local else 1, service.title, service))
+        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+        items = [item[3] for item in scored]
+        return SearchResult(total=len(items), items=items[offset : offset + limit], municipality=place)
+
+
+def _is_place_form(word: str, place_words: set[str]) -> bool:
+    return any(len(p) >= 4 and word.startswith(p[: max(4, len(p) - 2)]) for p in place_words)
+
+
+_search_cache: dict[str, ServiceSearch] = {}
+
+
+def get_search(catalogue: CatalogueSnapshot) -> ServiceSearch:
+    key = f"{id(catalogue)}:{catalogue.version}"
+    if key not in _search_cache:
+        _search_cache.clear()
+        _search_cache[key] = ServiceSearch(catalogue)
+    return _search_cache[key]

@@ -1,0 +1,273 @@
+"""Loads the catalogue from the data files in catalogue/data/ into the database.
+
+Seeding replaces the catalogue tables in one transaction (chat tables are left
+alone) and records a hash of the data files, so `seed --if-needed` does nothing
+when the files have not changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.orm import Session
+
+from catalogue.db import PROJECT_ROOT, get_engine, session_scope
+from catalogue.models import (
+    CatalogueMeta,
+    EmploymentArea,
+    Municipality,
+    PostalCode,
+    Provider,
+    Service,
+    ServiceChannel,
+    SupportVariant,
+)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_FILES = ("municipalities.json", "employment_areas.yaml", "providers.yaml", "services.yaml")
+HASH_KEY = "data_hash"
+
+
+@dataclass
+class SeedReport:
+    municipalities: int = 0
+    postal_codes: int = 0
+    employment_areas: int = 0
+    providers: int = 0
+    services: int = 0
+    skipped: bool = False
+
+    def __str__(self) -> str:
+        if self.skipped:
+            return "Catalogue is up to date; nothing seeded."
+        return (
+            f"Seeded {self.services} services, {self.providers} providers, "
+            f"{self.employment_areas} employment areas, {self.municipalities} municipalities "
+            f"({self.postal_codes} postal codes)."
+        )
+
+
+def load_yaml(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, Any]]:
+    path = data_dir / name
+    if not path.exists():
+        return []
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+
+
+def load_municipality_data(data_dir: Path = DATA_DIR) -> list[dict[str, Any]]:
+    return json.loads((data_dir / "municipalities.json").read_text(encoding="utf-8"))["municipalities"]
+
+
+def data_hash(data_dir: Path = DATA_DIR) -> str:
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        path = data_dir / name
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def migrate(engine: Engine) -> None:
+    """Brings the schema to the newest Alembic revision."""
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(Path(__file__).resolve().parent / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _contact(record: dict[str, Any] | None) -> dict[str, Any]:
+    return record or {}
+
+
+def seed(engine: Engine | None = None, *, if_needed: bool = False, data_dir: Path = DATA_DIR) -> SeedReport:
+    engine = engine or get_engine()
+    migrate(engine)
+    current_hash = data_hash(data_dir)
+    with session_scope(engine) as session:
+        stored = session.get(CatalogueMeta, HASH_KEY)
+        if if_needed and stored is not None and stored.value == current_hash:
+            return SeedReport(skipped=True)
+        report = _replace_catalogue(session, data_dir)
+        session.merge(CatalogueMeta(key=HASH_KEY, value=current_hash))
+    return report
+
+
+def _replace_catalogue(session: Session, data_dir: Path) -> SeedReport:
+    report = SeedReport()
+    for model in (ServiceChannel, SupportVariant, Service, Provider, PostalCode, Municipality, EmploymentArea):
+        session.execute(delete(model))
+    session.flush()
+
+    areas = load_yaml("employment_areas.yaml", data_dir)
+    area_of_municipality: dict[str, str] = {}
+    for area in areas:
+        contact = _contact(area.get("contact"))
+        employer = _contact(area.get("employer_contact"))
+        session.add(
+            EmploymentArea(
+                id=area["id"],
+                name=area["name"],
+                responsible_municipality=area.get("responsible_municipality"),
+                contact_name=contact.get("name"),
+                contact_url=contact.get("url"),
+                contact_phone=contact.get("phone"),
+                contact_email=contact.get("email"),
+                employer_contact_name=employer.get("name"),
+                employer_contact_url=employer.get("url"),
+                employer_contact_phone=employer.get("phone"),
+                employer_contact_email=employer.get("email"),
+                source_url=area["source_url"],
+                last_verified=_date(area["last_verified"]),
+            )
+        )
+        for name in area.get("municipalities", []):
+            area_of_municipality[name.casefold()] = area["id"]
+    report.employment_areas = len(areas)
+    session.flush()
+
+    code_by_name: dict[str, str] = {}
+    for item in load_municipality_data(data_dir):
+        code_by_name[item["name_fi"].casefold()] = item["code"]
+        municipality = Municipality(
+            code=item["code"],
+            name_fi=item["name_fi"],
+            name_sv=item.get("name_sv"),
+            employment_area_id=area_of_municipality.get(item["name_fi"].casefold()),
+        )
+        seen_codes: set[str] = set()
+        for postal in item.get("postal_codes", []):
+            if postal["code"] in seen_codes:
+                continue
+            seen_codes.add(postal["code"])
+            municipality.postal_codes.append(
+                PostalCode(code=postal["code"], name_fi=postal.get("name_fi"), name_sv=postal.get("name_sv"))
+            )
+            report.postal_codes += 1
+        session.add(municipality)
+        report.municipalities += 1
+    session.flush()
+
+    providers = load_yaml("providers.yaml", data_dir)
+    for item in providers:
+        session.add(
+            Provider(
+                id=item["id"],
+                name=item["name"],
+                kind=item.get("kind") or "other",
+                summary=item.get("summary"),
+                url=item.get("url"),
+                phone=_text(item.get("phone")),
+                employment_area_id=item.get("employment_area"),
+                municipality_names=list(item.get("municipalities") or []),
+                fields=list(item.get("fields") or []),
+                source_url=item["source_url"],
+                last_verified=_date(item["last_verified"]),
+            )
+        )
+    report.providers = len(providers)
+    session.flush()
+
+    services = load_yaml("services.yaml", data_dir)
+    for item in services:
+        session.add(_service_from_record(item, code_by_name))
+    report.services = len(services)
+    session.flush()
+    return report
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _service_from_record(item: dict[str, Any], code_by_name: dict[str, str]) -> Service:
+    eligibility = item.get("eligibility") or {}
+    municipality = item.get("municipality")
+    municipality_code = None
+    if municipality:
+        municipality_code = code_by_name.get(str(municipality).casefold(), str(municipality))
+    service = Service(
+        id=item["id"],
+        title=item["title"],
+        category=item.get("category") or "guidance",
+        scope=item.get("scope") or "national",
+        audience=list(item.get("audience") or ["jobseeker"]),
+        employment_area_id=item.get("employment_area"),
+        municipality_code=municipality_code,
+        provider_id=item.get("provider"),
+        provider_name=item.get("provider_name"),
+        summary=(item.get("summary") or "").strip(),
+        description=(item.get("description") or "").strip() or None,
+        key_rules=list(item.get("key_rules") or []),
+        how_to_apply=(item.get("how_to_apply") or "").strip() or None,
+        url=item.get("url"),
+        contact=_text(item.get("contact")),
+        keywords=list(item.get("keywords") or []),
+        fields=list(item.get("fields") or []),
+        notes=item.get("notes"),
+        min_age=eligibility.get("min_age"),
+        max_age=eligibility.get("max_age"),
+        min_unemployed_months=eligibility.get("min_unemployed_months"),
+        target_groups=list(eligibility.get("target_groups") or []),
+        employer_types=list(eligibility.get("employer_types") or []),
+        situations=list(eligibility.get("situations") or []),
+        source_url=item["source_url"],
+        last_verified=_date(item["last_verified"]),
+    )
+    for position, variant in enumerate(item.get("support") or []):
+        service.support_variants.append(
+            SupportVariant(
+                variant=variant.get("variant") or f"v{position}",
+                position=position,
+                percent=variant.get("percent"),
+                monthly_max_eur=variant.get("monthly_max_eur"),
+                months=variant.get("months"),
+                one_off_max_eur=variant.get("one_off_max_eur"),
+                hours_per_month=variant.get("hours_per_month"),
+                eur_per_hour=variant.get("eur_per_hour"),
+                conditions=dict(variant.get("when") or {}),
+                excludes=list(variant.get("excludes") or []),
+                requires=list(variant.get("requires") or []),
+            )
+        )
+    position = 0
+    for kind, value, label in (
+        ("web", item.get("url"), "Verkkosivu"),
+        ("phone", item.get("contact") if _looks_like_phone(item.get("contact")) else None, "Puhelin"),
+    ):
+        if value:
+            service.channels.append(ServiceChannel(kind=kind, value=str(value), label=label, position=position))
+            position += 1
+    for channel in item.get("channels") or []:
+        service.channels.append(
+            ServiceChannel(kind=channel["kind"], value=str(channel["value"]), label=channel.get("label"), position=position)
+        )
+        position += 1
+    return service
+
+
+def _looks_like_phone(value: Any) -> bool:
+    if not value:
+        return False
+    digits = [c for c in str(value) if c.isdigit()]
+    return len(digits) >= 6 and all(c.isdigit() or c in " +-()" for c in str(value))
+
+
+def count_services(engine: Engine | None = None) -> int:
+    with session_scope(engine) as session:
+        return len(session.scalars(select(Service.id)).all())
