@@ -17,7 +17,8 @@ class Settings:
     )
     tracker_db_url: str = field(
         default_factory=lambda: os.environ.get(
-            "RASA_TRACKER_DB_URL", f"sqlite:///{PROJECT_ROOT / 'var' / 'rasa_tracker.db'}"
+            "RASA_TRACKER_DB_URL",
+            "sqlite:///" + os.environ.get("RASA_TRACKER_DB", str(PROJECT_ROOT / "var" / "rasa_tracker.db")),
         )
     )
     rasa_timeout_seconds: float = field(default_factory=lambda: float(os.environ.get("RASA_TIMEOUT", "30")))

@@ -88,16 +88,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 # Words after a genitive that make it a place: 'Tampereen kaupunki', 'Lahden seudulla'.
+# ('lähellä', 'alueella' are left out: 'pellon lähellä' is near a field, not near Pello.)
 PLACE_HEAD_WORDS = frozenset(
     """
-    kunta kunnan kunnassa kunnasta kuntaan kunnalla kunnalta kunnalle kunnan
+    kunta kunnan kunnassa kunnasta kuntaan kunnalla kunnalta kunnalle
     kaupunki kaupungin kaupungissa kaupungista kaupunkiin kaupungilla kaupungilta kaupungille
-    seutu seudun seudulla seudulta seudulle seutukunta seutukunnassa
-    suunta suunnalla suunnalta suunnalle
-    keskusta keskustassa keskustasta keskustaan
-    lähellä läheltä lähelle lähistöllä lähistöltä liepeillä
-    alue alueella alueelta alueelle
-    kommun stad
+    seutu seudun seudulla seudulta seudulle seutukunta seutukunnan seutukunnassa seutukunnasta
+    kommun kommuns stad
     """.split()
 )
 
@@ -118,8 +115,16 @@ ORIGIN_CUE_WORDS = frozenset("olen oon oot ollaan olemme olet on".split())
 PERSON_CUE_WORDS = frozenset("nimeni nimi nimellä olen oon terveisin t terv".split())
 NAME_WORDS = frozenset("nimeni nimi nimes nimesi".split())
 # Municipalities whose name, even inflected, is also an ordinary word likely in this service:
-# 'olin kolarissa' (I was in a car crash), 'tuomittiin varkaudesta' (for theft).
-CUE_NEEDED_MUNICIPALITIES = frozenset({"kolari", "varkaus"})
+# 'olin kolarissa' (I was in a car crash), 'tuomittiin varkaudesta' (for theft), 'pellolla' (on the
+# field), 'koskella' (at the rapids).
+CUE_NEEDED_MUNICIPALITIES = frozenset({"kolari", "varkaus", "pello", "koski"})
+# Municipality names that are also ordinary words, for when Voikko is not installed.
+FALLBACK_COMMON_NAMES = frozenset(
+    """
+    aura hanko kannus kolari kotka kurikka lahti liperi luoto multia nokia perho rusko salo somero
+    turku varkaus vieremä pello pori kitee koski sievi vasa
+    """.split()
+)
 # Words that may stand beside a bare place name in a short answer ('lahti kiitos').
 FILLER_WORDS = frozenset(
     """
@@ -141,6 +146,11 @@ NEVER_FUZZY = frozenset(
     """.split()
 )
 
+# Cases in which a place name is used; Voikko readings in other cases are ignored
+# ('euroina' could be the plural essive of Eura).
+PLACE_CASES = frozenset(
+    {"nimento", "omanto", "sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkoeronto", "ulkotulento"}
+)
 LOCATIVE_CASES = frozenset({"sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkoeronto", "ulkotulento"})
 ORIGIN_CASES = frozenset({"sisaeronto", "ulkoeronto"})
 PROPER_NOUN_CLASSES = frozenset({"paikannimi", "etunimi", "sukunimi", "nimi"})
@@ -168,7 +178,7 @@ FOLD_TABLE = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "è": "e
 TOKEN_RE = re.compile(r"\d+|[^\W\d_]+(?:[-:'’][^\W\d_]+)*\.?")
 MAX_EXPRESSION_LENGTH = 80
 MAX_TEXT_LENGTH = 5000
-MIN_FUZZY_LENGTH = 5
+MIN_FUZZY_LENGTH = 6
 
 
 def normalize(text: str) -> str:
@@ -261,6 +271,8 @@ def _expand_stem(stem: str) -> list[str]:
         bases.append(_weaken(stem[:-1]) + "s")  # 'pihtiputaa' -> 'pihtipudas'
     if stem.endswith("me"):
         bases.append(_weaken(stem[:-2]) + "n")  # 'punkalaitume' -> 'punkalaidun'
+    if stem.endswith("i") and len(stem) >= 4 and stem[-2] not in VOWELS:
+        bases.append(stem[:-1])  # 'kökari' -> 'kökar', 'saltviki' -> 'saltvik'
     results: list[str] = []
     for base in bases:
         for form in [base, *_strong_variants(base)]:
@@ -270,7 +282,8 @@ def _expand_stem(stem: str) -> list[str]:
     return results
 
 
-def candidate_base_forms(word: str, colloquial: bool = True) -> list[tuple[str, str | None]]:
+@lru_cache(maxsize=20_000)
+def candidate_base_forms(word: str, colloquial: bool = True) -> tuple[tuple[str, str | None], ...]:
     """Possible base forms of a (lower-case) inflected place name with the case each assumes.
 
     Over-generates on purpose: every candidate is only looked up in the name index.
@@ -306,7 +319,29 @@ def candidate_base_forms(word: str, colloquial: bool = True) -> list[tuple[str, 
         if base not in seen and len(base) >= 2:
             seen.add(base)
             unique.append((base, case))
-    return unique
+    return tuple(unique)
+
+
+def _has_common_reading(analyses: list[dict[str, str]]) -> bool:
+    """True when Voikko also reads the word as an ordinary word ('lahdessa' = in the bay).
+
+    When Voikko has a place reading, its compound-noun readings do not count: they are the place
+    name itself ('seinäjoki' = wall + river) or accidental ('kokkolasta' = 'kokko' + 'lapsi').
+    Without a place reading they do ('ylipäätään' = at all).
+    """
+    has_place = any(a.get("CLASS") == "paikannimi" for a in analyses)
+    for analysis in analyses:
+        base = analysis.get("BASEFORM") or ""
+        if analysis.get("CLASS") in PROPER_NOUN_CLASSES or base[:1].isupper():
+            continue
+        if has_place and (analysis.get("STRUCTURE") or "=").count("=") > 1:
+            continue
+        return True
+    return False
+
+
+def _has_person_reading(analyses: list[dict[str, str]]) -> bool:
+    return any(a.get("CLASS") in ("etunimi", "sukunimi") for a in analyses)
 
 
 # --------------------------------------------------------------------------- matching
@@ -318,12 +353,13 @@ class TokenMatch:
 
     code: str
     priority: int  # see PRIORITY_*
-    method: str  # exact | alias | voikko | rules | fuzzy | postal_code
+    method: str  # exact | voikko | rules | fuzzy | postal_code
     key: str  # the name the word matched
     inflected: bool  # the word is not the name's base form
     case: str | None  # Voikko's case name when known
     voikko_known: bool  # Voikko recognised the word at all
     common_reading: bool  # Voikko also reads it as an ordinary word ('lahdessa' = in the bay)
+    person_reading: bool = False  # Voikko also reads it as a first name or surname ('Aho')
 
     @property
     def municipality_level(self) -> bool:
@@ -358,6 +394,12 @@ class MunicipalityResolver:
         self._fuzzy_choices: dict[str, str] = {}  # folded municipality name -> code
         self._ambiguous_postal_names: dict[str, dict[str, int]] = {}
         self._build(document.get("municipalities", []))
+        # Word sequences that begin a name of several words ('koski', 'pernajan'), for find_in_text.
+        self._phrase_prefixes = {
+            " ".join(words[:length])
+            for words in (key.split(" ") for key in list(self._names) + list(self._folded_names))
+            for length in range(1, len(words))
+        }
         self._fuzzy_keys = list(self._fuzzy_choices)
         self._analyse_word = lru_cache(maxsize=20_000)(self._analyse_word_uncached)
         voikko_available()  # load Voikko now rather than on the first message
@@ -457,7 +499,7 @@ class MunicipalityResolver:
         match = self._resolve_expression(cleaned, original=text.strip())
         if match is not None:
             return self._municipalities[match.code]
-        if len(TOKEN_RE.findall(cleaned)) <= 6:
+        if 2 <= len(TOKEN_RE.findall(cleaned)) <= 6:  # 'asun Tampereella'
             return self.find_in_text(text)
         return None
 
@@ -502,10 +544,13 @@ class MunicipalityResolver:
         return None
 
     def _rejected_in_expression(self, match: TokenMatch, original: str) -> bool:
-        """A lower-case ordinary word that only names a postal village ('metsässä') is not a place."""
-        if match.municipality_level or match.method == "postal_code":
+        """An ordinary word that only names a postal village ('metsässä', 'Eteläisen') is not a place.
+
+        Accepted only when capitalised and not in the genitive, which usually starts a longer name.
+        """
+        if match.municipality_level or match.method == "postal_code" or not match.common_reading:
             return False
-        return match.common_reading and not original[:1].isupper()
+        return not original[:1].isupper() or match.case == "omanto"
 
     def _postal_code_match(self, code: str) -> TokenMatch | None:
         municipality_code = self._postal_codes.get(code)
@@ -515,20 +560,22 @@ class MunicipalityResolver:
 
     def _lookup(self, key: str) -> tuple[int, str] | None:
         found = self._names.get(key)
-        if found is not None:
-            return found
-        return self._folded_names.get(fold(key))
+        if found is not None or any(char in key for char in "äöå"):
+            return found  # a word written with ä/ö/å is not folded: 'lähen' is not 'Lahti'
+        return self._folded_names.get(key)
 
     def _match(
         self, found: tuple[int, str], method: str, key: str, inflected: bool, case: str | None, word: str
     ) -> TokenMatch:
-        analyses = self._voikko_summary(word)
-        return TokenMatch(found[1], found[0], method, key, inflected, case, analyses[0], analyses[1])
+        known, common, person = self._voikko_summary(word)
+        return TokenMatch(found[1], found[0], method, key, inflected, case, known, common, person)
 
     def _analyse_phrase(self, words: list[str]) -> TokenMatch | None:
         """A match for a phrase whose last word may be inflected ('koski tl:ssä', 'pernajan vanhakylässä')."""
         if len(words) == 1:
             return self._analyse_word(words[0])
+        if " ".join(words[:-1]) not in self._phrase_prefixes:
+            return None
         prefix = " ".join(words[:-1]) + " "
         for base, case in candidate_base_forms(words[-1], colloquial=False):
             found = self._lookup(prefix + base)
@@ -538,18 +585,11 @@ class MunicipalityResolver:
 
     # ----------------------------------------------------------------- one word
 
-    def _voikko_summary(self, word: str) -> tuple[bool, bool]:
-        """(Voikko knows the word, Voikko also reads it as an ordinary word)."""
-        analyses = _voikko_analyze(word)
-        return bool(analyses), any(self._is_common_reading(a) for a in analyses)
-
     @staticmethod
-    def _is_common_reading(analysis: dict[str, str]) -> bool:
-        base = analysis.get("BASEFORM") or ""
-        if analysis.get("CLASS") in PROPER_NOUN_CLASSES or base[:1].isupper():
-            return False
-        # 'seinäjoki' as a compound noun (wall + river) is not a real competing reading.
-        return (analysis.get("STRUCTURE") or "=").count("=") <= 1
+    def _voikko_summary(word: str) -> tuple[bool, bool, bool]:
+        """(Voikko knows the word, reads it as an ordinary word, reads it as a person's name)."""
+        analyses = _voikko_analyze(word)
+        return bool(analyses), _has_common_reading(analyses), _has_person_reading(analyses)
 
     def _analyse_word_uncached(self, word: str) -> TokenMatch | None:
         """The best municipality match for one lower-case word, before any context rules."""
@@ -557,10 +597,14 @@ class MunicipalityResolver:
             return None
         analyses = _voikko_analyze(word)
         voikko_known = bool(analyses)
-        common = any(self._is_common_reading(a) for a in analyses)
+        common = _has_common_reading(analyses)
+        person = _has_person_reading(analyses)
 
         def make(found: tuple[int, str], method: str, key: str, case: str | None) -> TokenMatch:
-            return TokenMatch(found[1], found[0], method, key, key != word, case, voikko_known, common)
+            ordinary = common
+            if _voikko_state != "ready":  # without Voikko: a short list, and postal names are suspect
+                ordinary = key in FALLBACK_COMMON_NAMES or found[0] > MUNICIPALITY_LEVEL
+            return TokenMatch(found[1], found[0], method, key, key != word, case, voikko_known, ordinary, person)
 
         direct = self._lookup(word)
         if direct is not None:
@@ -568,10 +612,16 @@ class MunicipalityResolver:
             return make(direct, "exact", word, case if case != "nimento" else None)
 
         best: TokenMatch | None = None
-        # 1. Voikko's base forms, place-name readings first.
+        # 1. Voikko's base forms of proper-name readings ('Kemiönsaari' is a capitalised noun to Voikko).
         for analysis in sorted(analyses, key=lambda a: a.get("CLASS") != "paikannimi"):
-            base = normalize(analysis.get("BASEFORM") or "")
-            if base in REGION_NAMES:
+            raw_base = analysis.get("BASEFORM") or ""
+            base = normalize(raw_base)
+            if base in REGION_NAMES or not (analysis.get("CLASS") == "paikannimi" or raw_base[:1].isupper()):
+                continue
+            if analysis.get("SIJAMUOTO") not in PLACE_CASES:
+                continue
+            plural_name = base.endswith(("nen", "t"))  # Kauniaisissa, Virrat
+            if analysis.get("NUMBER") == "plural" and not plural_name:
                 continue
             found = self._lookup(base) if base else None
             if found is not None and (best is None or found[0] < best.priority):
@@ -593,14 +643,32 @@ class MunicipalityResolver:
         return self._fuzzy(word, make)
 
     def _fuzzy(self, word: str, make: Any) -> TokenMatch | None:
+        """A municipality one edit away (two for long names), tried on the word and its bare stems.
+
+        Only the stem left after removing a case ending is compared ('tamprella' -> 'tampre'), not
+        the gradation variants, which would multiply the chances of a false match.
+        """
+        folded = fold(word)
+        tries: list[tuple[str, str | None]] = [(folded, None)]
+        for ending, case in CASE_ENDINGS + COLLOQUIAL_ENDINGS:
+            ending = fold(ending)
+            if folded.endswith(ending):
+                stem = folded[: -len(ending)]
+                tries.append((stem, case))
+                if len(stem) >= 3 and stem[-1] == stem[-2]:
+                    tries.append((stem[:-1], case))  # 'tampree' -> 'tampre'
+                if stem.endswith("e"):
+                    tries.append((stem[:-1] + "i", case))  # 'rovanieme' -> 'rovaniemi'
         winners: dict[str, tuple[int, str, str | None]] = {}
-        for base, case in candidate_base_forms(fold(word)):
+        for base, case in tries:
             if len(base) < MIN_FUZZY_LENGTH or not base.isalpha():
                 continue
             limit = 2 if len(base) >= 9 else 1
             for choice, distance, _ in process.extract(
                 base, self._fuzzy_keys, scorer=OSA.distance, score_cutoff=limit, limit=5
             ):
+                if len(choice) < MIN_FUZZY_LENGTH:
+                    continue
                 code = self._fuzzy_choices[choice]
                 if code not in winners or distance < winners[code][0]:
                     winners[code] = (int(distance), choice, case)
@@ -683,7 +751,7 @@ class MunicipalityResolver:
     def _accept_in_text(
         self, match: TokenMatch, word: str, lowered: list[str], index: int, initial: bool, count: int
     ) -> bool:
-        """Context rules that keep ordinary words from being read as places."""
+        """Context rules that keep ordinary words and people's names from being read as places."""
         capitalised = word[:1].isupper()
         clearly_capitalised = capitalised and not initial
         others = lowered[:index] + lowered[index + 1 :]
@@ -695,11 +763,11 @@ class MunicipalityResolver:
         previous = lowered[index - 1] if index > 0 else ""
         before_previous = lowered[index - 2] if index > 1 else ""
 
-        person_cue = previous in PERSON_CUE_WORDS or (previous == "on" and before_previous in NAME_WORDS)
-        if not match.inflected and person_cue and not residence_cue:
-            return False  # 'nimeni on Kaarina', 'oon Simo'
-        if match.method == "fuzzy":
-            return len(match.key) >= MIN_FUZZY_LENGTH
+        if not match.inflected and not residence_cue:
+            if previous in PERSON_CUE_WORDS or (previous == "on" and before_previous in NAME_WORDS):
+                return False  # 'nimeni on Kaarina', 'oon Simo'
+        if match.method == "fuzzy":  # a typo: only where the word looks like a place
+            return capitalised or cue or alone
         if len(match.key) <= 2:  # 'Ii': capitalised, or inflected as a place ('Iissä')
             return capitalised or (match.inflected and match.locative)
         # An ordinary word: Voikko reads it as one, or knows it only as something else than a place.
@@ -707,20 +775,28 @@ class MunicipalityResolver:
             match.voikko_known and match.method == "rules" and not self._voikko_has_place(lowered[index])
         )
         if match.municipality_level:
-            if not ordinary_word:
+            if not ordinary_word or cue or alone:
                 return True
-            if cue or alone:
-                return True
-            if match.key in CUE_NEEDED_MUNICIPALITIES:
-                return False
+            if match.key in CUE_NEEDED_MUNICIPALITIES:  # 'olin kolarissa' no, 'työkokeilu Kolarissa' yes
+                return clearly_capitalised and match.locative
             # 'Kotkassa', 'työkokeilu lahdessa': a locative form is read as the place.
             return clearly_capitalised or match.locative
-        # Postal areas (villages, former municipalities).
-        if ordinary_word:  # 'Metsässä', 'neuvolassa'
-            return capitalised and (cue or alone)
+        # Postal areas: villages and former municipalities, many named like ordinary words or people.
+        if not match.inflected and (
+            match.person_reading or match.key.endswith("nen") or self._after_first_name(lowered, index, capitalised)
+        ):
+            return cue  # 'Aho', 'Nieminen', 'Matti Anttila'
+        if ordinary_word:  # 'Metsässä', 'neuvolassa', 'Eteläisen'
+            return capitalised and (cue or alone) and match.case != "omanto"
         if len(match.key) <= 3:  # 'Eno', 'Box'
             return capitalised
         return capitalised or cue or len(match.key) >= 5
+
+    @staticmethod
+    def _after_first_name(lowered: list[str], index: int, capitalised: bool) -> bool:
+        if index == 0 or not capitalised:
+            return False
+        return any(a.get("CLASS") == "etunimi" for a in _voikko_analyze(lowered[index - 1]))
 
     @staticmethod
     def _voikko_has_place(word: str) -> bool:

@@ -61,6 +61,8 @@ LOWERCASE_WORDS = {
 SPECIAL_CASE_WORDS = {"tl": "Tl", "s:t": "S:t"}
 
 LOOKUP_TABLE_LIMIT = 3000
+# Forms Voikko does not analyse: the plural name Virrat ('Virroilla', 'Virtain kaupunki').
+IRREGULAR_FORMS = {"Virrat": ("Virroilla", "Virroilta", "Virtain")}
 
 
 # --------------------------------------------------------------------------- fetching
@@ -331,6 +333,8 @@ def build_lookup_entries(municipalities: list[dict[str, Any]]) -> list[str]:
         if voikko is not None:
             for form in inflected_forms(municipality["name_fi"], voikko):
                 add(form)
+        for form in IRREGULAR_FORMS.get(municipality["name_fi"], ()):
+            add(form)
     if len(entries) > LOOKUP_TABLE_LIMIT:
         raise SystemExit(f"lookup table too large: {len(entries)} entries")
     return entries

@@ -32,6 +32,7 @@
     readMore: 'Lue lisää',
     source: 'Lähde',
     checked: 'tarkistettu',
+    checkedCapital: 'Tarkistettu',
     provider: 'Palveluntarjoaja',
     contact: 'Yhteystiedot',
     scopeLabel: 'Palvelun alue: ',
@@ -405,9 +406,13 @@
           links.append(more);
         }
         const source = el('span', 'card-source');
-        if (sourceUrl) source.append(externalLink(sourceUrl, T.source, `: ${title}`));
-        else if (checked) source.append(document.createTextNode(T.source));
-        if (checked) source.append(document.createTextNode(`, ${T.checked} ${checked}`));
+        if (sourceUrl) {
+          source.append(externalLink(sourceUrl, T.source, `: ${title}`));
+          if (checked) source.append(document.createTextNode(`, ${T.checked} ${checked}`));
+        } else if (checked) {
+          // no usable source link: keep only the verification date, as text
+          source.append(document.createTextNode(`${T.checkedCapital} ${checked}`));
+        }
         if (source.childNodes.length) links.append(source);
         article.append(links);
       }

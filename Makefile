@@ -1,0 +1,28 @@
+# Polkuopas — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONDONTWRITEBYTECODE := 1
+PORT ?= $(or $(POLKUOPAS_PORT),8000)
+
+.PHONY: run test setup train unit nlu-test validate stories integration bench clean
+
+setup:
+	@scripts/bootstrap.sh
+
+train: setup
+	@scripts/train_if_stale.sh
+
+run: train
+	@echo ""
+	@echo "  Polkuopas starts at http://localhost:$(PORT)  (Ctrl-C stops everything)"
+	@echo ""
+	@.venv/bin/honcho start -f Procfile
+
+test: setup
+	@scripts/run_tests.sh
+
+bench: train
+	@.venv/bin/python scripts/bench.py
+
+clean:
+	rm -rf var models results .pytest_cache

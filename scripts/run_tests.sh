@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The whole test suite: unit and API tests, Rasa data validation, NLU evaluation
+# on the held-out set, test stories, and the live-stack integration test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED=false
+
+run_pytest() {
+  set +e
+  .venv/bin/python -m pytest "$@"
+  local status=$?
+  set -e
+  if [ "$status" -eq 5 ]; then
+    echo "pytest collected no tests: failing" >&2
+    exit 1
+  fi
+  return "$status"
+}
+
+echo "== unit, action and API tests"
+run_pytest -q tests/unit
+
+echo "== NLU data: held-out test set does not overlap training data"
+.venv/bin/python scripts/check_nlu_overlap.py
+
+echo "== rasa data validate"
+scripts/validate_rasa_data.sh
+
+echo "== training (only when data or config changed)"
+scripts/train_if_stale.sh
+
+echo "== NLU evaluation on tests/nlu/test_nlu.yml"
+scripts/evaluate_nlu.sh
+
+echo "== test stories"
+scripts/test_stories.sh
+
+echo "== integration: real rasa, actions and api"
+run_pytest -q tests/integration
