@@ -30,10 +30,11 @@ _SKIP_RE = re.compile("|".join(SKIP_PATTERNS))
 
 # (pattern on folded text, value): the first matching pattern wins.
 SITUATION_PATTERNS: list[tuple[str, str]] = [
+    (r"\be[in] (ole|oo) (toissa|tyossa|toita|tyosuhteessa)", "unemployed"),
     (r"lomaut", "laid_off"),
     (r"sairauslom|sairaslom|saikulla|sairaana", "sick_leave"),
     (r"valmistun|valmistumassa|valmistuin juuri|viimeista vuotta", "graduating"),
-    (r"tyoton|tyottoma|ilman toita|ilman tyota|ei ole toita|ei oo toita|ei toita|irtisano|potku|tyot loppu|tyosuhde loppu|maaraaikai\w* loppu|jain tyotto", "unemployed"),
+    (r"tyoton|tyottoma|ilman toita|ilman tyota|ei ole toita|ei oo toita|ei toita|irtisano|potku|tyot loppu|tyo loppu|tyosuhde loppu|maaraaikai\w*( \w+)? loppu|jain tyotto", "unemployed"),
     (r"opiskelen|opiskelija|opiskelemassa|koulussa|opinnot kesken", "student"),
     (r"olen toissa|oon toissa|olen tyossa|oon tyossa|tyosuhteessa|toissa\b|vakituinen|osa-aika", "employed"),
     (r"jokin muu|muu tilanne|kotona lasten|kotiaiti|kotiisa|elakkeella", "other"),
@@ -44,6 +45,7 @@ WORK_ABILITY_PATTERNS: list[tuple[str, str]] = [
     (r"en osaa sanoa|en tieda|vaikea sanoa|ehka", "unknown"),
 ]
 FINNISH_PATTERNS: list[tuple[str, str]] = [
+    (r"\be[in] \w+( suomea)? (kovin|kauhean|niin) hyvin|\bei kovin hyva", "basic"),
     (r"aidinkiel|natiivi|sujuva|sujuvasti|erinomai|suomalainen", "native"),
     (r"\bhyva\b|hyvin|ihan ok|pärjään|parjaan", "good"),
     (r"perus|vahan|jonkin verran|a1|a2|b1|alkeet|huono", "basic"),
@@ -57,17 +59,18 @@ GOAL_PATTERNS: list[tuple[str, str]] = [
     (r"toihin|tyopaikka|toita|duuni|duunii|tyota|palkkatyo|vakituinen", "job"),
 ]
 EMPLOYER_TYPE_PATTERNS: list[tuple[str, str]] = [
-    (r"yhdistys|ry\b|jarjesto", "association"),
+    (r"seurakun|uskonnollinen yhdyskunta", "other"),
+    (r"yhdistys|\bry\b|jarjesto", "association"),
     (r"saatio", "foundation"),
-    (r"kunta|kaupunki|hyvinvointialue", "municipality"),
-    (r"yritys|firma|oy\b|osakeyhtio|toiminimi|tmi\b|yrittaja|kauppa|ravintola|liike", "company"),
-    (r"seurakunta|muu", "other"),
+    (r"\bkunta|\bkunnan\b|kaupunki|\bkaupungin\b|hyvinvointialue", "municipality"),
+    (r"yritys|firma|\boy\b|osakeyhtio|toiminimi|\btmi\b|yrittaja|kauppa|ravintola|liike", "company"),
+    (r"^muu\b|\bjokin muu\b", "other"),
 ]
 HIRE_GROUP_PATTERNS: list[tuple[str, str]] = [
     (r"oppisopim|oppisopparil|apprentice", "apprentice"),
     (r"osatyokyk|vamma|sairaus|alentun|tyokyky", "partial_work_ability"),
-    (r"55|yli 5[5-9]|6[0-9]-v|ikaantyn|senior|konkari", "over_55"),
-    (r"alle 30|nuori|nuoren|nuorta|nuoria|2[0-9]-v|1[5-9]-v", "under_30"),
+    (r"\b(5[5-9]|6[0-9])\s*-?\s*v|yli 5[5-9]\b|\b55\s*\+|^\s*55\s*$|ikaantyn|senior|konkari", "over_55"),
+    (r"alle 30|nuori|nuoren|nuorta|nuoria|\b(1[5-9]|2[0-9])\s*-?\s*v", "under_30"),
     (r"pitkaaikaistyot|pitkaan tyottoma|pitkaan tyoton|pitka tyottomyys", "long_unemployed"),
     (r"ei mikaan|ei kumpikaan|tavallinen|ei erityis", "none"),
 ]
@@ -86,8 +89,8 @@ FIELD_PATTERNS: list[tuple[str, str]] = [
     (r"\bit\b|ohjelmoi|koodaa|tietotekni|atk", "it"),
     (r"metalli|hitsa|koneistaj", "metal"),
     (r"ompel|tekstiil", "textile"),
-    (r"puutarha|viherala", "gardening"),
-    (r"kuljet|kuski|autonkulj|rekka|bussi", "transport"),
+    (r"puutarh|viherala", "gardening"),
+    (r"kuljet|(?<!trukki)kuski|autonkulj|rekka|bussi", "transport"),
     (r"asiakaspalvel|asiakkai", "customer_service"),
 ]
 
@@ -121,8 +124,12 @@ def payload_entities(text: str | None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+NEGATED_UNEMPLOYMENT_RE = re.compile(r"\be[in] (ole|oo|oo enaa|ole enaa) (tyoton|tyottomana|ilman toita)")
+
+
 def situation(text: str) -> str | None:
-    return _first_match(text, SITUATION_PATTERNS)
+    # "en ole työtön, opiskelen" is about studying, not unemployment.
+    return _first_match(NEGATED_UNEMPLOYMENT_RE.sub(" ", fold(text)), SITUATION_PATTERNS)
 
 
 def work_ability(text: str) -> str | None:

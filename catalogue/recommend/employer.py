@@ -168,7 +168,7 @@ class EmployerPackageBuilder:
     def subsidy_55(self) -> Support | None:
         hire = self.profile.hire
         service = self._service("tyollistamistuki-55")
-        if service is None or hire.age is None or hire.age < 55:
+        if service is None or hire.age is None or hire.age < 55 or not self._employer_may_get(service):
             return None
         if hire.unemployed_months is None or hire.unemployed_months < 24:
             if hire.unemployed_months is not None:
@@ -189,10 +189,21 @@ class EmployerPackageBuilder:
         )
         return Support(service, why + self._wage_text(estimate), estimate, "wage")
 
+    def _employer_may_get(self, service: ServiceRecord) -> bool:
+        employer_type = self.profile.employer_type
+        return not (employer_type and service.employer_types and employer_type not in service.employer_types)
+
+    def _youth_service(self) -> ServiceRecord | None:
+        """The employment area's own youth recruitment subsidy if it has one, else the national voucher."""
+        for service in self.catalogue.local_services(self.code):
+            if service.category == "employer_support" and "youth" in service.target_groups and service.support_variants:
+                return service
+        return self._service("nuorten-tyollistymisseteli")
+
     def youth_voucher(self) -> Support | None:
         hire = self.profile.hire
-        service = self._service("nuorten-tyollistymisseteli")
-        if service is None or hire.age is None or hire.age >= 30:
+        service = self._youth_service()
+        if service is None or hire.age is None or hire.age >= 30 or not self._employer_may_get(service):
             return None
         needed = 3 if hire.education == "basic" else 6
         if hire.unemployed_months is None or hire.unemployed_months < needed:
@@ -206,7 +217,7 @@ class EmployerPackageBuilder:
         estimate = self._estimate(variant) if variant else None
         why = (
             f"Palkattava on {hire.age}-vuotias ja ollut työttömänä vähintään {needed} kuukautta: "
-            "nuorten työllistymisseteli on 50 % palkasta, enintään 1 500 €/kk kuuden kuukauden ajan."
+            f"{service.title} on 50 % palkasta, enintään 1 500 €/kk kuuden kuukauden ajan."
         )
         return Support(service, why + self._wage_text(estimate), estimate, "wage")
 
@@ -293,11 +304,6 @@ class EmployerPackageBuilder:
                 continue
             if self.profile.employer_type and service.employer_types and self.profile.employer_type not in service.employer_types:
                 continue
-            variant = self._pick_municipal_variant(service)
-            if variant is None:
-                continue
-            if variant.requires and not set(variant.requires) & offered:
-                continue
             months_unemployed = self.profile.hire.unemployed_months
             if (
                 service.min_unemployed_months is not None
@@ -305,30 +311,108 @@ class EmployerPackageBuilder:
                 and months_unemployed < service.min_unemployed_months
             ):
                 continue
+            variant = self._pick_municipal_variant(service, offered)
+            if variant is None:
+                continue
             estimate = self._estimate(variant) if variant.percent is not None else self._flat_estimate(variant)
-            why = f"{self.municipality.name_fi if self.municipality else 'Kunta'} maksaa oman lisänsä: {service.summary}"
+            place = self.municipality.name_fi if self.municipality else "Kunta"
+            why = f"{place} maksaa oman lisänsä: {service.summary}"
+            if variant.percent is None and variant.monthly_max_eur:
+                why += f" Lisä on {euros(variant.monthly_max_eur)} kuukaudessa."
+            if variant.requires:
+                why += " Lisä maksetaan palkkatuen päälle."
             if variant.excludes:
                 why += " Tätä lisää ei voi saada samaan aikaan palkkatuen kanssa, joten valitse edullisempi."
-            support = Support(service, why, estimate, "wage" if variant.excludes else None, set(variant.excludes))
-            supports.append(support)
+            unchecked = self._unchecked_conditions(variant)
+            if unchecked:
+                why += " Tarkista ehdot: " + "; ".join(unchecked) + "."
+            supports.append(Support(service, why, estimate, "wage" if variant.excludes else None, set(variant.excludes)))
         return supports
 
-    def _pick_municipal_variant(self, service: ServiceRecord) -> SupportVariantRecord | None:
-        hire = self.profile.hire
+    def _condition_results(self, variant: SupportVariantRecord) -> dict[str, bool | None]:
+        """Each condition of a variant: True met, False not met, None unknown from the profile."""
+        hire, job = self.profile.hire, self.profile.job
+        results: dict[str, bool | None] = {}
+        for key, expected in (variant.conditions or {}).items():
+            if key == "employer_types":
+                results[key] = None if self.profile.employer_type is None else self.profile.employer_type in expected
+            elif key == "apprenticeship":
+                results[key] = hire.apprenticeship == bool(expected)
+            elif key == "work_ability":
+                results[key] = None if hire.work_ability is None else hire.work_ability == expected
+            elif key == "min_age":
+                results[key] = None if hire.age is None else hire.age >= expected
+            elif key == "max_age":
+                results[key] = None if hire.age is None else hire.age <= expected
+            elif key == "min_unemployed_months":
+                results[key] = None if hire.unemployed_months is None else hire.unemployed_months >= expected
+            elif key == "min_labour_market_subsidy_days":
+                # Labour market subsidy is paid five days a week: about 21.5 days a month.
+                months = hire.unemployed_months
+                results[key] = None if months is None else months * 21.5 >= expected
+            elif key == "min_hours_per_week":
+                results[key] = None if job.hours_per_week is None else job.hours_per_week >= expected
+            elif key == "min_working_time_percent":
+                hours = job.hours_per_week
+                results[key] = None if hours is None else hours / FULL_TIME_HOURS_PER_WEEK * 100 >= expected
+            else:
+                results[key] = None
+        return results
+
+    def _unchecked_conditions(self, variant: SupportVariantRecord) -> list[str]:
+        texts = {
+            "min_hours_per_week": "työaika vähintään {v} tuntia viikossa",
+            "min_working_time_percent": "työaika vähintään {v} % täydestä työajasta",
+            "min_labour_market_subsidy_days": "palkattava on saanut työmarkkinatukea yli {v} päivää",
+            "min_unemployed_months": "palkattava on ollut työttömänä vähintään {v} kuukautta",
+            "apply_before_hiring": "haetaan ennen työsuhteen alkua",
+            "min_employment_months": "työsuhde kestää vähintään {v} kuukautta",
+        }
+        results = self._condition_results(variant)
+        return [
+            texts[key].format(v=value)
+            for key, value in (variant.conditions or {}).items()
+            if results.get(key) is None and key in texts
+        ]
+
+    def _pick_municipal_variant(self, service: ServiceRecord, offered: set[str]) -> SupportVariantRecord | None:
+        """The most useful variant whose known conditions are all met."""
+        candidates = []
         for variant in service.support_variants:
-            when = variant.conditions or {}
-            if when.get("apprenticeship") is not None and bool(when["apprenticeship"]) != hire.apprenticeship:
+            if variant.monthly_max_eur is None and variant.one_off_max_eur is None:
                 continue
-            if when.get("min_age") is not None and (hire.age is None or hire.age < when["min_age"]):
+            if any(result is False for result in self._condition_results(variant).values()):
                 continue
-            return variant
-        return None
+            if variant.requires and not set(variant.requires) & offered:
+                continue
+            candidates.append(variant)
+        if not candidates:
+            return None
+        # A supplement paid on top of a wage subsidy beats an alternative to it; then the larger one.
+        return max(candidates, key=lambda v: (bool(v.requires), v.monthly_max_eur or 0))
 
     @staticmethod
     def _flat_estimate(variant: SupportVariantRecord) -> Estimate | None:
         if variant.monthly_max_eur is None or not variant.months:
             return None
         return Estimate(0, variant.monthly_max_eur, variant.months, variant.monthly_max_eur * variant.months)
+
+    def _compare_alternatives(self, alternatives: list[Support]) -> None:
+        """Says which of the supports that exclude each other pays more, and why."""
+        estimated = [s for s in alternatives if s.estimate is not None]
+        if len(estimated) < 2:
+            return
+        if len(estimated) == len(alternatives):
+            best = max(estimated, key=lambda s: s.estimate.total_max_eur)
+            reason = f"arviolta yhteensä {euros(best.estimate.total_max_eur)}"
+        else:
+            best = max(estimated, key=lambda s: s.estimate.monthly_max_eur)
+            reason = f"arviolta {euros(best.estimate.monthly_max_eur)} kuukaudessa"
+        self.notes.append(
+            "Palkkatukia ei makseta samasta palkasta päällekkäin, eikä kaikkia kuntalisiä voi yhdistää niihin. "
+            "Tässä tapauksessa edullisin on "
+            f"{best.service.title} ({reason}), mutta lopullisen päätöksen tekee työllisyysalue."
+        )
 
     # -- the whole package -----------------------------------------------------------------
     def build(self) -> dict[str, Any]:
@@ -342,13 +426,7 @@ class EmployerPackageBuilder:
             wage_supports, key=lambda s: -(s.estimate.total_max_eur if s.estimate else 0)
         )
         if len(alternatives) > 1:
-            best = max(alternatives, key=lambda s: s.estimate.total_max_eur if s.estimate else 0)
-            if best.estimate:
-                self.notes.append(
-                    f"Palkkatukia ei makseta samasta palkasta päällekkäin. Tässä tapauksessa edullisin on "
-                    f"{best.service.title} (arviolta yhteensä {euros(best.estimate.total_max_eur)}), "
-                    "mutta lopullisen päätöksen tekee työllisyysalue."
-                )
+            self._compare_alternatives(alternatives)
         supports: list[Support] = []
         for candidate in [self.work_trial()] + ordered + municipal + [
             self.apprenticeship(),

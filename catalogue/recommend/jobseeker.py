@@ -17,6 +17,7 @@ from catalogue.repository import CatalogueSnapshot, ServiceRecord
 from catalogue.vocabulary import field_label
 
 MAX_STEPS = 5
+DROP_ORDER = ("Vahvista osaamistasi", "Selvitä suunta ohjauksessa", "Kokeile työtä käytännössä")
 
 
 @dataclass
@@ -171,9 +172,18 @@ class JobseekerPathBuilder:
                     f"{self._unemployment_text()}. Työkokeilu on hyvä tapa palata työelämään ja näyttää "
                     "osaamisesi työnantajalle."
                 )
+            elif p.situation == "laid_off":
+                why = "Lomautuksen aikana voit pitää taitosi yllä ja tutustua uuteen työpaikkaan työkokeilussa."
+            elif p.situation == "graduating":
+                why = "Valmistut pian: työkokeilu on hyvä tapa saada ensimmäinen työkokemus alalta ja suosittelija."
+            elif p.age is not None:
+                why = f"Olet {p.age}-vuotias: työkokeilussa voit näyttää osaamisesi työnantajalle ja saada suosittelijan."
             else:
-                why = "Työkokeilussa voit kokeilla sopivaa työtä ja saada työnantajalta suosituksen."
-            why += " Saat työttömyysetuutesi lisäksi kulukorvauksen 9 € päivältä."
+                why = "Työkokeilussa voit kokeilla sopivaa työtä ja saada työnantajalta suosittelijan."
+            if p.situation in ("unemployed", "laid_off", "graduating"):
+                why += " Saat työttömyysetuutesi lisäksi kulukorvauksen 9 € päivältä."
+            elif p.situation is None:
+                why += " Työttömälle työnhakijalle maksetaan työkokeilun ajalta työttömyysetuutta ja 9 € kulukorvaus päivältä."
             national = ["tyokokeilu"]
             categories: tuple[str, ...] = ("work_trial",)
             if p.is_young and p.age is not None and p.age < 29:
@@ -249,13 +259,45 @@ class JobseekerPathBuilder:
             )
             national += ["palkkatuki", "tyohonvalmennus"]
         if not national:
-            reasons.append(
-                "Työnhakuvalmennuksessa saat apua hakemuksiin, CV:hen ja työhaastatteluun, ja opit löytämään myös piilotyöpaikat."
-            )
+            if p.fields:
+                opener = f"Kun haet töitä alalta {', '.join(field_label(f) for f in p.fields)}, "
+            elif p.situation == "laid_off":
+                opener = "Jos lomautus pitkittyy, "
+            elif p.unemployed_months is not None:
+                opener = f"{self._unemployment_text()}: "
+            elif p.age is not None:
+                opener = f"Olet {p.age}-vuotias: "
+            else:
+                opener = ""
+            sentence = "työnhakuvalmennuksessa saat apua hakemuksiin, CV:hen ja työhaastatteluun, ja opit löytämään myös piilotyöpaikat."
+            reasons.append(opener + sentence if opener else sentence[0].upper() + sentence[1:])
             national += ["tyonhakuvalmennus", "tyohonvalmennus"]
-        services = self._pick(national, categories=("coaching",), regional_ids_like=("palkkatuki", "tyohonvalmennus"))
+        services = pick_services(
+            self.catalogue,
+            self.code,
+            national,
+            categories=("coaching",),
+            regional_ids_like=("palkkatuki", "tyohonvalmennus"),
+            fields=p.fields,
+            age=p.age,
+            # The rules above already checked how long the person has been unemployed.
+            unemployed_months=None,
+        )
+        if "nuorten-tyollistymisseteli" in national:
+            services = self._youth_subsidies() + [s for s in services if s.id != "nuorten-tyollistymisseteli"]
+            services = services[:3]
         title = "Tee työtä tuetusti" if "tyonhakuvalmennus" not in national else "Hae töitä tuen kanssa"
         return Step(title, " ".join(reasons), services) if services else None
+
+    def _youth_subsidies(self) -> list[ServiceRecord]:
+        """The area's own youth recruitment subsidy first, the national voucher as fallback."""
+        regional = [
+            s
+            for s in self.catalogue.local_services(self.code)
+            if s.category == "employer_support" and "youth" in s.target_groups
+        ]
+        national = self.catalogue.service("nuorten-tyollistymisseteli")
+        return regional[:1] + ([national] if national else [])
 
     # -- the whole path --------------------------------------------------------------------
     def build(self) -> dict[str, Any]:
@@ -270,9 +312,15 @@ class JobseekerPathBuilder:
             self.supported_work_step(),
         ]
         steps = [step for step in candidates if step is not None and step.services]
-        if len(steps) > MAX_STEPS:
-            # Registration is essential; beyond it keep the earliest route steps.
-            steps = steps[:MAX_STEPS]
+        while len(steps) > MAX_STEPS:
+            # Drop the least essential step: general skills first, then the trial, never supports.
+            for title in DROP_ORDER:
+                victim = next((step for step in steps if step.title == title), None)
+                if victim is not None:
+                    steps.remove(victim)
+                    break
+            else:
+                steps = steps[:MAX_STEPS]
         if not steps:
             fallback = self._pick(["uraohjaus", "tyonhakuvalmennus"], categories=("guidance",))
             steps.append(

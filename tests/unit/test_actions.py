@@ -281,11 +281,6 @@ def test_prefill_employer_from_payload_sets_nothing(domain):
     assert events == []
 
 
-@pytest.mark.xfail(
-    reason="BUG: HIRE_GROUP_PATTERNS over_55 pattern r'55' matches any '55' substring, "
-    "so a wage of 2550 €/kk (or 1550, postal code 33550 ...) makes the hire 'over_55'",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text", ["palkkaisin siivoojan, palkka 2550 €/kk", "palkkaisin 45-vuotiaan myyjän 1550 e/kk"]
 )
@@ -294,21 +289,12 @@ def test_prefill_employer_wage_with_55_is_not_an_age_group(domain, text):
     assert slots.get("hire_group") != "over_55"
 
 
-@pytest.mark.xfail(
-    reason="BUG: HIRE_GROUP_PATTERNS over_55 covers '55', 'yli 55' and '6x-v' but not 56-59-year-olds",
-    strict=True,
-)
 @pytest.mark.parametrize("text", ["palkkaisin 58-vuotiaan myyjän", "palkkaisin 57 vuotiaan"])
 def test_prefill_employer_recognises_56_to_59_year_olds_as_over_55(domain, text):
     slots = slot_events(run_action(ActionPrefillEmployer(), make_tracker(domain, text, "employer_hiring"), domain)[0])
     assert slots.get("hire_group") == "over_55"
 
 
-@pytest.mark.xfail(
-    reason="BUG: EMPLOYER_TYPE_PATTERNS match substrings: 'kunta' (municipality) comes before "
-    "'seurakunta' (other), 'muu' matches 'muutaman', 'ry\\b' matches 'Henry'",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("text", "wrong"),
     [
@@ -444,10 +430,6 @@ def test_validate_situation_from_text(domain, text, expected):
     assert slots["situation"] == expected
 
 
-@pytest.mark.xfail(
-    reason="BUG: SITUATION_PATTERNS ignore negation: 'en ole työtön, opiskelen' is read as unemployed",
-    strict=True,
-)
 def test_validate_situation_negated_unemployment(domain):
     slots, _ = run_form_validation(ValidateJobseekerForm(), domain, "situation", "en ole työtön, opiskelen")
     assert slots["situation"] == "student"

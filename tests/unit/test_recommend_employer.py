@@ -514,12 +514,6 @@ def test_estimate_without_months_is_none():
 # --------------------------------------------------------------------------- known bugs
 
 
-@pytest.mark.xfail(
-    reason="BUG: the 55+ subsidy has no estimate when the job length is unknown (its variant has "
-    "months=None), so build() ranks it as 0 € and the note calls 50 % palkkatuki (1 260 €/kk) the most "
-    "favourable although the 55+ subsidy pays 70 %, up to 1 770 €/kk.",
-    strict=True,
-)
 @pytest.mark.parametrize("age", [55, 62])
 def test_55_plus_subsidy_is_not_called_worse_than_50_percent_palkkatuki(snapshot, age):
     result = package(snapshot, {"employer_type": "company", "hire": {"age": age, "unemployed_months": 30},
@@ -528,11 +522,6 @@ def test_55_plus_subsidy_is_not_called_worse_than_50_percent_palkkatuki(snapshot
     assert "edullisin on Palkkatuki" not in notes(result)
 
 
-@pytest.mark.xfail(
-    reason="BUG: _pick_municipal_variant returns the first variant whose apprenticeship/min_age keys pass; "
-    "Oulu's first variant has neither, so the apprenticeship variant (700 €/kk × 36) is never chosen.",
-    strict=True,
-)
 def test_oulu_apprenticeship_supplement(snapshot):
     result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
                                 "hire": {"age": 20, "unemployed_months": 2, "apprenticeship": True}})
@@ -541,10 +530,6 @@ def test_oulu_apprenticeship_supplement(snapshot):
     assert (est["monthly_max_eur"], est["months"], est["total_max_eur"]) == (700.0, 36, 25200.0)
 
 
-@pytest.mark.xfail(
-    reason="BUG: same variant-order problem: Oulu's 55+ variant (550 €/kk × 10) is never chosen.",
-    strict=True,
-)
 def test_oulu_55_plus_supplement(snapshot):
     result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
                                 "hire": {"age": 57, "unemployed_months": 10}})
@@ -553,23 +538,12 @@ def test_oulu_55_plus_supplement(snapshot):
     assert (est["monthly_max_eur"], est["months"], est["total_max_eur"]) == (550.0, 10, 5500.0)
 
 
-@pytest.mark.xfail(
-    reason="BUG: Oulu's kuntalisä needs ≥85 % working time (min_working_time_percent) but the condition "
-    "is never checked: a 20 h/week job (53 %) still gets it.",
-    strict=True,
-)
 def test_oulu_supplement_needs_85_percent_working_time(snapshot):
     result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
                                 "hire": {"age": 40, "unemployed_months": 10}, "job": {"hours_per_week": 20}})
     assert "kuntalisa-oulu" not in ids(result)
 
 
-@pytest.mark.xfail(
-    reason="BUG: Helsinki's association supplement (800 €/kk on top of palkkatuki, variant 'association') "
-    "is never picked: _pick_municipal_variant ignores when.employer_types, so an association gets the "
-    "basic Helsinki-lisä that excludes palkkatuki.",
-    strict=True,
-)
 def test_helsinki_association_gets_800_on_top_of_palkkatuki(snapshot):
     result = package(snapshot, {"municipality": "Helsinki", "employer_type": "association",
                                 "hire": {"age": 35, "unemployed_months": 30}, "job": {"monthly_wage_eur": 2000}})
@@ -580,22 +554,12 @@ def test_helsinki_association_gets_800_on_top_of_palkkatuki(snapshot):
     assert "800" in item["why"] or (item["estimate"] and item["estimate"]["monthly_max_eur"] == 800.0)
 
 
-@pytest.mark.xfail(
-    reason="BUG: Raahe's kuntalisä needs over 300 days of labour market subsidy (about 14 months) but no "
-    "condition is checked: a hire unemployed for 2 months gets it.",
-    strict=True,
-)
 def test_raahe_supplement_needs_long_unemployment(snapshot):
     result = package(snapshot, {"municipality": "Raahe", "employer_type": "company",
                                 "hire": {"age": 35, "unemployed_months": 2}})
     assert "kuntalisa-raahe" not in ids(result)
 
 
-@pytest.mark.xfail(
-    reason="BUG: a Tampere company hiring an under-30 gets only the national voucher; the Tampere region's "
-    "youth recruitment subsidy (the area's way of running it) is never offered.",
-    strict=True,
-)
 def test_tampere_employer_gets_regional_youth_recruitment_subsidy(snapshot):
     result = package(snapshot, {"municipality": "Tampere", "employer_type": "company",
                                 "hire": {"age": 24, "unemployed_months": 8}})

@@ -295,11 +295,6 @@ def test_every_why_mentions_something_from_the_profile(paths, name):
         assert any(m.casefold() in why.casefold() for m in mentions), (step["title"], why, mentions)
 
 
-@pytest.mark.xfail(
-    reason="BUG: the work-trial step's default why ('Työkokeilussa voit kokeilla sopivaa työtä...') is the "
-    "same for everyone and names nothing from the profile (age, months unemployed).",
-    strict=True,
-)
 def test_try_step_why_is_built_from_the_profile(snapshot):
     result = path_for(snapshot, {"municipality": "Tampere", "age": 20, "situation": "unemployed",
                                  "unemployed_months": 3})
@@ -307,11 +302,6 @@ def test_try_step_why_is_built_from_the_profile(snapshot):
     assert any(m in step["why"] for m in ("20-vuotias", "3 kuukautta", "alle 30")), step["why"]
 
 
-@pytest.mark.xfail(
-    reason="BUG: the job-search step's why ('Työnhakuvalmennuksessa saat apua...') is the same for "
-    "everyone; for a laid-off metal worker it names neither the lay-off nor the field.",
-    strict=True,
-)
 def test_job_search_step_why_is_built_from_the_profile(paths):
     result = paths["laid_off_lahti"]
     step = step_with(result, "tyonhakuvalmennus")
@@ -642,23 +632,12 @@ def test_invalid_profile_values_raise_a_finnish_profile_error(snapshot, profile)
 # --------------------------------------------------------------------------- known bugs
 
 
-@pytest.mark.xfail(
-    reason="BUG: an employed person is told 'Saat työttömyysetuutesi lisäksi kulukorvauksen' "
-    "(try_step adds the unemployment-benefit sentence for any profile with goal try_field).",
-    strict=True,
-)
 def test_employed_person_is_not_promised_unemployment_benefit(snapshot):
     result = path_for(snapshot, {"municipality": "Vantaa", "age": 45, "situation": "employed",
                                  "goals": ["try_field"]})
     assert "työttömyysetuu" not in all_whys(result)
 
 
-@pytest.mark.xfail(
-    reason="BUG: the youth employment voucher needs only 3 months of unemployment with basic education "
-    "(FACTS.md), but pick_services filters it out with the catalogue's min_unemployed_months=6; the "
-    "step is dropped (or its why names a voucher that is not listed).",
-    strict=True,
-)
 @pytest.mark.parametrize("municipality", ["Helsinki", "Tampere"])
 def test_youth_voucher_after_3_months_with_basic_education(snapshot, municipality):
     result = path_for(snapshot, {"municipality": municipality, "age": 22, "situation": "unemployed",
@@ -667,11 +646,6 @@ def test_youth_voucher_after_3_months_with_basic_education(snapshot, municipalit
     assert ids & {"nuorten-tyollistymisseteli", "tampereen-seudun-nuorten-rekrytointituki"}
 
 
-@pytest.mark.xfail(
-    reason="BUG: the Tampere region's youth recruitment subsidy (its way of running the youth voucher) "
-    "is never picked for a Tampere youth; only the national voucher is listed.",
-    strict=True,
-)
 def test_tampere_youth_gets_the_regional_youth_recruitment_subsidy(snapshot):
     result = path_for(snapshot, {"municipality": "Tampere", "age": 24, "situation": "unemployed",
                                  "unemployed_months": 8, "education": "vocational"})
@@ -682,11 +656,6 @@ def test_tampere_youth_gets_the_regional_youth_recruitment_subsidy(snapshot):
     assert ids.index("tampereen-seudun-nuorten-rekrytointituki") < ids.index("nuorten-tyollistymisseteli")
 
 
-@pytest.mark.xfail(
-    reason="BUG: build() keeps the first 5 steps, so with several goals the supported-work step "
-    "(55+ subsidy, 70 % palkkatuki) of a 58-year-old long-term unemployed person is dropped.",
-    strict=True,
-)
 def test_55_plus_subsidy_survives_the_five_step_limit(snapshot):
     result = path_for(snapshot, {
         "municipality": "Nokia", "age": 58, "situation": "unemployed", "unemployed_months": 30,
