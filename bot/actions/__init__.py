@@ -5,7 +5,6 @@ from bot.actions.answers import (  # noqa: F401
     ActionDeleteMyData,
     ActionHumanHandover,
     ActionKeepEmployee,
-    ActionRestartConversation,
     ActionServiceInfo,
     ActionServiceSearch,
 )

@@ -141,15 +141,6 @@ class ActionDeleteMyData(Action):
         return [AllSlotsReset(), Restarted()]
 
 
-class ActionRestartConversation(Action):
-    def name(self) -> str:
-        return "action_restart_conversation"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        dispatcher.utter_message(response="utter_restarted")
-        return [Restarted()]
-
-
 class ActionDefaultFallback(Action):
     """When the bot is unsure, it searches the catalogue instead of only saying sorry."""
 

@@ -30,7 +30,6 @@ from bot.actions import (
     ActionPrefillJobseeker,
     ActionRecommendPackage,
     ActionRecommendPath,
-    ActionRestartConversation,
     ActionServiceInfo,
     ActionServiceSearch,
     ValidateEmployerForm,
@@ -160,7 +159,7 @@ def assert_known_responses(dispatcher: CollectingDispatcher, domain: dict[str, A
 ALL_ACTIONS = [
     ActionPrefillJobseeker, ActionPrefillEmployer, ValidateJobseekerForm, ValidateEmployerForm,
     ActionRecommendPath, ActionRecommendPackage, ActionServiceInfo, ActionServiceSearch,
-    ActionHumanHandover, ActionDeleteMyData, ActionRestartConversation, ActionKeepEmployee,
+    ActionHumanHandover, ActionDeleteMyData, ActionKeepEmployee,
     ActionDefaultFallback,
 ]
 
@@ -794,10 +793,10 @@ def test_delete_my_data(domain):
     assert AllSlotsReset() in events
 
 
-def test_restart_conversation(domain):
-    events, dispatcher = run_action(ActionRestartConversation(), make_tracker(domain, "/restart", "restart"), domain)
-    assert events == [Restarted()]
-    assert responses(dispatcher) == ["utter_restarted"]
+def test_restart_uses_rasas_own_action_and_its_response(domain):
+    # Rasa's action_restart utters utter_restart when the domain defines it.
+    assert "utter_restart" in domain["responses"]
+    assert "action_restart_conversation" not in domain["actions"]
 
 
 def test_keep_employee_sends_cards(domain, test_catalogue):
