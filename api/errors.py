@@ -42,7 +42,7 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "Pyyntö ei kelpaa."
 
 
-def install_error_handlers(app: FastAPI) -> None:
+def install_error_handlers(app: FastAPI, security_headers: dict[str, str]) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse(status_code=422, content={"detail": _validation_message(exc)})
@@ -63,4 +63,5 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(
             status_code=503,
             content={"detail": "Palvelussa on tilapäinen häiriö. Yritä hetken päästä uudelleen."},
+            headers=security_headers,
         )

@@ -54,7 +54,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         version="0.1.0",
         lifespan=lifespan,
     )
-    install_error_handlers(app)
+    install_error_handlers(app, SECURITY_HEADERS)
     app.include_router(chat.router)
     app.include_router(catalogue_router.router)
     app.include_router(recommend.router)

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from pydantic import ValidationError
+
+from api.schemas import ServiceCard
 
 DELETE_CONVERSATION_KEY = "delete_conversation"
 
@@ -33,7 +36,7 @@ def to_messages(rasa_output: list[dict[str, Any]]) -> BotReply:
             for b in item.get("buttons") or []
             if b.get("payload")
         ]
-        cards = [card for card in custom.get("cards") or [] if isinstance(card, dict) and card.get("id")]
+        cards = [card for card in custom.get("cards") or [] if _is_valid_card(card)]
         if custom.get("text") and not text:
             text = custom["text"]
         if custom.get("buttons"):
@@ -43,6 +46,17 @@ def to_messages(rasa_output: list[dict[str, Any]]) -> BotReply:
         if text or buttons or cards:
             reply.messages.append({"text": text, "buttons": buttons, "cards": cards})
     return reply
+
+
+def _is_valid_card(card: Any) -> bool:
+    """Only complete ServiceCards reach the client; a broken one is dropped, not fatal."""
+    if not isinstance(card, dict):
+        return False
+    try:
+        ServiceCard.model_validate(card)
+    except ValidationError:
+        return False
+    return True
 
 
 class RasaClient:

@@ -118,7 +118,7 @@ class ServiceSearch:
             primary, parts = term_sets(word)
             if place_words and (primary & place_words or _is_place_form(folded, place_words)):
                 continue
-            if not (primary | parts) & self.vocabulary_set and len(folded) >= 5:
+            if not primary & self.vocabulary_set and len(folded) >= 5:
                 for match, score, _ in process.extract(folded, self.vocabulary, scorer=fuzz.ratio, limit=2):
                     if score >= 80:
                         primary.add(match)
@@ -164,7 +164,7 @@ class ServiceSearch:
         local_ids: set[str] = set()
         if place is not None:
             local_ids = {s.id for s in self.catalogue.local_services(place.code)}
-        scored: list[tuple[float, int, str, ServiceRecord]] = []
+        scored: list[tuple[float, bool, str, ServiceRecord]] = []
         for entry in self.entries:
             service = entry.service
             if audience and audience not in service.audience:
@@ -179,9 +179,10 @@ class ServiceSearch:
                     continue
             else:
                 score = 0.0
-            is_local = service.id in local_ids
-            scored.append((score + (1.0 if is_local and score > 0 else 0.0), 0 if is_local else 1, service.title, service))
-        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+            scored.append((score, service.id in local_ids, service.title, service))
+        top = max((item[0] for item in scored), default=0.0)
+        # With a place, its own services that match reasonably well come before national ones.
+        scored.sort(key=lambda item: (not (item[1] and item[0] >= 0.4 * top), -item[0], item[2]))
         items = [item[3] for item in scored]
         return SearchResult(total=len(items), items=items[offset : offset + limit], municipality=place)
 

@@ -437,11 +437,6 @@ def test_chat_with_empty_rasa_reply_is_ok(client):
     assert response.json()["messages"] == []
 
 
-@pytest.mark.xfail(
-    reason="BUG: to_messages() keeps any card that has an id; an incomplete card then fails the "
-    "ChatResponse model and the whole answer becomes a generic 503 without session_id/messages",
-    strict=True,
-)
 def test_incomplete_card_from_rasa_is_dropped_not_a_503(client):
     response = chat(client, "/fake_incomplete_card")
     assert response.status_code == 200, response.text
@@ -471,11 +466,6 @@ def test_delete_with_tracker_store_down_is_503_and_deletes_nothing(broken_tracke
     assert client.get(f"/api/chat/{session_id}/history").status_code == 200
 
 
-@pytest.mark.xfail(
-    reason="BUG: responses of the catch-all Exception handler (503) are built by ServerErrorMiddleware, "
-    "outside the security-header middleware, so they lack X-Content-Type-Options and CSP",
-    strict=True,
-)
 def test_security_headers_on_unexpected_error_503(broken_tracker_client):
     session_id = chat(broken_tracker_client, "hei").json()["session_id"]
     response = broken_tracker_client.delete(f"/api/chat/{session_id}")

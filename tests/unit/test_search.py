@@ -72,12 +72,6 @@ def test_forms_and_small_typos_find_the_service_first(search, query, expected):
     assert expected in top[:2], f"{query!r}: {top}"
 
 
-@pytest.mark.xfail(
-    reason="BUG: 'palkkatukki' (double k) is not typo-corrected because its compound part 'palkka' is in "
-    "the vocabulary; _query_terms only runs the fuzzy match when neither the word nor its parts are "
-    "known, so palkkatuki ranks 11th.",
-    strict=True,
-)
 def test_palkkatukki_typo_finds_palkkatuki(search):
     assert "palkkatuki" in ids_of(search.search("palkkatukki", limit=3))
 
@@ -131,12 +125,6 @@ def test_municipality_filter_keeps_only_the_own_kuntalisa(search):
     assert [i for i in found if i.startswith("kuntalisa-")] == ["kuntalisa-helsinki"]
 
 
-@pytest.mark.xfail(
-    reason="BUG: the module promises the municipality's own services before national ones, but for "
-    "'Seinäjoella nuorten työpaja' the national 'nuorten-tyopaja' outranks Seinäjoki's Kaks'Kättä "
-    "workshop (the local bonus is only +1 point).",
-    strict=True,
-)
 def test_local_workshop_before_national_in_seinajoki(search):
     top = ids_of(search.search("Seinäjoella nuorten työpaja", limit=3))
     assert top[0] == "kaks-katta-tyopaja", top
