@@ -7,19 +7,13 @@ from collections.abc import Iterator
 from fastapi import Request
 from sqlalchemy.orm import Session
 
+from catalogue.db import session_scope
 from catalogue.repository import CatalogueSnapshot, get_catalogue
 
 
 def db_session(request: Request) -> Iterator[Session]:
-    session = request.app.state.session_factory()
-    try:
+    with session_scope(request.app.state.engine) as session:
         yield session
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 def catalogue(request: Request) -> CatalogueSnapshot:

@@ -16,7 +16,7 @@ from api.rasa_client import RasaClient
 from api.routers import catalogue as catalogue_router
 from api.routers import chat, health, recommend
 from api.settings import Settings, get_settings
-from catalogue.db import get_engine, session_factory
+from catalogue.db import get_engine
 from catalogue.repository import get_catalogue
 from catalogue.seed import seed
 
@@ -40,7 +40,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     async def lifespan(app: FastAPI):
         app.state.engine = engine or get_engine()
         seed(app.state.engine, if_needed=True)
-        app.state.session_factory = session_factory(app.state.engine)
         get_catalogue(app.state.engine, refresh=True)
         app.state.rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
         app.state.tracker_store = TrackerStore(settings.tracker_db_url)

@@ -83,17 +83,22 @@ def answer(conversation: Conversation, messages: list[dict], answers: dict) -> t
     raise AssertionError(f"unexpected question: {question}")
 
 
-def test_jobseeker_gets_a_path_of_tampere_region_services(stack):
-    conversation = Conversation(stack)
-    greeting = conversation.say("/greet")
-    assert "Polkuopas" in texts(greeting)
-    messages = conversation.say(button_payload(greeting, "Etsin töitä"))
+def interview(conversation: Conversation, messages: list[dict], answers: dict) -> tuple[list[str], list[dict]]:
+    """Answers the bot's questions until it sends cards; returns the topics asked and the last reply."""
     asked: list[str] = []
     for _ in range(10):
         if card_ids(messages):
             break
-        topic, messages = answer(conversation, messages, JOBSEEKER_ANSWERS)
+        topic, messages = answer(conversation, messages, answers)
         asked.append(topic)
+    return asked, messages
+
+
+def test_jobseeker_gets_a_path_of_tampere_region_services(stack):
+    conversation = Conversation(stack)
+    greeting = conversation.say("/greet")
+    assert "Polkuopas" in texts(greeting)
+    asked, messages = interview(conversation, conversation.say(button_payload(greeting, "Etsin töitä")), JOBSEEKER_ANSWERS)
     ids = card_ids(messages)
     assert "ohjaamo" in ids  # 24-year-old
     assert "tyokokeilu" in ids  # wants to try a new field
@@ -106,12 +111,7 @@ def test_jobseeker_gets_a_path_of_tampere_region_services(stack):
 def test_first_message_details_are_not_asked_again(stack):
     conversation = Conversation(stack)
     messages = conversation.say("Etsin töitä. Oon 24-vuotias ja asun Tampereella")
-    asked: list[str] = []
-    for _ in range(10):
-        if card_ids(messages):
-            break
-        topic, messages = answer(conversation, messages, JOBSEEKER_ANSWERS)
-        asked.append(topic)
+    asked, messages = interview(conversation, messages, JOBSEEKER_ANSWERS)
     assert "paikkakunnalla" not in asked and "Kuinka vanha olet" not in asked, asked
     assert "ohjaamo" in card_ids(messages)
 
@@ -141,12 +141,7 @@ def test_employer_gets_a_package_with_euro_estimates(stack):
         "Missä kunnassa": "Seinäjoki",
         "bruttopalkka": "2400 €/kk, 30 h viikossa",
     }
-    asked: list[str] = []
-    for _ in range(8):
-        if card_ids(messages):
-            break
-        topic, messages = answer(conversation, messages, answers)
-        asked.append(topic)
+    asked, messages = interview(conversation, messages, answers)
     assert "Missä kunnassa" not in asked and "bruttopalkka" not in asked and "Kuvaako jokin näistä" not in asked
     ids = card_ids(messages)
     assert "palkkatuki" in ids
