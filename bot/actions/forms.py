@@ -25,6 +25,22 @@ MAX_AGE = 80
 MIN_AGE = 15
 
 
+SITUATIONS = ("unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other")
+WORK_ABILITIES = ("full", "partial", "unknown")
+FINNISH_LEVELS = ("native", "good", "basic", "none")
+GOALS = ("job", "education", "try_field", "business", "rehabilitation")
+EMPLOYER_TYPES = ("company", "association", "foundation", "municipality", "other")
+HIRE_GROUPS = ("partial_work_ability", "long_unemployed", "under_30", "over_55", "apprentice", "none")
+
+
+def _chosen(text: str, payload_key: str, allowed: tuple[str, ...]) -> str | None:
+    """A value already in canonical form (set from the first message) or picked with a button."""
+    if text in allowed:
+        return text
+    chosen = interview.payload_entities(text).get(payload_key)
+    return chosen if chosen in allowed else None
+
+
 def _skipped(tracker: Tracker, value: Any) -> bool:
     return latest_intent(tracker) in SKIP_INTENTS or (isinstance(value, str) and interview.is_skip(value))
 
@@ -174,8 +190,8 @@ class ValidateJobseekerForm(MunicipalityValidation, FormValidationAction):
 
     def validate_situation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         text = str(value or "")
-        chosen = interview.payload_entities(text).get("situation")
-        if chosen in ("unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other"):
+        chosen = _chosen(text, "situation", SITUATIONS)
+        if chosen:
             return {"situation": chosen}
         if _skipped(tracker, text):
             return {"situation": SKIPPED}
@@ -203,8 +219,8 @@ class ValidateJobseekerForm(MunicipalityValidation, FormValidationAction):
 
     def validate_work_ability(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         text = str(value or "")
-        chosen = interview.payload_entities(text).get("work_ability_level")
-        if chosen in ("full", "partial", "unknown"):
+        chosen = _chosen(text, "work_ability_level", WORK_ABILITIES)
+        if chosen:
             return {"work_ability": chosen}
         if _skipped(tracker, text):
             return {"work_ability": SKIPPED}
@@ -216,8 +232,8 @@ class ValidateJobseekerForm(MunicipalityValidation, FormValidationAction):
 
     def validate_finnish_level(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         text = str(value or "")
-        chosen = interview.payload_entities(text).get("finnish_level")
-        if chosen in ("native", "good", "basic", "none"):
+        chosen = _chosen(text, "finnish_level", FINNISH_LEVELS)
+        if chosen:
             return {"finnish_level": chosen}
         if _skipped(tracker, text):
             return {"finnish_level": SKIPPED}
@@ -231,8 +247,8 @@ class ValidateJobseekerForm(MunicipalityValidation, FormValidationAction):
         if isinstance(value, list):
             return {"goals": value}
         text = str(value or "")
-        chosen = interview.payload_entities(text).get("goal")
-        if chosen in ("job", "education", "try_field", "business", "rehabilitation"):
+        chosen = _chosen(text, "goal", GOALS)
+        if chosen:
             return {"goals": [chosen]}
         if _skipped(tracker, text):
             return {"goals": SKIPPED}
@@ -259,8 +275,8 @@ class ValidateEmployerForm(MunicipalityValidation, FormValidationAction):
 
     def validate_employer_type(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         text = str(value or "")
-        chosen = interview.payload_entities(text).get("employer_type")
-        if chosen in ("company", "association", "foundation", "municipality", "other"):
+        chosen = _chosen(text, "employer_type", EMPLOYER_TYPES)
+        if chosen:
             return {"employer_type": chosen}
         if _skipped(tracker, text):
             return {"employer_type": SKIPPED}
@@ -272,8 +288,8 @@ class ValidateEmployerForm(MunicipalityValidation, FormValidationAction):
 
     def validate_hire_group(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         text = str(value or "")
-        chosen = interview.payload_entities(text).get("hire_group")
-        if chosen in ("partial_work_ability", "long_unemployed", "under_30", "over_55", "apprentice", "none"):
+        chosen = _chosen(text, "hire_group", HIRE_GROUPS)
+        if chosen:
             return _hire_group_slots(chosen)
         if _skipped(tracker, text):
             return {"hire_group": SKIPPED}

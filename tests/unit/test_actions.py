@@ -875,3 +875,22 @@ def test_slot_set_events_are_serialisable(domain):
     events, _ = run_action(ActionPrefillEmployer(), tracker, domain)
     json.dumps(events)
     assert SlotSet("municipality", "Seinäjoki") in events
+
+
+@pytest.mark.parametrize(
+    ("form", "slot", "value"),
+    [
+        ("jobseeker", "situation", "unemployed"),
+        ("jobseeker", "work_ability", "partial"),
+        ("jobseeker", "finnish_level", "basic"),
+        ("employer", "employer_type", "association"),
+        ("employer", "hire_group", "partial_work_ability"),
+    ],
+)
+def test_values_prefilled_from_the_first_message_are_accepted(domain, form, slot, value):
+    """The prefill actions store canonical values; the form must not ask them again."""
+    validator = ValidateJobseekerForm() if form == "jobseeker" else ValidateEmployerForm()
+    dispatcher = CollectingDispatcher()
+    result = getattr(validator, f"validate_{slot}")(value, dispatcher, make_tracker(domain, "", "inform"), domain)
+    assert result[slot] == value
+    assert dispatcher.messages == []
