@@ -19,7 +19,17 @@ def main(argv: list[str] | None = None) -> int:
         "--if-needed", action="store_true", help="do nothing when the data files have not changed"
     )
 
+    catalogue_commands.add_parser(
+        "check", help="sources, verification dates, references, URLs and phones of catalogue/data/"
+    )
+
     args = parser.parse_args(argv)
+    if args.command == "catalogue" and args.catalogue_command == "check":
+        from catalogue.checks import check_catalogue
+
+        report = check_catalogue()
+        print(report)
+        return 0 if report.ok else 1
     if args.command == "catalogue" and args.catalogue_command == "seed":
         print(seed(if_needed=args.if_needed))
         return 0

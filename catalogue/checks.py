@@ -1,0 +1,152 @@
+"""Catalogue checks (`polkuopas catalogue check`): sources, freshness, references, formats.
+
+Run on the data files in catalogue/data/, the source of truth that seeding loads.
+Errors make the check fail; stale records (verified over 12 months ago) are listed
+as warnings so someone re-reads the official page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from catalogue.seed import DATA_DIR, load_municipality_data, load_yaml
+
+CONTRACT_SERVICE_IDS = (
+    "palkkatuki", "tyollistamistuki-55", "tyoolosuhteiden-jarjestelytuki", "nuorten-tyollistymisseteli",
+    "oppisopimus", "koulutussopimus", "tyohonvalmennus", "tyokokeilu", "kuntouttava-tyotoiminta",
+    "starttiraha", "tyonhakuvalmennus", "uraohjaus", "tyovoimakoulutus", "omaehtoinen-opiskelu",
+    "kotoutumiskoulutus", "ohjaamo", "etsiva-nuorisotyo", "nuorten-tyopaja", "tyokykykoordinaattori",
+    "tyokyvyn-arviointi", "kela-ammatillinen-kuntoutus", "monialainen-yhteispalvelu",
+    "sosiaalinen-kuntoutus", "tyottomyysturva", "ilmoittautuminen-tyonhakijaksi",
+)
+STALE_AFTER_DAYS = 365
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{5,20}$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass
+class CheckReport:
+    errors: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def __str__(self) -> str:
+        lines = [f"Checked {', '.join(f'{n} {k}' for k, n in self.counts.items())}."]
+        lines += [f"ERROR {e}" for e in self.errors]
+        lines += [f"STALE {s}" for s in self.stale]
+        lines.append("Catalogue check: ok" if self.ok else f"Catalogue check: {len(self.errors)} error(s)")
+        return "\n".join(lines)
+
+
+def _valid_url(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    parsed = urlparse(value)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in value
+
+
+def _check_sourced(report: CheckReport, kind: str, record: dict[str, Any], today: dt.date) -> None:
+    name = f"{kind} {record.get('id', '?')}"
+    if not _valid_url(record.get("source_url")):
+        report.errors.append(f"{name}: source_url missing or not an http(s) URL")
+    verified = record.get("last_verified")
+    try:
+        verified_date = verified if isinstance(verified, dt.date) else dt.date.fromisoformat(str(verified))
+    except ValueError:
+        report.errors.append(f"{name}: last_verified missing or not YYYY-MM-DD")
+        return
+    if verified_date > today:
+        report.errors.append(f"{name}: last_verified {verified_date} is in the future")
+    elif (today - verified_date).days > STALE_AFTER_DAYS:
+        report.stale.append(f"{name}: last verified {verified_date}, re-read {record.get('source_url')}")
+
+
+def _check_contacts(report: CheckReport, name: str, record: dict[str, Any]) -> None:
+    for key in ("url",):
+        if record.get(key) is not None and not _valid_url(record[key]):
+            report.errors.append(f"{name}: {key} is not an http(s) URL")
+    phone = record.get("phone")
+    if phone is not None and not PHONE_RE.match(str(phone)):
+        report.errors.append(f"{name}: phone {phone!r} is not a phone number")
+    email = record.get("email")
+    if email is not None and not EMAIL_RE.match(str(email)):
+        report.errors.append(f"{name}: email {email!r} is not an e-mail address")
+
+
+def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> CheckReport:
+    today = today or dt.date.today()
+    report = CheckReport()
+    municipalities = {m["name_fi"] for m in load_municipality_data(data_dir)}
+    areas = load_yaml("employment_areas.yaml", data_dir)
+    providers = load_yaml("providers.yaml", data_dir)
+    services = load_yaml("services.yaml", data_dir)
+    report.counts = {"services": len(services), "providers": len(providers), "areas": len(areas),
+                     "municipalities": len(municipalities)}
+
+    area_ids: set[str] = set()
+    member_of: dict[str, str] = {}
+    for area in areas:
+        name = f"area {area.get('id')}"
+        if area.get("id") in area_ids:
+            report.errors.append(f"{name}: duplicate id")
+        area_ids.add(area.get("id"))
+        _check_sourced(report, "area", area, today)
+        for contact_key in ("contact", "employer_contact"):
+            if area.get(contact_key):
+                _check_contacts(report, f"{name} {contact_key}", area[contact_key])
+        for member in area.get("municipalities") or []:
+            if member not in municipalities:
+                report.errors.append(f"{name}: unknown municipality {member!r}")
+            elif member in member_of:
+                report.errors.append(f"{name}: {member} is already in area {member_of[member]}")
+            else:
+                member_of[member] = area["id"]
+
+    provider_ids: set[str] = set()
+    for provider in providers:
+        name = f"provider {provider.get('id')}"
+        if provider.get("id") in provider_ids:
+            report.errors.append(f"{name}: duplicate id")
+        provider_ids.add(provider.get("id"))
+        _check_sourced(report, "provider", provider, today)
+        _check_contacts(report, name, provider)
+        if provider.get("employment_area") and provider["employment_area"] not in area_ids:
+            report.errors.append(f"{name}: unknown employment area {provider['employment_area']!r}")
+        for member in provider.get("municipalities") or []:
+            if member not in municipalities:
+                report.errors.append(f"{name}: unknown municipality {member!r}")
+
+    service_ids: set[str] = set()
+    for service in services:
+        name = f"service {service.get('id')}"
+        if not SLUG_RE.match(str(service.get("id", ""))):
+            report.errors.append(f"{name}: id is not a lower-case slug")
+        if service.get("id") in service_ids:
+            report.errors.append(f"{name}: duplicate id")
+        service_ids.add(service.get("id"))
+        _check_sourced(report, "service", service, today)
+        _check_contacts(report, name, service)
+        for key in ("title", "summary"):
+            if not str(service.get(key) or "").strip():
+                report.errors.append(f"{name}: {key} is empty")
+        if service.get("provider") and service["provider"] not in provider_ids:
+            report.errors.append(f"{name}: unknown provider {service['provider']!r}")
+        if service.get("employment_area") and service["employment_area"] not in area_ids:
+            report.errors.append(f"{name}: unknown employment area {service['employment_area']!r}")
+        if service.get("municipality") and service["municipality"] not in municipalities:
+            report.errors.append(f"{name}: unknown municipality {service['municipality']!r}")
+        if str(service.get("id", "")).startswith("kuntalisa-") and not service.get("municipality"):
+            report.errors.append(f"{name}: a kuntalisä must name its municipality")
+    for missing in sorted(set(CONTRACT_SERVICE_IDS) - service_ids):
+        report.errors.append(f"service {missing}: contract service id missing from services.yaml")
+    return report

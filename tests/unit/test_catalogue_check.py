@@ -1,0 +1,72 @@
+"""`polkuopas catalogue check` passes on our data and catches what it promises to catch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from catalogue.checks import check_catalogue
+from catalogue.cli import main
+from catalogue.seed import DATA_DIR
+
+
+def test_our_catalogue_passes():
+    report = check_catalogue()
+    assert report.ok, str(report)
+    assert report.counts["services"] >= 25
+
+
+def test_command_exits_zero_on_our_catalogue(capsys):
+    assert main(["catalogue", "check"]) == 0
+    assert "Catalogue check: ok" in capsys.readouterr().out
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    for path in DATA_DIR.iterdir():
+        if path.is_file():
+            shutil.copy(path, tmp_path / path.name)
+    return tmp_path
+
+
+def edit(folder: Path, name: str, change) -> None:
+    records = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+    change(records)
+    (folder / name).write_text(yaml.safe_dump(records, allow_unicode=True), encoding="utf-8")
+
+
+def by_id(records, record_id):
+    return next(r for r in records if r["id"] == record_id)
+
+
+@pytest.mark.parametrize(
+    ("file", "change", "expected"),
+    [
+        ("services.yaml", lambda r: by_id(r, "tyokokeilu").pop("source_url"), "service tyokokeilu: source_url"),
+        ("services.yaml", lambda r: by_id(r, "tyokokeilu").update(source_url="ftp://x"), "source_url"),
+        ("services.yaml", lambda r: by_id(r, "tyokokeilu").update(last_verified="eilen"), "last_verified"),
+        ("services.yaml", lambda r: by_id(r, "tyokokeilu").update(provider="nobody"), "unknown provider"),
+        ("services.yaml", lambda r: by_id(r, "tyokokeilu").update(employment_area="nowhere"), "unknown employment area"),
+        ("services.yaml", lambda r: by_id(r, "tyokokeilu").update(url="javascript:alert(1)"), "url is not"),
+        ("services.yaml", lambda r: r.remove(by_id(r, "ohjaamo")), "service ohjaamo: contract service id missing"),
+        ("services.yaml", lambda r: r.append(dict(by_id(r, "ohjaamo"))), "service ohjaamo: duplicate id"),
+        ("employment_areas.yaml", lambda r: r[1]["municipalities"].append(r[0]["municipalities"][0]), "is already in area"),
+        ("employment_areas.yaml", lambda r: r[0]["municipalities"].append("Atlantis"), "unknown municipality 'Atlantis'"),
+        ("providers.yaml", lambda r: r[0].update(phone="soita meille"), "is not a phone number"),
+    ],
+)
+def test_broken_data_is_reported(data_copy, file, change, expected):
+    edit(data_copy, file, change)
+    report = check_catalogue(data_copy)
+    assert not report.ok
+    assert any(expected in error for error in report.errors), report.errors
+
+
+def test_records_older_than_a_year_are_listed_not_failed(data_copy):
+    report = check_catalogue(data_copy, today=dt.date(2028, 1, 1))
+    assert report.ok
+    assert any("service palkkatuki" in line for line in report.stale)
