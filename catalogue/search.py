@@ -157,9 +157,7 @@ class ServiceSearch:
         query = (query or "")[:200]
         place = self.catalogue.resolve_municipality(municipality) if municipality else None
         if place is None and query:
-            from catalogue.municipalities import get_resolver
-
-            place = get_resolver().find_in_text(query)
+            place = _place_in_query(query)
         groups = self._query_terms(query, place)
         local_ids: set[str] = set()
         if place is not None:
@@ -185,6 +183,24 @@ class ServiceSearch:
         scored.sort(key=lambda item: (not (item[1] and item[0] >= 0.4 * top), -item[0], item[2]))
         items = [item[3] for item in scored]
         return SearchResult(total=len(items), items=items[offset : offset + limit], municipality=place)
+
+
+def _place_in_query(query: str) -> Municipality | None:
+    """A municipality named in a search line. Coaches type "tyokokeilu lahti" in lower case,
+    so besides the resolver's sentence reading, a word that is exactly a municipality's
+    name counts too ("lahti" is also "bay", but in a service search it means the city)."""
+    from catalogue.municipalities import get_resolver
+
+    resolver = get_resolver()
+    found = resolver.find_in_text(query)
+    if found is not None:
+        return found
+    for word in words(query):
+        if len(word) >= 4:
+            found = resolver.by_name(word)
+            if found is not None:
+                return found
+    return None
 
 
 def _is_place_form(word: str, place_words: set[str]) -> bool:
