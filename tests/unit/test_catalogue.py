@@ -274,8 +274,13 @@ def test_local_services_of_joensuu(snapshot):
 
 
 def test_municipal_service_without_area_is_local(snapshot):
+    raahe = snapshot.resolve_municipality("Raahe")
+    assert snapshot.area_for_municipality(raahe.code) is None
+    assert "kuntalisa-raahe" in {s.id for s in snapshot.local_services(raahe.code)}
+
+
+def test_municipal_service_is_local_beside_its_area_services(snapshot):
     oulu = snapshot.resolve_municipality("Oulu")
-    assert snapshot.area_for_municipality(oulu.code) is None
     assert "kuntalisa-oulu" in {s.id for s in snapshot.local_services(oulu.code)}
 
 

@@ -1,0 +1,1 @@
+"""Importers that bring service records from outside catalogues into ours."""

@@ -1,0 +1,554 @@
+"""Import from and export to Suomi.fi Palvelutietovaranto (PTV, Finnish Service Catalogue).
+
+The functions work on the JSON the PTV Open API v11 returns (already parsed into
+Python objects); fetching over HTTP is left to the caller.
+
+Shapes read and written (field names of the v11 view models):
+
+* a paged list (``V3VmOpenApiGuidPage``): ``{"pageNumber", "pageSize", "pageCount",
+  "itemList": [...]}``;
+* a service (``V11VmOpenApiService``): ``id``, ``type``, ``serviceNames`` and
+  ``serviceDescriptions`` (localized items ``{"type", "language", "value"}``; description
+  types ``Summary``, ``Description``, ``UserInstruction``, ...), ``serviceClasses``,
+  ``targetGroups``, ``lifeEvents`` (Finto items with ``code`` and localized ``name``),
+  ``areaType`` (``Nationwide``, ``NationwideExceptAlandIslands``, ``LimitedType``),
+  ``areas`` (``{"type": "Municipality", "code", "municipalities": [{"code", "name"}]}``),
+  ``serviceChannels`` (``[{"serviceChannel": {"id", "name"}}, ...]``) and ``modified``;
+* a service channel: ``id``, ``serviceChannelType`` (``EChannel``, ``WebPage``,
+  ``PrintableForm``, ``Phone``, ``ServiceLocation``), ``serviceChannelNames``,
+  ``webPages`` (``{"url", "value", "language"}``), ``phoneNumbers`` (``{"number",
+  "prefixNumber", "language", ...}``), ``supportEmails`` / ``emails``
+  (``{"value", "language"}``) and ``addresses`` (``{"type", "subType", "streetAddress":
+  {"street", "streetNumber", "postalCode", "postOffice"}}``).
+
+Polkuopas fields PTV has no place for travel in one extra key, ``polkuopasExtra``
+(see :data:`EXTRA_KEY`), on the exported service object. PTV itself never sends it; the
+importer only reads it, so an export can be imported back without loss.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Key on an exported PTV service object carrying the Polkuopas fields PTV cannot hold.
+EXTRA_KEY = "polkuopasExtra"
+
+#: Where a PTV service can be read; used as ``source_url`` of imported records.
+PTV_SERVICE_URL = "https://api.palvelutietovaranto.suomi.fi/api/v11/Service/{id}"
+
+#: Namespace for deterministic PTV-style ids of exported records that have no ``ptv_id``.
+EXPORT_NAMESPACE = uuid.UUID("5b0f3f0e-6a43-4d0b-9a51-1f6c2f3c9e11")
+
+#: Fields of our record that the importer derives from plain PTV fields.
+PTV_DERIVED_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "how_to_apply",
+    "url",
+    "channels",
+    "last_verified",
+    "ptv_id",
+    "ptv_municipality_codes",
+    "ptv_target_groups",
+    "ptv_service_classes",
+)
+
+#: Our description fields and the PTV description types they map to.
+DESCRIPTION_TYPES = {
+    "summary": "Summary",
+    "description": "Description",
+    "how_to_apply": "UserInstruction",
+}
+
+#: Top-level PTV target groups (KR codes) with an obvious Polkuopas audience.
+AUDIENCE_BY_TARGET_GROUP = {
+    "KR1": "jobseeker",  # Kansalaiset (citizens)
+    "KR2": "employer",  # Yritykset ja yhteisöt (businesses and organisations)
+}
+
+CHANNEL_TYPES = ("EChannel", "WebPage", "PrintableForm", "Phone", "ServiceLocation")
+CHANNEL_KINDS = ("web", "phone", "email", "echannel", "address")
+FINNISH = "fi"
+
+
+@dataclass
+class ImportProblem:
+    """One record (or page) the importer could not use, and why."""
+
+    where: str
+    reason: str
+    ptv_id: str | None = None
+
+
+@dataclass
+class ImportResult:
+    """The catalogue after an import and a report of what the import did.
+
+    ``records`` holds the existing records (updated where PTV had a newer version)
+    followed by the added ones. ``added``, ``changed`` and ``unchanged`` hold record ids.
+    """
+
+    records: list[dict[str, Any]] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    errors: list[ImportProblem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """A one-line report for logs and the CLI."""
+        return (
+            f"PTV import: {len(self.added)} added, {len(self.changed)} changed, "
+            f"{len(self.unchanged)} unchanged, {len(self.errors)} errors"
+        )
+
+
+class RecordError(ValueError):
+    """A PTV object is unusable; the message says why."""
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def paged(items: list[dict[str, Any]], page_size: int = 100) -> list[dict[str, Any]]:
+    """Splits items into PTV-style pages ``{"pageNumber", "pageSize", "pageCount", "itemList"}``.
+
+    Page numbers start at 1, as in the PTV API. An empty list gives one empty page.
+    """
+    if page_size < 1:
+        raise ValueError("page_size must be at least 1")
+    page_count = max(1, -(-len(items) // page_size))
+    return [
+        {
+            "pageNumber": number + 1,
+            "pageSize": page_size,
+            "pageCount": page_count,
+            "itemList": items[number * page_size : (number + 1) * page_size],
+        }
+        for number in range(page_count)
+    ]
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug of a Finnish name: ``Työkokeilu Oulussa`` -> ``tyokokeilu-oulussa``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "palvelu"
+
+
+def _localized(items: Any, language: str = FINNISH, item_type: str | None = None) -> str | None:
+    """The value of the first localized item in ``language`` (and of ``item_type`` if given)."""
+    if not isinstance(items, list):
+        return None
+    for item in items:
+        if not isinstance(item, dict) or item.get("language") != language:
+            continue
+        if item_type is not None and item.get("type") != item_type:
+            continue
+        value = item.get("value")
+        if isinstance(value, str) and value != "":
+            return value
+    return None
+
+
+def _codes(items: Any, where: str) -> list[str]:
+    """The ``code`` of every Finto item (service class, target group, ...) in order."""
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise RecordError(f"{where} is not a list")
+    codes = []
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("code"), str):
+            raise RecordError(f"{where} has an item without a code")
+        codes.append(item["code"])
+    return codes
+
+
+def _modified_date(value: Any) -> dt.date:
+    """The date part of PTV's ``modified`` timestamp (``2026-11-20T08:15:00Z`` style)."""
+    if not isinstance(value, str):
+        raise RecordError("modified is missing")
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError as error:
+        raise RecordError(f"modified is not a date: {value!r}") from error
+
+
+def _iter_items(pages: Any, kind: str, errors: list[ImportProblem]) -> list[tuple[str, Any]]:
+    """Flattens pages into ``(location, item)`` pairs, reporting malformed pages."""
+    found: list[tuple[str, Any]] = []
+    if not isinstance(pages, list):
+        errors.append(ImportProblem(f"{kind} pages", "pages are not a list"))
+        return found
+    for page_index, page in enumerate(pages):
+        where = f"{kind} page {page_index + 1}"
+        if not isinstance(page, dict) or not isinstance(page.get("itemList"), list):
+            errors.append(ImportProblem(where, "malformed page: no itemList list"))
+            continue
+        for item_index, item in enumerate(page["itemList"]):
+            found.append((f"{where} item {item_index + 1}", item))
+    return found
+
+
+# ---------------------------------------------------------------- channels
+
+
+def _phone_text(phone: dict[str, Any]) -> str | None:
+    number = phone.get("number")
+    if not isinstance(number, str) or not number.strip():
+        return None
+    prefix = phone.get("prefixNumber")
+    return f"{prefix} {number}" if isinstance(prefix, str) and prefix else number
+
+
+def _address_text(address: dict[str, Any]) -> str | None:
+    """A one-line address from a PTV street address (``street number, postal code post office``)."""
+    street = address.get("streetAddress")
+    if not isinstance(street, dict):
+        return None
+    street_name = _localized(street.get("street"))
+    if not street_name:
+        return None
+    line = " ".join(part for part in (street_name, street.get("streetNumber")) if part)
+    place = " ".join(
+        part for part in (street.get("postalCode"), _localized(street.get("postOffice"))) if part
+    )
+    return f"{line}, {place}" if place else line
+
+
+def channel_entries(channel: dict[str, Any]) -> list[dict[str, Any]]:
+    """Our channel entries ``{kind, value, label}`` of one PTV service channel.
+
+    Web pages come first, then phones, e-mails and street addresses. Only Finnish
+    contact details are used. Raises :class:`RecordError` on an unknown channel type.
+    """
+    channel_type = channel.get("serviceChannelType")
+    if channel_type not in CHANNEL_TYPES:
+        raise RecordError(f"unknown serviceChannelType {channel_type!r}")
+    label = _localized(channel.get("serviceChannelNames"), item_type="Name")
+    web_kind = "echannel" if channel_type in ("EChannel", "PrintableForm") else "web"
+    entries: list[dict[str, Any]] = []
+    for page in channel.get("webPages") or []:
+        if isinstance(page, dict) and page.get("language") == FINNISH and page.get("url"):
+            entries.append({"kind": web_kind, "value": page["url"], "label": label})
+    for phone in channel.get("phoneNumbers") or []:
+        if isinstance(phone, dict) and phone.get("language") == FINNISH and phone.get("type", "Phone") == "Phone":
+            text = _phone_text(phone)
+            if text:
+                entries.append({"kind": "phone", "value": text, "label": label})
+    for email in (channel.get("supportEmails") or []) + (channel.get("emails") or []):
+        if isinstance(email, dict) and email.get("language") == FINNISH and email.get("value"):
+            entries.append({"kind": "email", "value": email["value"], "label": label})
+    for address in channel.get("addresses") or []:
+        if isinstance(address, dict):
+            text = _address_text(address)
+            if text:
+                entries.append({"kind": "address", "value": text, "label": label})
+    return entries
+
+
+def _index_channels(channel_pages: Any, errors: list[ImportProblem]) -> dict[str, list[dict[str, Any]]]:
+    """Channel id -> our channel entries; bad channels are reported and left out."""
+    by_id: dict[str, list[dict[str, Any]]] = {}
+    for where, channel in _iter_items(channel_pages, "channel", errors):
+        channel_id = channel.get("id") if isinstance(channel, dict) else None
+        if not isinstance(channel_id, str) or not channel_id:
+            errors.append(ImportProblem(where, "malformed channel: no id"))
+            continue
+        try:
+            by_id[channel_id] = channel_entries(channel)
+        except RecordError as error:
+            errors.append(ImportProblem(where, str(error), channel_id))
+    return by_id
+
+
+# ---------------------------------------------------------------- services
+
+
+def _scope_from_areas(service: dict[str, Any], municipality_codes: list[str]) -> str:
+    area_type = service.get("areaType")
+    if area_type in ("Nationwide", "NationwideExceptAlandIslands"):
+        return "national"
+    if area_type not in ("LimitedType", None):
+        raise RecordError(f"unknown areaType {area_type!r}")
+    return "municipal" if len(municipality_codes) == 1 else "regional"
+
+
+def _municipality_codes(areas: Any) -> list[str]:
+    """Municipality codes from ``areas`` (both ``Municipality`` areas and larger areas' lists)."""
+    if areas is None:
+        return []
+    if not isinstance(areas, list):
+        raise RecordError("areas is not a list")
+    codes: list[str] = []
+    for area in areas:
+        if not isinstance(area, dict):
+            raise RecordError("areas has an item that is not an object")
+        members = area.get("municipalities") or []
+        if area.get("type") == "Municipality" and not members and area.get("code"):
+            members = [{"code": area["code"]}]
+        for municipality in members:
+            code = municipality.get("code") if isinstance(municipality, dict) else None
+            if isinstance(code, str) and code not in codes:
+                codes.append(code)
+    return codes
+
+
+def service_record(
+    service: Any, channels_by_id: dict[str, list[dict[str, Any]]], problems: list[str]
+) -> dict[str, Any]:
+    """Our record fields from one PTV service (without an id of ours).
+
+    Raises :class:`RecordError` when the service cannot be used at all; smaller problems
+    (a link to an unknown channel) are appended to ``problems`` and the rest is kept.
+    """
+    if not isinstance(service, dict):
+        raise RecordError("malformed service: not an object")
+    ptv_id = service.get("id")
+    if not isinstance(ptv_id, str) or not ptv_id:
+        raise RecordError("malformed service: no id")
+    for list_field in ("serviceNames", "serviceDescriptions", "serviceChannels"):
+        if service.get(list_field) is not None and not isinstance(service[list_field], list):
+            raise RecordError(f"malformed service: {list_field} is not a list")
+    title = _localized(service.get("serviceNames"), item_type="Name")
+    if title is None:
+        raise RecordError("no Finnish name (serviceNames type Name, language fi)")
+    municipality_codes = _municipality_codes(service.get("areas"))
+    target_groups = _codes(service.get("targetGroups"), "targetGroups")
+    record: dict[str, Any] = {
+        "title": title,
+        "scope": _scope_from_areas(service, municipality_codes),
+        **{
+            ours: _localized(service.get("serviceDescriptions"), item_type=ptv_type)
+            for ours, ptv_type in DESCRIPTION_TYPES.items()
+        },
+        "ptv_id": ptv_id,
+        "ptv_municipality_codes": municipality_codes,
+        "ptv_target_groups": target_groups,
+        "ptv_service_classes": _codes(service.get("serviceClasses"), "serviceClasses"),
+        "source_url": PTV_SERVICE_URL.format(id=ptv_id),
+        "last_verified": _modified_date(service.get("modified")),
+    }
+    audience = [AUDIENCE_BY_TARGET_GROUP[c] for c in target_groups if c in AUDIENCE_BY_TARGET_GROUP]
+    if audience:
+        record["audience"] = list(dict.fromkeys(audience))
+
+    channels: list[dict[str, Any]] = []
+    for link in service.get("serviceChannels") or []:
+        linked = link.get("serviceChannel") if isinstance(link, dict) else None
+        channel_id = linked.get("id") if isinstance(linked, dict) else None
+        if not isinstance(channel_id, str):
+            problems.append("malformed serviceChannels item (skipped)")
+        elif channel_id not in channels_by_id:
+            problems.append(f"unknown channel id {channel_id} (channel skipped)")
+        else:
+            channels.extend(copy.deepcopy(channels_by_id[channel_id]))
+    # The first Finnish web page is the record's url; seeding adds `url` as a web channel
+    # itself, so that entry is not repeated in `channels`.
+    url_entry = next((c for c in channels if c["kind"] in ("web", "echannel")), None)
+    record["url"] = url_entry["value"] if url_entry else None
+    record["channels"] = [c for c in channels if c is not url_entry]
+
+    extra = service.get(EXTRA_KEY)
+    if extra is not None:
+        if not isinstance(extra, dict):
+            raise RecordError(f"malformed {EXTRA_KEY}: not an object")
+        record.update(copy.deepcopy(extra))
+        if extra.get("syntheticPtvId"):
+            record.pop("syntheticPtvId", None)
+            record.pop("ptv_id", None)
+    return record
+
+
+def import_ptv(
+    service_pages: list[dict[str, Any]],
+    channel_pages: list[dict[str, Any]],
+    existing: list[dict[str, Any]],
+) -> ImportResult:
+    """Merges PTV services into our records and reports what changed.
+
+    A PTV service updates the existing record whose ``ptv_id`` equals its id (or, for
+    our own exports, whose ``id`` equals the exported id); otherwise it is added with an
+    id slugged from its Finnish name. Fields PTV does not have (category, key_rules, ...)
+    are kept from the existing record. Bad pages, services and channels are reported in
+    ``errors`` and never stop the import. The input lists are not modified.
+    """
+    result = ImportResult(records=copy.deepcopy(list(existing)))
+    channels_by_id = _index_channels(channel_pages, result.errors)
+    position_by_ptv_id = {r["ptv_id"]: i for i, r in enumerate(result.records) if r.get("ptv_id")}
+    position_by_id = {r.get("id"): i for i, r in enumerate(result.records)}
+    seen_ptv_ids: set[str] = set()
+
+    for where, service in _iter_items(service_pages, "service", result.errors):
+        ptv_id = service.get("id") if isinstance(service, dict) else None
+        problems: list[str] = []
+        try:
+            imported = service_record(service, channels_by_id, problems)
+        except RecordError as error:
+            result.errors.append(ImportProblem(where, str(error), ptv_id if isinstance(ptv_id, str) else None))
+            continue
+        if ptv_id in seen_ptv_ids:
+            result.errors.append(ImportProblem(where, "duplicate service id in the pages (skipped)", ptv_id))
+            continue
+        seen_ptv_ids.add(ptv_id)
+        result.errors.extend(ImportProblem(where, problem, ptv_id) for problem in problems)
+
+        position = position_by_ptv_id.get(ptv_id)
+        if position is None and imported.get("id") in position_by_id:
+            position = position_by_id[imported["id"]]
+        if position is not None:
+            current = result.records[position]
+            merged = {**current, **imported, "id": current["id"]}
+            if _normalised(merged) == _normalised(current):
+                result.unchanged.append(current["id"])
+            else:
+                result.records[position] = merged
+                result.changed.append(current["id"])
+            continue
+
+        record_id = imported.get("id") or _free_id(slugify(imported["title"]), position_by_id)
+        record = {"id": record_id, **{k: v for k, v in imported.items() if k != "id"}}
+        position_by_id[record_id] = len(result.records)
+        if record.get("ptv_id"):
+            position_by_ptv_id[record["ptv_id"]] = len(result.records)
+        result.records.append(record)
+        result.added.append(record_id)
+    return result
+
+
+def _free_id(slug: str, taken: dict[Any, int]) -> str:
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
+
+
+def _normalised(value: Any) -> Any:
+    """Drops None, empty lists and empty dicts (recursively) so "absent" equals "empty"."""
+    if isinstance(value, dict):
+        cleaned = {k: _normalised(v) for k, v in value.items()}
+        return {k: v for k, v in cleaned.items() if v not in (None, [], {})}
+    if isinstance(value, list):
+        return [_normalised(v) for v in value]
+    return value
+
+
+def normalised(record: dict[str, Any]) -> dict[str, Any]:
+    """A record with None and empty values dropped, for comparing records."""
+    return _normalised(record)
+
+
+# ---------------------------------------------------------------- export
+
+
+def _text_item(value: str, item_type: str | None = None) -> dict[str, Any]:
+    item: dict[str, Any] = {"language": FINNISH, "value": value}
+    if item_type is not None:
+        item = {"type": item_type, **item}
+    return item
+
+
+def _channel_object(channel_id: str, kind: str, value: str, label: str | None) -> dict[str, Any]:
+    """A PTV service channel holding one of our channel entries."""
+    channel_type = {
+        "web": "WebPage",
+        "echannel": "EChannel",
+        "phone": "Phone",
+        "email": "EChannel",
+        "address": "ServiceLocation",
+    }[kind]
+    channel: dict[str, Any] = {
+        "id": channel_id,
+        "serviceChannelType": channel_type,
+        "serviceChannelNames": [_text_item(label, "Name")] if label else [],
+        "serviceChannelDescriptions": [],
+        "webPages": [],
+        "phoneNumbers": [],
+        "supportEmails": [],
+        "addresses": [],
+        "serviceHours": [],
+    }
+    if kind in ("web", "echannel"):
+        channel["webPages"] = [{"url": value, "value": label, "language": FINNISH}]
+    elif kind == "phone":
+        channel["phoneNumbers"] = [
+            {"type": "Phone", "number": value, "prefixNumber": None, "language": FINNISH}
+        ]
+    elif kind == "email":
+        channel["supportEmails"] = [_text_item(value)]
+    else:
+        channel["addresses"] = [
+            {"type": "Location", "subType": "Single", "streetAddress": {"street": [_text_item(value)]}}
+        ]
+    return channel
+
+
+def export_ptv(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Our records as PTV-shaped ``(services, channels)``, the objects :func:`import_ptv` reads.
+
+    ``url`` becomes a WebPage channel linked first; each ``channels`` entry becomes a
+    channel of its own. Records without ``ptv_id`` get a deterministic UUID (marked
+    ``syntheticPtvId`` in the extra block so the import does not store it). Every field
+    PTV has no place for travels in :data:`EXTRA_KEY`; dates inside it are not expected.
+    Record channels of kind ``web`` must not repeat the record's ``url``.
+    """
+    services: list[dict[str, Any]] = []
+    channels: list[dict[str, Any]] = []
+    for record in records:
+        ptv_id = record.get("ptv_id") or str(uuid.uuid5(EXPORT_NAMESPACE, f"service:{record['id']}"))
+        entries = []
+        if record.get("url"):
+            entries.append(("web", record["url"], "Verkkosivu"))
+        for channel in record.get("channels") or []:
+            if channel.get("kind") not in CHANNEL_KINDS:
+                raise ValueError(f"{record['id']}: unknown channel kind {channel.get('kind')!r}")
+            entries.append((channel["kind"], str(channel["value"]), channel.get("label")))
+        links = []
+        for position, (kind, value, label) in enumerate(entries):
+            channel_id = str(uuid.uuid5(EXPORT_NAMESPACE, f"channel:{record['id']}:{position}"))
+            channels.append(_channel_object(channel_id, kind, value, label))
+            links.append({"serviceChannel": {"id": channel_id, "name": label}})
+
+        municipality_codes = list(record.get("ptv_municipality_codes") or [])
+        extra = {k: copy.deepcopy(v) for k, v in record.items() if k not in PTV_DERIVED_FIELDS}
+        extra["id"] = record["id"]
+        # The importer derives these when PTV has them; carry ours (even when empty) so
+        # the round trip neither invents nor drops them.
+        for derived in ("audience", "scope", "source_url"):
+            extra[derived] = copy.deepcopy(record.get(derived))
+        if not record.get("ptv_id"):
+            extra["syntheticPtvId"] = True
+        last_verified = record.get("last_verified")
+        services.append(
+            {
+                "id": ptv_id,
+                "type": "Service",
+                "serviceNames": [_text_item(record["title"], "Name")],
+                "serviceDescriptions": [
+                    _text_item(record[ours], ptv_type)
+                    for ours, ptv_type in DESCRIPTION_TYPES.items()
+                    if record.get(ours)
+                ],
+                "serviceClasses": [{"code": c, "name": []} for c in record.get("ptv_service_classes") or []],
+                "targetGroups": [{"code": c, "name": []} for c in record.get("ptv_target_groups") or []],
+                "lifeEvents": [],
+                "ontologyTerms": [],
+                "areaType": "Nationwide" if record.get("scope") == "national" else "LimitedType",
+                "areas": [
+                    {"type": "Municipality", "code": code, "name": [], "municipalities": [{"code": code, "name": []}]}
+                    for code in municipality_codes
+                ],
+                "organizations": [],
+                "serviceChannels": links,
+                "modified": f"{str(last_verified)[:10]}T00:00:00Z" if last_verified else None,
+                EXTRA_KEY: extra,
+            }
+        )
+    return services, channels

@@ -1,0 +1,284 @@
+"""Tests for the Suomi.fi Palvelutietovaranto (PTV) importer and exporter."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from catalogue.importers.ptv import (
+    EXTRA_KEY,
+    ImportResult,
+    export_ptv,
+    import_ptv,
+    normalised,
+    paged,
+    slugify,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ptv"
+SERVICES_YAML = Path(__file__).resolve().parents[2] / "catalogue" / "data" / "services.yaml"
+
+WORK_TRIAL = "6f1c7a52-2b1e-4c43-9d3e-0a8f5d6e1a01"
+TAMPERE_BONUS = "6f1c7a52-2b1e-4c43-9d3e-0a8f5d6e1a02"
+YOUTH_WORKSHOP = "6f1c7a52-2b1e-4c43-9d3e-0a8f5d6e1a03"
+COACHING = "6f1c7a52-2b1e-4c43-9d3e-0a8f5d6e1a06"
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture()
+def service_pages() -> list[dict[str, Any]]:
+    return _load("services.json")
+
+
+@pytest.fixture()
+def channel_pages() -> list[dict[str, Any]]:
+    return _load("channels.json")
+
+
+def _by_ptv_id(result: ImportResult) -> dict[str, dict[str, Any]]:
+    return {r["ptv_id"]: r for r in result.records if r.get("ptv_id")}
+
+
+def _wire(value: Any) -> Any:
+    """Sends a value through JSON, as the PTV API would."""
+    return json.loads(json.dumps(value, ensure_ascii=False))
+
+
+# ---------------------------------------------------------------- import
+
+
+def test_import_counts(service_pages, channel_pages):
+    result = import_ptv(service_pages, channel_pages, [])
+
+    assert sorted(result.added) == sorted(
+        ["tyokokeilu", "tampereen-kuntalisa", "nuorten-tyopaja-pohjois-karjala", "tyonhakuvalmennus"]
+    )
+    assert result.changed == []
+    assert result.unchanged == []
+    assert len(result.records) == 4
+    assert len(result.errors) == 7
+    assert "4 added, 0 changed, 0 unchanged, 7 errors" in result.summary()
+
+
+def test_import_maps_national_service(service_pages, channel_pages):
+    record = _by_ptv_id(import_ptv(service_pages, channel_pages, []))[WORK_TRIAL]
+
+    assert record["id"] == "tyokokeilu"
+    assert record["title"] == "Työkokeilu"
+    assert record["summary"] == "Työkokeilussa voit kokeilla sopiiko ala sinulle."
+    assert record["description"].startswith("Työkokeilu kestää enintään kuusi kuukautta.")
+    assert record["how_to_apply"] == "Sovi työkokeilusta asiantuntijasi kanssa."
+    assert record["scope"] == "national"
+    assert record["ptv_municipality_codes"] == []
+    assert record["ptv_service_classes"] == ["P10.1"]
+    assert record["ptv_target_groups"] == ["KR1"]
+    assert record["audience"] == ["jobseeker"]
+    assert record["url"] == "https://tyomarkkinatori.fi/"  # the Finnish page, not the Swedish one
+    assert record["channels"] == [
+        {"kind": "phone", "value": "+358 295025500", "label": "Työllisyyspalvelujen puhelinpalvelu"}
+    ]  # Swedish number and fax left out; the url is not repeated as a channel
+    assert record["source_url"] == f"https://api.palvelutietovaranto.suomi.fi/api/v11/Service/{WORK_TRIAL}"
+    assert record["last_verified"] == dt.date(2026, 11, 20)
+
+
+def test_import_maps_limited_areas_and_channel_types(service_pages, channel_pages):
+    records = _by_ptv_id(import_ptv(service_pages, channel_pages, []))
+
+    tampere = records[TAMPERE_BONUS]
+    assert tampere["scope"] == "municipal"
+    assert tampere["ptv_municipality_codes"] == ["837"]
+    assert tampere["ptv_service_classes"] == ["P10.4", "P10.1"]
+    assert tampere["audience"] == ["employer"]
+    assert tampere["title"] == "Tampereen kuntalisä"  # Name, not AlternativeName
+    assert tampere["url"] == "https://www.tampere.fi/kuntalisa/haku"
+    assert tampere["channels"] == [
+        {"kind": "email", "value": "kuntalisa@tampere.fi", "label": "Kuntalisän sähköinen haku"},
+        {"kind": "phone", "value": "03 565 611", "label": "Tampereen työllisyyspalvelut"},
+        {"kind": "address", "value": "Hämeenkatu 1, 33100 TAMPERE", "label": "Tampereen työllisyyspalvelut"},
+    ]
+
+    workshop = records[YOUTH_WORKSHOP]
+    assert workshop["scope"] == "regional"
+    assert workshop["ptv_municipality_codes"] == ["167", "276"]
+    assert workshop["ptv_target_groups"] == ["KR1.2"]
+    assert "audience" not in workshop  # no obvious mapping for a sub-group
+    assert workshop["url"] == "https://example.invalid/lomake.pdf"
+    assert workshop["description"] is None and workshop["how_to_apply"] is None
+
+
+def test_broken_records_are_reported_not_fatal(service_pages, channel_pages):
+    result = import_ptv(service_pages, channel_pages, [])
+    reasons = [(e.ptv_id, e.reason) for e in result.errors]
+
+    assert ("6f1c7a52-2b1e-4c43-9d3e-0a8f5d6e1a04", "no Finnish name (serviceNames type Name, language fi)") in reasons
+    assert ("6f1c7a52-2b1e-4c43-9d3e-0a8f5d6e1a05", "malformed service: serviceNames is not a list") in reasons
+    assert (None, "malformed service: not an object") in reasons
+    assert (COACHING, "unknown channel id ffffffff-0000-4000-8000-000000000099 (channel skipped)") in reasons
+    assert ("a1000000-0000-4000-8000-000000000006", "unknown serviceChannelType 'Fax'") in reasons
+    assert (None, "malformed channel: no id") in reasons
+    assert any(e.where == "service page 3" and "malformed page" in e.reason for e in result.errors)
+    # the service with one unknown channel keeps the channel that exists
+    coaching = _by_ptv_id(result)[COACHING]
+    assert coaching["channels"] == [
+        {"kind": "phone", "value": "+358 295025500", "label": "Työllisyyspalvelujen puhelinpalvelu"}
+    ]
+    assert coaching["url"] is None
+
+
+def test_garbage_pages_do_not_raise():
+    result = import_ptv([None, {"itemList": "x"}], "not pages", [])  # type: ignore[arg-type]
+    assert result.records == [] and result.added == []
+    assert len(result.errors) == 3
+
+
+def test_existing_record_keeps_its_id_and_our_fields(service_pages, channel_pages):
+    existing = [
+        {
+            "id": "kuntalisa-tampere",
+            "ptv_id": TAMPERE_BONUS,
+            "title": "Kuntalisä (Tampere)",
+            "category": "municipal_support",
+            "key_rules": ["Enintään 500 €/kk."],
+        },
+        {"id": "tyokokeilu", "title": "Työkokeilu (oma)", "category": "work_trial"},
+    ]
+    before = copy.deepcopy(existing)
+    result = import_ptv(service_pages, channel_pages, existing)
+
+    assert existing == before  # inputs are not modified
+    assert result.changed == ["kuntalisa-tampere"]
+    assert "tyokokeilu-2" in result.added  # slug taken by a record without ptv_id
+    updated = result.records[0]
+    assert updated["id"] == "kuntalisa-tampere"
+    assert updated["title"] == "Tampereen kuntalisä"
+    assert updated["category"] == "municipal_support"
+    assert updated["key_rules"] == ["Enintään 500 €/kk."]
+    assert result.records[1] == before[1]
+
+
+def test_import_is_idempotent(service_pages, channel_pages):
+    first = import_ptv(service_pages, channel_pages, [])
+    second = import_ptv(service_pages, channel_pages, first.records)
+
+    assert second.added == []
+    assert second.changed == []
+    assert sorted(second.unchanged) == sorted(first.added)
+    assert second.records == first.records
+
+
+def test_changed_service_is_reported(service_pages, channel_pages):
+    first = import_ptv(service_pages, channel_pages, [])
+    edited = copy.deepcopy(service_pages)
+    edited[0]["itemList"][0]["serviceDescriptions"][0]["value"] = "Uusi tiivistelmä."
+    edited[0]["itemList"][0]["modified"] = "2026-11-22T10:00:00Z"
+    second = import_ptv(edited, channel_pages, first.records)
+
+    assert second.changed == ["tyokokeilu"]
+    assert second.added == []
+    record = _by_ptv_id(second)[WORK_TRIAL]
+    assert record["summary"] == "Uusi tiivistelmä."
+    assert record["last_verified"] == dt.date(2026, 11, 22)
+
+
+# ---------------------------------------------------------------- export and round trip
+
+
+def _round_trip(records: list[dict[str, Any]], page_size: int = 7) -> ImportResult:
+    services, channels = export_ptv(records)
+    return import_ptv(_wire(paged(services, page_size)), _wire(paged(channels, page_size)), [])
+
+
+def test_round_trip_of_services_yaml_is_lossless():
+    ours = yaml.safe_load(SERVICES_YAML.read_text(encoding="utf-8"))
+    result = _round_trip(ours)
+
+    assert result.errors == []
+    assert result.added == [r["id"] for r in ours]
+    assert len(result.records) == len(ours)
+    for original, imported in zip(ours, result.records):
+        assert normalised(imported) == normalised(original), original["id"]
+
+
+def test_round_trip_into_own_catalogue_changes_nothing():
+    ours = yaml.safe_load(SERVICES_YAML.read_text(encoding="utf-8"))
+    services, channels = export_ptv(ours)
+    result = import_ptv(_wire(paged(services)), _wire(paged(channels)), ours)
+
+    assert result.added == [] and result.changed == [] and result.errors == []
+    assert len(result.unchanged) == len(ours)
+
+
+def test_round_trip_of_channels_and_ptv_fields():
+    record = {
+        "id": "tampereen-kuntalisa",
+        "title": "Tampereen kuntalisä",
+        "category": "municipal_support",
+        "scope": "municipal",
+        "municipality": "Tampere",
+        "summary": "Tiivistelmä.",
+        "description": None,
+        "how_to_apply": "Hae verkossa.",
+        "url": "https://www.tampere.fi/kuntalisa",
+        "channels": [
+            {"kind": "phone", "value": "03 565 611", "label": "Neuvonta"},
+            {"kind": "email", "value": "kuntalisa@tampere.fi", "label": None},
+            {"kind": "echannel", "value": "https://www.tampere.fi/kuntalisa/haku", "label": "Sähköinen haku"},
+            {"kind": "address", "value": "Hämeenkatu 1, 33100 Tampere", "label": "Palvelupiste"},
+            {"kind": "web", "value": "https://www.tampere.fi/tyollisyys", "label": "Työllisyyspalvelut"},
+        ],
+        "ptv_id": TAMPERE_BONUS,
+        "ptv_municipality_codes": ["837"],
+        "ptv_target_groups": ["KR2"],
+        "ptv_service_classes": ["P10.4"],
+        "support": [{"variant": "basic", "percent": None, "monthly_max_eur": 500, "when": {"min_age": 18}}],
+        "source_url": "https://www.tampere.fi/kuntalisa",
+        "last_verified": dt.date(2026, 11, 23),
+    }
+    services, channels = export_ptv([record])
+
+    service = services[0]
+    assert service["id"] == TAMPERE_BONUS
+    assert service["areaType"] == "LimitedType"
+    assert service["areas"][0]["municipalities"] == [{"code": "837", "name": []}]
+    assert service["modified"] == "2026-11-23T00:00:00Z"
+    assert {c["serviceChannelType"] for c in channels} == {"WebPage", "Phone", "EChannel", "ServiceLocation"}
+    assert EXTRA_KEY in service and "title" not in service[EXTRA_KEY]
+
+    result = _round_trip([record], page_size=2)
+    assert result.errors == []
+    assert normalised(result.records[0]) == normalised(record)
+
+
+def test_export_without_ptv_id_uses_stable_ids():
+    record = {"id": "x", "title": "X", "scope": "national", "last_verified": dt.date(2026, 1, 1)}
+    first, _ = export_ptv([record])
+    second, _ = export_ptv([record])
+    assert first[0]["id"] == second[0]["id"]
+    assert "ptv_id" not in _round_trip([record]).records[0]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def test_paged_builds_api_style_pages():
+    pages = paged([{"id": str(n)} for n in range(5)], page_size=2)
+
+    assert [p["pageNumber"] for p in pages] == [1, 2, 3]
+    assert all(p["pageCount"] == 3 and p["pageSize"] == 2 for p in pages)
+    assert [len(p["itemList"]) for p in pages] == [2, 2, 1]
+    assert paged([]) == [{"pageNumber": 1, "pageSize": 100, "pageCount": 1, "itemList": []}]
+
+
+def test_slugify_finnish_names():
+    assert slugify("Nuorten työpaja, Pohjois-Karjala") == "nuorten-tyopaja-pohjois-karjala"
+    assert slugify("Åland – ÄÖ") == "aland-ao"
+    assert slugify("!!!") == "palvelu"
