@@ -41,6 +41,29 @@ def _chosen(text: str, payload_key: str, allowed: tuple[str, ...]) -> str | None
     return chosen if chosen in allowed else None
 
 
+def _read_choice(
+    slot_name: str,
+    value: Any,
+    tracker: Tracker,
+    dispatcher: CollectingDispatcher,
+    payload_key: str,
+    allowed: tuple[str, ...],
+    parse,
+) -> tuple[str | None, dict[str, Any] | None]:
+    """(the chosen value, None) or (None, the final slot answer: skipped or re-ask)."""
+    text = str(value or "")
+    chosen = _chosen(text, payload_key, allowed)
+    if chosen:
+        return chosen, None
+    if _skipped(tracker, text):
+        return None, {slot_name: SKIPPED}
+    parsed = parse(text[:300])
+    if parsed is None:
+        dispatcher.utter_message(response="utter_invalid_choice")
+        return None, {slot_name: None}
+    return parsed, None
+
+
 def _skipped(tracker: Tracker, value: Any) -> bool:
     return latest_intent(tracker) in SKIP_INTENTS or (isinstance(value, str) and interview.is_skip(value))
 
@@ -189,19 +212,12 @@ class ValidateJobseekerForm(MunicipalityValidation, FormValidationAction):
         return {"age": parsed}
 
     def validate_situation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        text = str(value or "")
-        chosen = _chosen(text, "situation", SITUATIONS)
-        if chosen:
-            return {"situation": chosen}
-        if _skipped(tracker, text):
-            return {"situation": SKIPPED}
-        parsed = interview.situation(text[:300])
-        if parsed is None:
-            dispatcher.utter_message(response="utter_invalid_choice")
-            return {"situation": None}
-        result: dict[str, Any] = {"situation": parsed}
-        if parsed in ("unemployed", "laid_off") and tracker.get_slot("unemployed_months") is None:
-            months = interview.unemployed_months(text[:300])
+        chosen, answer = _read_choice("situation", value, tracker, dispatcher, "situation", SITUATIONS, interview.situation)
+        if answer is not None:
+            return answer
+        result: dict[str, Any] = {"situation": chosen}
+        if chosen in ("unemployed", "laid_off") and tracker.get_slot("unemployed_months") is None:
+            months = interview.unemployed_months(str(value)[:300])
             if months is not None:
                 result["unemployed_months"] = months
         return result
@@ -218,30 +234,16 @@ class ValidateJobseekerForm(MunicipalityValidation, FormValidationAction):
         return {"unemployed_months": months}
 
     def validate_work_ability(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        text = str(value or "")
-        chosen = _chosen(text, "work_ability_level", WORK_ABILITIES)
-        if chosen:
-            return {"work_ability": chosen}
-        if _skipped(tracker, text):
-            return {"work_ability": SKIPPED}
-        parsed = interview.work_ability(text[:300])
-        if parsed is None:
-            dispatcher.utter_message(response="utter_invalid_choice")
-            return {"work_ability": None}
-        return {"work_ability": parsed}
+        chosen, answer = _read_choice(
+            "work_ability", value, tracker, dispatcher, "work_ability_level", WORK_ABILITIES, interview.work_ability
+        )
+        return answer or {"work_ability": chosen}
 
     def validate_finnish_level(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        text = str(value or "")
-        chosen = _chosen(text, "finnish_level", FINNISH_LEVELS)
-        if chosen:
-            return {"finnish_level": chosen}
-        if _skipped(tracker, text):
-            return {"finnish_level": SKIPPED}
-        parsed = interview.finnish_level(text[:300])
-        if parsed is None:
-            dispatcher.utter_message(response="utter_invalid_choice")
-            return {"finnish_level": None}
-        return {"finnish_level": parsed}
+        chosen, answer = _read_choice(
+            "finnish_level", value, tracker, dispatcher, "finnish_level", FINNISH_LEVELS, interview.finnish_level
+        )
+        return answer or {"finnish_level": chosen}
 
     def validate_goals(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         if isinstance(value, list):
@@ -274,30 +276,14 @@ class ValidateEmployerForm(MunicipalityValidation, FormValidationAction):
         return slots
 
     def validate_employer_type(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        text = str(value or "")
-        chosen = _chosen(text, "employer_type", EMPLOYER_TYPES)
-        if chosen:
-            return {"employer_type": chosen}
-        if _skipped(tracker, text):
-            return {"employer_type": SKIPPED}
-        parsed = interview.employer_type(text[:300])
-        if parsed is None:
-            dispatcher.utter_message(response="utter_invalid_choice")
-            return {"employer_type": None}
-        return {"employer_type": parsed}
+        chosen, answer = _read_choice(
+            "employer_type", value, tracker, dispatcher, "employer_type", EMPLOYER_TYPES, interview.employer_type
+        )
+        return answer or {"employer_type": chosen}
 
     def validate_hire_group(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        text = str(value or "")
-        chosen = _chosen(text, "hire_group", HIRE_GROUPS)
-        if chosen:
-            return _hire_group_slots(chosen)
-        if _skipped(tracker, text):
-            return {"hire_group": SKIPPED}
-        parsed = interview.hire_group(text[:300])
-        if parsed is None:
-            dispatcher.utter_message(response="utter_invalid_choice")
-            return {"hire_group": None}
-        return _hire_group_slots(parsed)
+        chosen, answer = _read_choice("hire_group", value, tracker, dispatcher, "hire_group", HIRE_GROUPS, interview.hire_group)
+        return answer or _hire_group_slots(chosen)
 
     def validate_hire_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         if _skipped(tracker, value):
