@@ -64,6 +64,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     def chat_page() -> FileResponse:
         return FileResponse(settings.static_dir / "index.html", media_type="text/html; charset=utf-8")
 
+    @app.get("/haku", include_in_schema=False)
+    def lookup_page() -> FileResponse:
+        return FileResponse(settings.static_dir / "haku.html", media_type="text/html; charset=utf-8")
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)

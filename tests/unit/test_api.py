@@ -884,7 +884,16 @@ def test_chat_page_is_finnish_html(client):
     assert '<html lang="fi"' in response.text
 
 
-@pytest.mark.parametrize("path", ["/", "/api/health", "/api/services", "/no/such/page", "/api/services/nope"])
+def test_lookup_page_is_finnish_html_with_a_search_form(client):
+    response = client.get("/haku")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<html lang="fi"' in response.text
+    assert "Palveluhaku" in response.text and "/static/haku.js" in response.text
+    assert client.get("/static/haku.js").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/", "/haku", "/api/health", "/api/services", "/no/such/page", "/api/services/nope"])
 def test_security_headers(client, path):
     headers = client.get(path).headers
     assert headers["X-Content-Type-Options"] == "nosniff"

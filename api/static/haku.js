@@ -1,0 +1,781 @@
+/*
+ * Polkuopas – palveluhaku (service lookup for coaches).
+ *
+ * Plain ES2020, no dependencies, no globals. The URL query string is the
+ * single source of truth: q, municipality, audience, category, page and id.
+ * Every server string is rendered with textContent / DOM APIs, never
+ * innerHTML; only absolute http(s) URLs become links.
+ */
+(() => {
+  'use strict';
+
+  const PAGE_SIZE = 20;
+  const MAX_OFFSET = 100000;
+  const REQUEST_TIMEOUT_MS = 20000;
+  const BASE_TITLE = 'Palveluhaku – Polkuopas';
+
+  const CATEGORIES = [
+    ['registration', 'ilmoittautuminen'],
+    ['benefit', 'etuudet'],
+    ['guidance', 'ohjaus'],
+    ['coaching', 'valmennus'],
+    ['work_trial', 'työkokeilu'],
+    ['training', 'koulutus'],
+    ['education', 'opiskelu'],
+    ['integration', 'kotoutuminen'],
+    ['youth', 'nuoret'],
+    ['rehabilitation', 'kuntoutus'],
+    ['social', 'sosiaalipalvelut'],
+    ['work_ability', 'työkyky'],
+    ['business', 'yrittäjyys'],
+    ['employer_support', 'työnantajan tuet'],
+    ['municipal_support', 'kuntalisät'],
+  ];
+  const CATEGORY_LABEL = new Map(CATEGORIES);
+  const AUDIENCES = new Set(['jobseeker', 'employer']);
+
+  const T = {
+    scope: { national: 'valtakunnallinen', regional: 'alueellinen', municipal: 'kunnan' },
+    scopeLabel: 'Palvelun alue: ',
+    category: 'Tyyppi',
+    provider: 'Palveluntarjoaja',
+    contact: 'Yhteystiedot',
+    source: 'Lähde',
+    checked: 'tarkistettu',
+    serviceSite: 'Palvelun verkkosivu',
+    newTab: ' (avautuu uuteen välilehteen)',
+    fallbackTitle: 'Palvelu',
+    loading: 'Haetaan palveluja…',
+    loadingDetail: 'Haetaan palvelun tietoja…',
+    prompt: 'Kirjoita hakusana tai valitse kunta, kohderyhmä tai palvelun tyyppi ja valitse Hae.',
+    noResults: 'Kokeile toista hakusanaa tai poista joitakin rajauksia.',
+    pageEmpty: 'Tällä sivulla ei ole tuloksia. Palaa edelliselle sivulle.',
+    errorPrefix: 'Virhe: ',
+    errNetwork: 'Yhteys palvelimeen ei onnistunut. Tarkista verkkoyhteys ja yritä uudelleen.',
+    errValidation: 'Hakuehdoissa on virhe. Tarkista hakusana ja kunta.',
+    errNotFound: 'Palvelua ei löytynyt.',
+    errGeneric: 'Haku ei onnistunut. Yritä hetken päästä uudelleen.',
+    errInvalid: 'Palvelin palautti odottamattoman vastauksen. Yritä hetken päästä uudelleen.',
+    detail: {
+      description: 'Kuvaus',
+      rules: 'Keskeiset säännöt',
+      eligibility: 'Kenelle palvelu sopii',
+      noEligibility: 'Erityisiä ehtoja ei ole kirjattu. Tarkista ehdot lähteestä.',
+      howToApply: 'Näin haet',
+      channels: 'Asiointikanavat',
+      source: 'Lähde ja tietojen ajantasaisuus',
+      age: 'Ikä',
+      unemployed: 'Työttömyyden kesto',
+      targetGroups: 'Kohderyhmät',
+      situations: 'Elämäntilanne',
+      employerTypes: 'Työnantajat',
+    },
+    targetGroups: {
+      long_term_unemployed: 'pitkäaikaistyöttömät',
+      partial_work_ability: 'osatyökykyiset',
+      disabled: 'vammaiset henkilöt',
+      youth: 'nuoret',
+      over_55: 'yli 55-vuotiaat',
+      immigrant: 'maahan muuttaneet',
+      student: 'opiskelijat',
+      entrepreneur: 'yrittäjät',
+    },
+    situations: {
+      unemployed: 'työtön',
+      laid_off: 'lomautettu',
+      employed: 'työssä',
+      student: 'opiskelija',
+      graduating: 'valmistumassa',
+      sick_leave: 'sairauslomalla',
+      other: 'muu tilanne',
+    },
+    employerTypes: {
+      company: 'yritykset',
+      association: 'yhdistykset',
+      foundation: 'säätiöt',
+      municipality: 'kunnat',
+      other: 'muut työnantajat',
+    },
+    channelKinds: {
+      web: 'Verkkosivu',
+      echannel: 'Verkkoasiointi',
+      phone: 'Puhelin',
+      email: 'Sähköposti',
+      address: 'Käyntiosoite',
+      other: 'Muu kanava',
+    },
+  };
+
+  // ---------------------------------------------------------------------------
+  // Helpers
+  // ---------------------------------------------------------------------------
+
+  const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v : null);
+  const has = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
+
+  /** Normalised absolute http(s) URL, or null for anything else. */
+  function safeUrl(raw) {
+    if (typeof raw !== 'string' || !raw.trim()) return null;
+    let url;
+    try {
+      url = new URL(raw.trim());
+    } catch {
+      return null;
+    }
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  }
+
+  /** "2026-11-23" -> "23.11.2026". */
+  function formatDate(raw) {
+    if (typeof raw !== 'string') return null;
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
+    return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : str(raw);
+  }
+
+  /** 6 -> "6", 1.5 -> "1,5". */
+  function formatNumber(n) {
+    return String(Math.round(n * 10) / 10).replace('.', ',');
+  }
+
+  function countText(n) {
+    return n === 1 ? '1 palvelu' : `${n} palvelua`;
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  const hidden = (text) => el('span', 'visually-hidden', text);
+
+  /** <a> to an already validated http(s) URL, opened in a new tab. */
+  function externalLink(href, text) {
+    const a = el('a', 'ext', text);
+    a.href = href;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    const mark = el('span', 'external-mark', '↗');
+    mark.setAttribute('aria-hidden', 'true');
+    a.append(mark, hidden(T.newTab));
+    return a;
+  }
+
+  const URL_IN_TEXT = /https?:\/\/[^\s<>"'`]+/gi;
+
+  /** Appends a line of text; valid http(s) URLs in it become links. */
+  function appendLinkified(parent, line) {
+    let pos = 0;
+    URL_IN_TEXT.lastIndex = 0;
+    let m;
+    while ((m = URL_IN_TEXT.exec(line)) !== null) {
+      const raw = m[0].replace(/[.,;:!?'")\]]+$/, '');
+      const href = safeUrl(raw);
+      if (!href || !raw) continue;
+      if (m.index > pos) parent.append(document.createTextNode(line.slice(pos, m.index)));
+      parent.append(externalLink(href, raw));
+      pos = m.index + raw.length;
+      URL_IN_TEXT.lastIndex = pos;
+    }
+    if (pos < line.length) parent.append(document.createTextNode(line.slice(pos)));
+  }
+
+  /** Multi-line text: blank lines split paragraphs, single breaks become <br>. */
+  function richText(container, text, linkify = false) {
+    const paragraphs = text
+      .replace(/\r\n?/g, '\n')
+      .split(/\n[ \t]*\n/)
+      .map((p) => p.replace(/^\n+|\n+$/g, ''))
+      .filter((p) => p.trim() !== '');
+    for (const para of paragraphs) {
+      const p = el('p');
+      para.split('\n').forEach((line, i) => {
+        if (i > 0) p.append(el('br'));
+        if (linkify) appendLinkified(p, line);
+        else p.append(document.createTextNode(line));
+      });
+      container.append(p);
+    }
+    return container;
+  }
+
+  // ---------------------------------------------------------------------------
+  // URL state
+  // ---------------------------------------------------------------------------
+
+  const SEARCH_KEYS = ['q', 'municipality', 'audience', 'category', 'page'];
+
+  function readState() {
+    const p = new URLSearchParams(window.location.search);
+    const get = (k, max) => (p.get(k) || '').trim().slice(0, max);
+    let audience = get('audience', 20);
+    if (!AUDIENCES.has(audience)) audience = '';
+    let category = get('category', 40);
+    if (!CATEGORY_LABEL.has(category)) category = '';
+    let page = parseInt(p.get('page') || '1', 10);
+    if (!Number.isFinite(page) || page < 1) page = 1;
+    page = Math.min(page, Math.floor(MAX_OFFSET / PAGE_SIZE) + 1);
+    return {
+      q: get('q', 200),
+      municipality: get('municipality', 100),
+      audience,
+      category,
+      page,
+      id: get('id', 100),
+      hasSearch: SEARCH_KEYS.some((k) => p.has(k)),
+    };
+  }
+
+  /** Query string for a state; q is always kept so "Hae" with empty fields lists all. */
+  function buildQuery(s, { withId = true } = {}) {
+    const p = new URLSearchParams();
+    p.set('q', s.q || '');
+    if (s.municipality) p.set('municipality', s.municipality);
+    if (s.audience) p.set('audience', s.audience);
+    if (s.category) p.set('category', s.category);
+    if (s.page > 1) p.set('page', String(s.page));
+    if (withId && s.id) p.set('id', s.id);
+    return `?${p.toString()}`;
+  }
+
+  function navigate(state, { replace = false, historyState = null } = {}) {
+    const url = window.location.pathname + buildQuery(state);
+    if (replace) window.history.replaceState(historyState, '', url);
+    else window.history.pushState(historyState, '', url);
+  }
+
+  // ---------------------------------------------------------------------------
+  // API
+  // ---------------------------------------------------------------------------
+
+  class ApiError extends Error {
+    constructor(kind, status = 0, detail = null) {
+      super(detail || kind);
+      this.kind = kind; // network | http | invalid | aborted
+      this.status = status;
+      this.detail = detail;
+    }
+  }
+
+  let currentRequest = null;
+
+  async function getJson(path) {
+    if (currentRequest) currentRequest.abort();
+    const controller = new AbortController();
+    currentRequest = controller;
+    let timedOut = false;
+    const timer = window.setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, REQUEST_TIMEOUT_MS);
+    try {
+      const res = await fetch(path, {
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+        cache: 'no-store',
+        signal: controller.signal,
+      });
+      let data = null;
+      if ((res.headers.get('content-type') || '').includes('json')) {
+        try {
+          data = await res.json();
+        } catch {
+          data = null;
+        }
+      }
+      if (!res.ok) {
+        throw new ApiError('http', res.status, data && str(data.detail) ? data.detail : null);
+      }
+      if (!data || typeof data !== 'object') throw new ApiError('invalid', res.status);
+      return data;
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      if (controller.signal.aborted && !timedOut) throw new ApiError('aborted');
+      throw new ApiError('network');
+    } finally {
+      window.clearTimeout(timer);
+      if (currentRequest === controller) currentRequest = null;
+    }
+  }
+
+  function errorText(err) {
+    if (!(err instanceof ApiError) || err.kind === 'network') return T.errNetwork;
+    if (err.kind === 'invalid') return T.errInvalid;
+    if (err.status === 422 || err.status === 400) return err.detail || T.errValidation;
+    if (err.status === 404) return err.detail || T.errNotFound;
+    return T.errGeneric;
+  }
+
+  // ---------------------------------------------------------------------------
+  // DOM references
+  // ---------------------------------------------------------------------------
+
+  const $ = (id) => document.getElementById(id);
+  const form = $('search-form');
+  const fields = {
+    q: $('f-q'),
+    municipality: $('f-municipality'),
+    audience: $('f-audience'),
+    category: $('f-category'),
+  };
+  const statusBox = $('status');
+  const results = $('results');
+  const resultsHeading = $('results-heading');
+  const list = $('result-list');
+  const pager = $('pager');
+  const prevButton = $('prev-button');
+  const nextButton = $('next-button');
+  const pageInfo = $('page-info');
+  const detail = $('detail');
+  const detailBody = $('detail-body');
+  const backButton = $('back-button');
+
+  for (const [value, label] of CATEGORIES) {
+    const opt = el('option', null, label.charAt(0).toUpperCase() + label.slice(1));
+    opt.value = value;
+    fields.category.append(opt);
+  }
+
+  function setStatus(text, { error = false, busy = false } = {}) {
+    statusBox.classList.toggle('is-error', error);
+    statusBox.classList.toggle('is-busy', busy);
+    statusBox.textContent = '';
+    if (!text) return;
+    if (error) {
+      const prefix = el('strong', 'status-prefix', T.errorPrefix);
+      statusBox.append(prefix);
+    }
+    statusBox.append(document.createTextNode(text));
+  }
+
+  function syncForm(s) {
+    fields.q.value = s.q;
+    fields.municipality.value = s.municipality;
+    fields.audience.value = s.audience;
+    fields.category.value = s.category;
+  }
+
+  function formState() {
+    return {
+      q: fields.q.value.trim().slice(0, 200),
+      municipality: fields.municipality.value.trim().slice(0, 100),
+      audience: AUDIENCES.has(fields.audience.value) ? fields.audience.value : '',
+      category: CATEGORY_LABEL.has(fields.category.value) ? fields.category.value : '',
+      page: 1,
+      id: '',
+    };
+  }
+
+  // ---------------------------------------------------------------------------
+  // Rendering
+  // ---------------------------------------------------------------------------
+
+  function scopeBadge(scope) {
+    if (typeof scope !== 'string' || !has(T.scope, scope)) return null;
+    const badge = el('span', `badge badge-${scope}`);
+    badge.append(hidden(T.scopeLabel), document.createTextNode(T.scope[scope]));
+    return badge;
+  }
+
+  function metaRow(dl, label, value) {
+    const row = el('div');
+    const dd = value instanceof Node ? value : el('dd', null, value);
+    row.append(el('dt', null, label), dd);
+    dl.append(row);
+  }
+
+  function contactDd(contact) {
+    const dd = el('dd');
+    contact
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .forEach((line, i) => {
+        if (i > 0) dd.append(el('br'));
+        appendLinkified(dd, line);
+      });
+    return dd;
+  }
+
+  /** "Lähde ↗ · tarkistettu 23.11.2026" */
+  function sourceLine(item, className) {
+    const p = el('p', className);
+    const sourceUrl = safeUrl(item.source_url);
+    const checked = formatDate(item.last_verified);
+    if (sourceUrl) p.append(externalLink(sourceUrl, T.source));
+    if (checked) {
+      if (sourceUrl) p.append(document.createTextNode(', '));
+      p.append(el('span', 'checked', `${T.checked} ${checked}`));
+    }
+    return p.childNodes.length ? p : null;
+  }
+
+  function detailHref(id) {
+    const s = readState();
+    return window.location.pathname + buildQuery({ ...s, id });
+  }
+
+  function resultCard(item) {
+    const li = el('li');
+    const article = el('article', 'card');
+    const id = str(item.id);
+
+    const head = el('div', 'card-head');
+    const h3 = el('h3', 'card-title');
+    const title = str(item.title) || T.fallbackTitle;
+    if (id) {
+      const a = el('a', 'card-open', title);
+      a.href = detailHref(id);
+      a.dataset.id = id;
+      h3.append(a);
+    } else {
+      h3.textContent = title;
+    }
+    head.append(h3);
+    const badge = scopeBadge(item.scope);
+    if (badge) head.append(badge);
+    article.append(head);
+
+    const dl = el('dl', 'card-meta');
+    const provider = str(item.provider);
+    if (provider) metaRow(dl, T.provider, provider);
+    const cat = CATEGORY_LABEL.get(item.category);
+    if (cat) metaRow(dl, T.category, cat);
+    if (dl.childNodes.length) article.append(dl);
+
+    const summary = str(item.summary);
+    if (summary) article.append(richText(el('div', 'card-summary'), summary));
+
+    const contact = str(item.contact);
+    if (contact) {
+      const cdl = el('dl', 'card-meta');
+      metaRow(cdl, T.contact, contactDd(contact));
+      article.append(cdl);
+    }
+
+    const links = el('div', 'card-links');
+    const url = safeUrl(item.url);
+    if (url) links.append(externalLink(url, T.serviceSite));
+    const src = sourceLine(item, 'card-source');
+    if (src) links.append(src);
+    if (links.childNodes.length) article.append(links);
+
+    li.append(article);
+    return li;
+  }
+
+  function renderResults(data, s) {
+    list.textContent = '';
+    const total = Number.isInteger(data.total) && data.total >= 0 ? data.total : 0;
+    const items = Array.isArray(data.items) ? data.items.filter((x) => x && typeof x === 'object') : [];
+    for (const item of items) list.append(resultCard(item));
+
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const first = (s.page - 1) * PAGE_SIZE + 1;
+    const last = first + items.length - 1;
+
+    let text = countText(total);
+    if (total === 0) text += `. ${T.noResults}`;
+    else if (items.length === 0) text += `. ${T.pageEmpty}`;
+    else if (total > PAGE_SIZE) text += ` (näytetään ${first}–${last}, sivu ${s.page}/${pages})`;
+    setStatus(text);
+
+    pager.hidden = total <= PAGE_SIZE && s.page === 1;
+    prevButton.disabled = s.page <= 1;
+    nextButton.disabled = s.page >= pages;
+    pageInfo.textContent = `Sivu ${Math.min(s.page, Math.max(pages, s.page))} / ${pages}`;
+    results.hidden = false;
+  }
+
+  function eligibilityList(elig) {
+    const D = T.detail;
+    const dl = el('dl', 'detail-meta');
+    const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    const words = (arr, dict) =>
+      Array.isArray(arr)
+        ? arr
+            .filter((v) => typeof v === 'string' && v)
+            .map((v) => (has(dict, v) ? dict[v] : v.replace(/_/g, ' ')))
+        : [];
+
+    const minAge = num(elig.min_age);
+    const maxAge = num(elig.max_age);
+    if (minAge !== null && maxAge !== null) metaRow(dl, D.age, `${minAge}–${maxAge} vuotta`);
+    else if (minAge !== null) metaRow(dl, D.age, `vähintään ${minAge} vuotta`);
+    else if (maxAge !== null) metaRow(dl, D.age, `enintään ${maxAge} vuotta`);
+
+    const months = num(elig.min_unemployed_months);
+    if (months !== null && months > 0) {
+      metaRow(dl, D.unemployed, `vähintään ${formatNumber(months)} kk työttömänä`);
+    }
+
+    const groups = words(elig.target_groups, T.targetGroups);
+    if (groups.length) metaRow(dl, D.targetGroups, groups.join(', '));
+    const situations = words(elig.situations, T.situations);
+    if (situations.length) metaRow(dl, D.situations, situations.join(', '));
+    const employers = words(elig.employer_types, T.employerTypes);
+    if (employers.length) metaRow(dl, D.employerTypes, employers.join(', '));
+
+    return dl.childNodes.length ? dl : el('p', null, D.noEligibility);
+  }
+
+  function channelItem(ch) {
+    const kind = str(ch.kind) || 'other';
+    const kindLabel = has(T.channelKinds, kind) ? T.channelKinds[kind] : T.channelKinds.other;
+    const label = str(ch.label) || kindLabel;
+    const value = str(ch.value);
+    const li = el('li');
+    const href = safeUrl(value);
+    if (href) {
+      li.append(externalLink(href, label));
+    } else if (value) {
+      li.append(el('span', 'channel-label', `${label}: `), document.createTextNode(value));
+    } else {
+      return null;
+    }
+    return li;
+  }
+
+  function renderDetail(d) {
+    const D = T.detail;
+    detailBody.textContent = '';
+    const title = str(d.title) || T.fallbackTitle;
+
+    const head = el('header', 'detail-head');
+    const h2 = el('h2', 'detail-title', title);
+    h2.id = 'detail-heading';
+    h2.tabIndex = -1;
+    head.append(h2);
+    const badges = el('p', 'detail-badges');
+    const badge = scopeBadge(d.scope);
+    if (badge) badges.append(badge);
+    const cat = CATEGORY_LABEL.get(d.category);
+    if (cat) {
+      const c = el('span', 'badge badge-category');
+      c.append(hidden(`${T.category}: `), document.createTextNode(cat));
+      badges.append(c);
+    }
+    if (badges.childNodes.length) head.append(badges);
+    const meta = el('dl', 'detail-meta');
+    if (str(d.provider)) metaRow(meta, T.provider, d.provider);
+    if (str(d.contact)) metaRow(meta, T.contact, contactDd(d.contact));
+    if (meta.childNodes.length) head.append(meta);
+    detailBody.append(head);
+
+    const section = (heading) => {
+      const s = el('section', 'detail-section');
+      s.append(el('h3', null, heading));
+      detailBody.append(s);
+      return s;
+    };
+
+    const description = str(d.description) || str(d.summary);
+    if (description) richText(section(D.description), description, true);
+
+    const rules = Array.isArray(d.key_rules) ? d.key_rules.filter((r) => str(r)) : [];
+    if (rules.length) {
+      const ul = el('ul', 'rule-list');
+      for (const r of rules) ul.append(el('li', null, r));
+      section(D.rules).append(ul);
+    }
+
+    const elig = d.eligibility && typeof d.eligibility === 'object' && !Array.isArray(d.eligibility)
+      ? d.eligibility
+      : {};
+    section(D.eligibility).append(eligibilityList(elig));
+
+    const how = str(d.how_to_apply);
+    if (how) richText(section(D.howToApply), how, true);
+
+    const channels = Array.isArray(d.channels)
+      ? d.channels.filter((c) => c && typeof c === 'object').map(channelItem).filter(Boolean)
+      : [];
+    const url = safeUrl(d.url);
+    if (channels.length || url) {
+      const ul = el('ul', 'channel-list');
+      if (url && !channels.some((li) => li.querySelector('a') && li.querySelector('a').href === url)) {
+        const li = el('li');
+        li.append(externalLink(url, T.serviceSite));
+        ul.append(li);
+      }
+      channels.forEach((li) => ul.append(li));
+      section(D.channels).append(ul);
+    }
+
+    const src = sourceLine(d, 'detail-source');
+    if (src) section(D.source).append(src);
+
+    document.title = `${title} – ${BASE_TITLE}`;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Controller
+  // ---------------------------------------------------------------------------
+
+  let lastResultsKey = null; // query string of the results currently in the list
+  let lastCountText = ''; // status text of those results
+  let returnFocusId = null; // card to focus when the detail view closes
+  let pendingFocus = null; // card to focus after history.back()
+
+  function focusCard(id) {
+    const links = list.querySelectorAll('a.card-open');
+    for (const a of links) {
+      if (a.dataset.id === id) {
+        a.focus();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  async function showResults(s, { focus = null } = {}) {
+    detail.hidden = true;
+    document.title = BASE_TITLE;
+    const key = buildQuery(s, { withId: false });
+
+    if (!s.hasSearch) {
+      results.hidden = true;
+      list.textContent = '';
+      lastResultsKey = null;
+      setStatus(T.prompt);
+      return;
+    }
+
+    if (key !== lastResultsKey) {
+      setStatus(T.loading, { busy: true });
+      form.setAttribute('aria-busy', 'true');
+      const p = new URLSearchParams({
+        q: s.q,
+        limit: String(PAGE_SIZE),
+        offset: String(Math.min((s.page - 1) * PAGE_SIZE, MAX_OFFSET)),
+      });
+      if (s.municipality) p.set('municipality', s.municipality);
+      if (s.audience) p.set('audience', s.audience);
+      if (s.category) p.set('category', s.category);
+      try {
+        const data = await getJson(`/api/services?${p.toString()}`);
+        renderResults(data, s);
+        lastResultsKey = key;
+      } catch (err) {
+        if (err.kind === 'aborted') return;
+        results.hidden = true;
+        list.textContent = '';
+        lastResultsKey = null;
+        setStatus(errorText(err), { error: true });
+        if (err.status === 422 && s.municipality) fields.municipality.setAttribute('aria-invalid', 'true');
+        return;
+      } finally {
+        form.removeAttribute('aria-busy');
+      }
+      lastCountText = statusBox.textContent;
+    } else {
+      // Same search as before (e.g. back from the detail view): reuse the list.
+      results.hidden = false;
+      setStatus(lastCountText);
+    }
+
+    if (focus === 'heading') resultsHeading.focus();
+    else if (focus && !focusCard(focus)) resultsHeading.focus();
+  }
+
+  async function showDetail(s) {
+    results.hidden = true;
+    detail.hidden = false;
+    detailBody.textContent = '';
+    setStatus(T.loadingDetail, { busy: true });
+    try {
+      const data = await getJson(`/api/services/${encodeURIComponent(s.id)}`);
+      renderDetail(data);
+      setStatus('');
+      const h = $('detail-heading');
+      if (h) h.focus();
+    } catch (err) {
+      if (err.kind === 'aborted') return;
+      const h2 = el('h2', 'detail-title', T.errNotFound);
+      h2.id = 'detail-heading';
+      h2.tabIndex = -1;
+      if (err.status !== 404) h2.textContent = 'Palvelun tietoja ei saatu';
+      detailBody.append(h2);
+      setStatus(errorText(err), { error: true });
+      h2.focus();
+    }
+  }
+
+  /** Render whatever the URL says. */
+  function route({ focus = null } = {}) {
+    const s = readState();
+    syncForm(s);
+    fields.municipality.removeAttribute('aria-invalid');
+    if (s.id) {
+      returnFocusId = s.id;
+      return showDetail(s);
+    }
+    return showResults(s, { focus });
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const s = formState();
+    lastResultsKey = null; // a new "Hae" always fetches fresh results
+    navigate(s);
+    route();
+  });
+
+  prevButton.addEventListener('click', () => {
+    const s = readState();
+    if (s.page <= 1) return;
+    navigate({ ...s, id: '', page: s.page - 1 });
+    route({ focus: 'heading' });
+  });
+
+  nextButton.addEventListener('click', () => {
+    const s = readState();
+    navigate({ ...s, id: '', page: s.page + 1 });
+    route({ focus: 'heading' });
+  });
+
+  list.addEventListener('click', (e) => {
+    const a = e.target instanceof Element ? e.target.closest('a.card-open') : null;
+    if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) {
+      return;
+    }
+    e.preventDefault();
+    const s = readState();
+    navigate({ ...s, id: a.dataset.id }, { historyState: { fromResults: true } });
+    route();
+  });
+
+  backButton.addEventListener('click', () => {
+    const id = returnFocusId;
+    if (window.history.state && window.history.state.fromResults) {
+      // The results are the previous history entry: go back so the
+      // browser's own back button stays in step.
+      pendingFocus = id;
+      window.history.back();
+      return;
+    }
+    const s = readState();
+    navigate({ ...s, id: '' });
+    route({ focus: id || 'heading' });
+  });
+
+  window.addEventListener('popstate', () => {
+    const focus = pendingFocus || (detail.hidden ? null : returnFocusId);
+    pendingFocus = null;
+    route({ focus });
+  });
+
+  // Keep the detail view's Escape key consistent with the back control.
+  detail.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !detail.hidden) {
+      e.preventDefault();
+      backButton.click();
+    }
+  });
+
+  fields.municipality.addEventListener('input', () => {
+    fields.municipality.removeAttribute('aria-invalid');
+  });
+
+  route();
+})();
