@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
 
-from catalogue.seed import seed
+import yaml
+
+from catalogue.seed import DATA_DIR, load_yaml, seed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +27,24 @@ def main(argv: list[str] | None = None) -> int:
         "check", help="sources, verification dates, references, URLs and phones of catalogue/data/"
     )
 
+    export_parser = catalogue_commands.add_parser(
+        "export-ptv", help="write the catalogue as PTV Open API v11 pages (services.json, channels.json)"
+    )
+    export_parser.add_argument("folder", type=Path)
+    import_parser = catalogue_commands.add_parser(
+        "import-ptv", help="read PTV Open API v11 pages and report what would be added or changed"
+    )
+    import_parser.add_argument("services", type=Path, help="JSON list of service pages")
+    import_parser.add_argument("channels", type=Path, help="JSON list of service channel pages")
+    import_parser.add_argument(
+        "--write", action="store_true", help="write the result to catalogue/data/services.yaml"
+    )
+
     args = parser.parse_args(argv)
+    if args.command == "catalogue" and args.catalogue_command == "export-ptv":
+        return export_ptv_files(args.folder)
+    if args.command == "catalogue" and args.catalogue_command == "import-ptv":
+        return import_ptv_files(args.services, args.channels, write=args.write)
     if args.command == "catalogue" and args.catalogue_command == "check":
         from catalogue.checks import check_catalogue
 
@@ -35,6 +56,38 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     parser.print_help()
     return 2
+
+
+def export_ptv_files(folder: Path) -> int:
+    from catalogue.importers.ptv import export_ptv, paged
+
+    services, channels = export_ptv(load_yaml("services.yaml"))
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, items in (("services.json", services), ("channels.json", channels)):
+        (folder / name).write_text(json.dumps(paged(items), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    print(f"Exported {len(services)} services and {len(channels)} channels to {folder}")
+    return 0
+
+
+def import_ptv_files(services_path: Path, channels_path: Path, *, write: bool) -> int:
+    from catalogue.importers.ptv import import_ptv
+
+    try:
+        service_pages = json.loads(services_path.read_text(encoding="utf-8"))
+        channel_pages = json.loads(channels_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        print(f"Cannot read the PTV files: {error}", file=sys.stderr)
+        return 2
+    result = import_ptv(service_pages, channel_pages, load_yaml("services.yaml"))
+    print(result.summary())
+    for problem in result.errors:
+        print(f"  skipped {problem.where}: {problem.reason}")
+    if write and (result.added or result.changed):
+        (DATA_DIR / "services.yaml").write_text(
+            yaml.safe_dump(result.records, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+        print("Wrote catalogue/data/services.yaml; run `polkuopas catalogue check` and review the diff.")
+    return 0
 
 
 if __name__ == "__main__":

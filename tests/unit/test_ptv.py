@@ -282,3 +282,19 @@ def test_slugify_finnish_names():
     assert slugify("Nuorten työpaja, Pohjois-Karjala") == "nuorten-tyopaja-pohjois-karjala"
     assert slugify("Åland – ÄÖ") == "aland-ao"
     assert slugify("!!!") == "palvelu"
+
+
+def test_cli_export_then_import_changes_nothing(tmp_path, capsys):
+    from catalogue.cli import main
+
+    assert main(["catalogue", "export-ptv", str(tmp_path)]) == 0
+    assert main(["catalogue", "import-ptv", str(tmp_path / "services.json"), str(tmp_path / "channels.json")]) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 0 changed" in out and "0 errors" in out
+
+
+def test_cli_reports_unreadable_files(tmp_path, capsys):
+    from catalogue.cli import main
+
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    assert main(["catalogue", "import-ptv", str(tmp_path / "broken.json"), str(tmp_path / "broken.json")]) == 2
