@@ -82,9 +82,21 @@ class ServiceSearch:
     def __init__(self, catalogue: CatalogueSnapshot):
         self.catalogue = catalogue
         self.entries = [self._index(service) for service in catalogue.services.values()]
+        # Inverted index: term -> {entry number: weight of the best field the term is in}.
+        self.postings: dict[str, dict[int, float]] = {}
         vocabulary: set[str] = set()
-        for entry in self.entries:
+        for number, entry in enumerate(self.entries):
             vocabulary |= entry.title_terms | entry.keyword_terms
+            for weight, field_terms in (
+                (1.0, entry.body_terms),
+                (1.5, entry.title_parts),
+                (2.0, entry.keyword_terms),
+                (3.0, entry.title_terms),
+            ):
+                for term in field_terms:
+                    posting = self.postings.setdefault(term, {})
+                    if weight > posting.get(number, 0.0):
+                        posting[number] = weight
         self.vocabulary = sorted(t for t in vocabulary if len(t) >= 4)
         self.vocabulary_set = frozenset(self.vocabulary)
 
@@ -125,24 +137,21 @@ class ServiceSearch:
             groups.append((primary, parts))
         return groups
 
-    @staticmethod
-    def _score(entry: _IndexedService, groups: list[tuple[set[str], set[str]]]) -> float:
-        """Title hits weigh most, then keywords, then the summary; compound parts count half."""
-        score = 0.0
+    def _scores(self, groups: list[tuple[set[str], set[str]]]) -> dict[int, float]:
+        """Entry number -> score. Per query word the best hit counts: a title hit weighs 3,
+        a keyword 2, a part of a compound title word 1.5, the summary 1; a query word's own
+        compound parts count half."""
+        totals: dict[int, float] = {}
         for primary, parts in groups:
-            best = 0.0
-            for weight, alternatives in ((1.0, primary), (0.5, parts)):
+            best: dict[int, float] = {}
+            for factor, alternatives in ((1.0, primary), (0.5, parts)):
                 for term in alternatives:
-                    if term in entry.title_terms:
-                        best = max(best, 3.0 * weight)
-                    elif term in entry.keyword_terms:
-                        best = max(best, 2.0 * weight)
-                    elif term in entry.title_parts:
-                        best = max(best, 1.5 * weight)
-                    elif term in entry.body_terms:
-                        best = max(best, 1.0 * weight)
-            score += best
-        return score
+                    for number, weight in self.postings.get(term, {}).items():
+                        if weight * factor > best.get(number, 0.0):
+                            best[number] = weight * factor
+            for number, value in best.items():
+                totals[number] = totals.get(number, 0.0) + value
+        return totals
 
     def search(
         self,
@@ -163,20 +172,18 @@ class ServiceSearch:
         if place is not None:
             local_ids = {s.id for s in self.catalogue.local_services(place.code)}
         scored: list[tuple[float, bool, str, ServiceRecord]] = []
-        for entry in self.entries:
-            service = entry.service
+        if groups:
+            candidates = self._scores(groups).items()
+        else:
+            candidates = ((number, 0.0) for number in range(len(self.entries)))
+        for number, score in candidates:
+            service = self.entries[number].service
             if audience and audience not in service.audience:
                 continue
             if category and service.category != category:
                 continue
             if service.scope != "national" and place is not None and service.id not in local_ids:
                 continue
-            if groups:
-                score = self._score(entry, groups)
-                if score <= 0:
-                    continue
-            else:
-                score = 0.0
             scored.append((score, service.id in local_ids, service.title, service))
         top = max((item[0] for item in scored), default=0.0)
         # With a place, its own services that match reasonably well come before national ones.
