@@ -8,7 +8,6 @@ cd "$(dirname "$0")/.."
 log() { printf '[bootstrap] %s\n' "$*"; }
 
 need_apt=()
-for pkg in "$@"; do :; done
 for pkg in libvoikko1 voikko-fi ${EXTRA_APT_PACKAGES:-}; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
@@ -19,18 +18,26 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-if ! command -v uv >/dev/null 2>&1; then
+if command -v uv >/dev/null 2>&1; then
+  uv() { command uv "$@"; }
+elif python3 -m uv --version >/dev/null 2>&1; then
+  uv() { python3 -m uv "$@"; }
+else
   log "installing uv"
   python3 -m pip install --quiet uv
+  uv() { python3 -m uv "$@"; }  # works before the shell's PATH knows the new binary
 fi
 
-find_python() {  # $1 = minor version, e.g. 3.10
-  if command -v pyenv >/dev/null 2>&1; then
-    local prefix
-    prefix=$(pyenv prefix "$(pyenv versions --bare | grep -E "^$1(\.[0-9]+)?$" | sort -V | tail -n 1)" 2>/dev/null || true)
-    if [ -n "$prefix" ] && [ -x "$prefix/bin/python" ]; then echo "$prefix/bin/python"; return; fi
-  fi
-  command -v "python$1" || { echo "Python $1 not found" >&2; exit 1; }
+find_python() {  # $1 = minor version, e.g. 3.10; prints the interpreter itself, not a shim
+  local root candidate
+  root=$(pyenv root 2>/dev/null || echo "${PYENV_ROOT:-$HOME/.pyenv}")
+  candidate=$(ls -d "$root"/versions/"$1"*/bin/python 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -n "$candidate" ] && [ -x "$candidate" ]; then echo "$candidate"; return; fi
+  for candidate in "/usr/bin/python$1" "/usr/local/bin/python$1"; do
+    if [ -x "$candidate" ]; then echo "$candidate"; return; fi
+  done
+  echo "Python $1 not found: install it (pyenv install $1) and run again" >&2
+  exit 1
 }
 
 # make_venv DIR PYTHON LOCKFILE [extra uv args...]
