@@ -81,6 +81,8 @@ class Contact(BaseModel):
     url: str | None = None
     phone: str | None = None
     email: str | None = None
+    hours: str | None = None  # service hours, when the area publishes them
+    address: str | None = None
 
 
 class SelfRating(BaseModel):

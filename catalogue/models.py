@@ -26,14 +26,9 @@ class EmploymentArea(SourcedMixin, Base):
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     responsible_municipality: Mapped[str | None] = mapped_column(String(100))
-    contact_name: Mapped[str | None] = mapped_column(String(200))
-    contact_url: Mapped[str | None] = mapped_column(String(500))
-    contact_phone: Mapped[str | None] = mapped_column(String(50))
-    contact_email: Mapped[str | None] = mapped_column(String(200))
-    employer_contact_name: Mapped[str | None] = mapped_column(String(200))
-    employer_contact_url: Mapped[str | None] = mapped_column(String(500))
-    employer_contact_phone: Mapped[str | None] = mapped_column(String(50))
-    employer_contact_email: Mapped[str | None] = mapped_column(String(200))
+    # {"name", "url", "phone", "email", "hours", "address"}: only what the source publishes
+    contact: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    employer_contact: Mapped[dict[str, str] | None] = mapped_column(JSON)
 
     municipalities: Mapped[list[Municipality]] = relationship(back_populates="employment_area")
 

@@ -232,15 +232,16 @@ def _load_snapshot(engine: Engine) -> CatalogueSnapshot:
         )
 
 
-def _contact_dict(name: str | None, url: str | None, phone: str | None, email: str | None) -> dict[str, Any]:
-    return {"name": name or "", "url": url, "phone": phone, "email": email}
+def _contact_dict(stored: dict[str, str] | None, default_name: str = "") -> dict[str, Any]:
+    """CONTRACT Contact (name, url, phone, email) plus hours and address when published."""
+    contact: dict[str, Any] = {"name": default_name, "url": None, "phone": None, "email": None}
+    contact.update(stored or {})
+    return contact
 
 
 def _area_record(area: EmploymentArea, members: list[str]) -> AreaRecord:
-    contact = _contact_dict(area.contact_name or area.name, area.contact_url, area.contact_phone, area.contact_email)
-    employer = _contact_dict(
-        area.employer_contact_name, area.employer_contact_url, area.employer_contact_phone, area.employer_contact_email
-    )
+    contact = _contact_dict(area.contact, area.name)
+    employer = _contact_dict(area.employer_contact)
     return AreaRecord(
         id=area.id,
         name=area.name,

@@ -91,8 +91,13 @@ def _date(value: Any) -> dt.date:
     return dt.date.fromisoformat(str(value))
 
 
-def _contact(record: dict[str, Any] | None) -> dict[str, Any]:
-    return record or {}
+CONTACT_FIELDS = ("name", "url", "phone", "email", "hours", "address")
+
+
+def _contact(record: dict[str, Any] | None) -> dict[str, str] | None:
+    """Keep the published contact fields, as text; None when nothing is published."""
+    kept = {field: str(record[field]).strip() for field in CONTACT_FIELDS if (record or {}).get(field)}
+    return kept or None
 
 
 def seed(engine: Engine | None = None, *, if_needed: bool = False, data_dir: Path = DATA_DIR) -> SeedReport:
@@ -117,21 +122,13 @@ def _replace_catalogue(session: Session, data_dir: Path) -> SeedReport:
     areas = load_yaml("employment_areas.yaml", data_dir)
     area_of_municipality: dict[str, str] = {}
     for area in areas:
-        contact = _contact(area.get("contact"))
-        employer = _contact(area.get("employer_contact"))
         session.add(
             EmploymentArea(
                 id=area["id"],
                 name=area["name"],
                 responsible_municipality=area.get("responsible_municipality"),
-                contact_name=contact.get("name"),
-                contact_url=contact.get("url"),
-                contact_phone=contact.get("phone"),
-                contact_email=contact.get("email"),
-                employer_contact_name=employer.get("name"),
-                employer_contact_url=employer.get("url"),
-                employer_contact_phone=employer.get("phone"),
-                employer_contact_email=employer.get("email"),
+                contact=_contact(area.get("contact")),
+                employer_contact=_contact(area.get("employer_contact")),
                 source_url=area["source_url"],
                 last_verified=_date(area["last_verified"]),
             )

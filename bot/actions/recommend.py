@@ -12,10 +12,19 @@ from catalogue.recommend.common import euros
 
 
 def contact_text(contact: dict) -> str:
+    """One line a person can act on: name, page, phone (with its hours), e-mail, address."""
     parts = [contact.get("name") or "Työllisyysalueen palvelut"]
-    for key in ("url", "phone", "email"):
-        if contact.get(key):
-            parts.append(str(contact[key]))
+    if contact.get("url"):
+        parts.append(str(contact["url"]))
+    if contact.get("phone"):
+        phone = f"puh. {contact['phone']}"
+        parts.append(f"{phone} ({contact['hours']})" if contact.get("hours") else phone)
+    elif contact.get("hours"):
+        parts.append(f"palveluajat: {contact['hours']}")
+    if contact.get("email"):
+        parts.append(str(contact["email"]))
+    if contact.get("address"):
+        parts.append(f"käyntiosoite {contact['address']}")
     return ", ".join(parts)
 
 

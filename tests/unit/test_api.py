@@ -751,7 +751,8 @@ EMPLOYER = {
 
 
 def assert_contact(contact: dict[str, Any]) -> None:
-    assert set(contact) == {"name", "url", "phone", "email"}
+    # CONTRACT Contact, plus the service hours and address an area may publish
+    assert set(contact) == {"name", "url", "phone", "email", "hours", "address"}
     assert contact["name"]
 
 
