@@ -111,6 +111,9 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
                 report.errors.append(f"{name}: {member} is already in area {member_of[member]}")
             else:
                 member_of[member] = area["id"]
+        responsible = area.get("responsible_municipality")
+        if responsible and responsible not in (area.get("municipalities") or []):
+            report.errors.append(f"{name}: responsible municipality {responsible} is not a member")
 
     provider_ids: set[str] = set()
     for provider in providers:
@@ -145,6 +148,11 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
             report.errors.append(f"{name}: unknown employment area {service['employment_area']!r}")
         if service.get("municipality") and service["municipality"] not in municipalities:
             report.errors.append(f"{name}: unknown municipality {service['municipality']!r}")
+        elif service.get("municipality") and service.get("employment_area") in area_ids:
+            if member_of.get(service["municipality"]) != service["employment_area"]:
+                report.errors.append(
+                    f"{name}: {service['municipality']} is not in area {service['employment_area']}"
+                )
         if str(service.get("id", "")).startswith("kuntalisa-") and not service.get("municipality"):
             report.errors.append(f"{name}: a kuntalisä must name its municipality")
     for missing in sorted(set(CONTRACT_SERVICE_IDS) - service_ids):

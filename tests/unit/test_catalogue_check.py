@@ -57,6 +57,9 @@ def by_id(records, record_id):
         ("employment_areas.yaml", lambda r: r[1]["municipalities"].append(r[0]["municipalities"][0]), "is already in area"),
         ("employment_areas.yaml", lambda r: r[0]["municipalities"].append("Atlantis"), "unknown municipality 'Atlantis'"),
         ("providers.yaml", lambda r: r[0].update(phone="soita meille"), "is not a phone number"),
+        ("employment_areas.yaml", lambda r: r[0].update(responsible_municipality="Oulu"), "is not a member"),
+        ("employment_areas.yaml", lambda r: r[0]["contact"].update(email="ei osoitetta"), "is not an e-mail"),
+        ("services.yaml", lambda r: by_id(r, "kuntalisa-tampere").update(municipality="Oulu"), "Oulu is not in area"),
     ],
 )
 def test_broken_data_is_reported(data_copy, file, change, expected):
