@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from catalogue.finnish import fold
+from catalogue.recommend.employer import KNOWN_CONDITIONS
 from catalogue.seed import DATA_DIR, load_municipality_data, load_yaml
 
 CONTRACT_SERVICE_IDS = (
@@ -155,6 +157,14 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
                 )
         if str(service.get("id", "")).startswith("kuntalisa-") and not service.get("municipality"):
             report.errors.append(f"{name}: a kuntalisä must name its municipality")
+        if service.get("category") == "municipal_support" and service.get("municipality"):
+            expected = "kuntalisa-" + re.sub(r"[^a-z0-9]+", "-", fold(service["municipality"])).strip("-")
+            if service["id"] != expected and not str(service["id"]).startswith(expected + "-"):
+                report.errors.append(f"{name}: a municipal support's id is {expected} or {expected}-<name> (CONTRACT)")
+        for variant in service.get("support") or []:
+            for condition in (variant.get("when") or {}):
+                if condition not in KNOWN_CONDITIONS:
+                    report.errors.append(f"{name}: support variant {variant.get('variant')}: unknown condition {condition!r}")
     for missing in sorted(set(CONTRACT_SERVICE_IDS) - service_ids):
         report.errors.append(f"service {missing}: contract service id missing from services.yaml")
     return report

@@ -24,6 +24,25 @@ ASSOCIATION_100_WAGE_MULTIPLIER = 1.23
 NON_PROFIT_EMPLOYERS = ("association", "foundation", "other")
 WAGE_SUBSIDIES = ("palkkatuki", "tyollistamistuki-55", "nuorten-tyollistymisseteli")
 
+# The conditions a support variant's `when` may state (catalogue/data/SCHEMA.md). The
+# profile checks some of them; the rest the package lists for the employer to check.
+CONDITION_TEXTS = {
+    "min_hours_per_week": "työaika vähintään {v} tuntia viikossa",
+    "min_working_time_percent": "työaika vähintään {v} % täydestä työajasta",
+    "min_labour_market_subsidy_days": "palkattava on saanut työmarkkinatukea yli {v} päivää",
+    "min_unemployed_months": "palkattava on ollut työttömänä vähintään {v} kuukautta",
+    "min_age": "palkattava on vähintään {v}-vuotias",
+    "max_age": "palkattava on enintään {v}-vuotias",
+    "apply_before_hiring": "haetaan ennen työsuhteen alkua",
+    "min_employment_months": "työsuhde kestää vähintään {v} kuukautta",
+    "first_employee": "palkattava on yrityksen ensimmäinen työntekijä",
+}
+KNOWN_CONDITIONS = frozenset(CONDITION_TEXTS) | {
+    "employer_types", "apprenticeship", "work_ability", "min_unemployed_months_basic_education_only",
+    # read by the dedicated rules of palkkatuki and työolosuhteiden järjestelytuki below
+    "long_term_unemployed", "non_business_work", "needs_adjustments",
+}
+
 
 @dataclass
 class Estimate:
@@ -360,19 +379,11 @@ class EmployerPackageBuilder:
         return results
 
     def _unchecked_conditions(self, variant: SupportVariantRecord) -> list[str]:
-        texts = {
-            "min_hours_per_week": "työaika vähintään {v} tuntia viikossa",
-            "min_working_time_percent": "työaika vähintään {v} % täydestä työajasta",
-            "min_labour_market_subsidy_days": "palkattava on saanut työmarkkinatukea yli {v} päivää",
-            "min_unemployed_months": "palkattava on ollut työttömänä vähintään {v} kuukautta",
-            "apply_before_hiring": "haetaan ennen työsuhteen alkua",
-            "min_employment_months": "työsuhde kestää vähintään {v} kuukautta",
-        }
         results = self._condition_results(variant)
         return [
-            texts[key].format(v=value)
+            CONDITION_TEXTS[key].format(v=value)
             for key, value in (variant.conditions or {}).items()
-            if results.get(key) is None and key in texts
+            if results.get(key) is None and key in CONDITION_TEXTS
         ]
 
     def _pick_municipal_variant(self, service: ServiceRecord, offered: set[str]) -> SupportVariantRecord | None:

@@ -285,7 +285,8 @@ class JobseekerPathBuilder:
         )
         if "nuorten-tyollistymisseteli" in national:
             services = self._youth_subsidies() + [s for s in services if s.id != "nuorten-tyollistymisseteli"]
-            services = services[:3]
+            # The area's own services before national ones, each group in the order chosen above.
+            services = sorted(services, key=lambda s: s.scope == "national")[:3]
         title = "Tee työtä tuetusti" if "tyonhakuvalmennus" not in national else "Hae töitä tuen kanssa"
         return Step(title, " ".join(reasons), services) if services else None
 

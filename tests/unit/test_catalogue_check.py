@@ -60,6 +60,9 @@ def by_id(records, record_id):
         ("employment_areas.yaml", lambda r: r[0].update(responsible_municipality="Oulu"), "is not a member"),
         ("employment_areas.yaml", lambda r: r[0]["contact"].update(email="ei osoitetta"), "is not an e-mail"),
         ("services.yaml", lambda r: by_id(r, "kuntalisa-tampere").update(municipality="Oulu"), "Oulu is not in area"),
+        ("services.yaml", lambda r: by_id(r, "kuntalisa-kemi").update(id="kemi-lisa"), "id is kuntalisa-kemi"),
+        ("services.yaml", lambda r: by_id(r, "kuntalisa-kemi")["support"][0]["when"].update(moon_phase="full"),
+         "unknown condition 'moon_phase'"),
     ],
 )
 def test_broken_data_is_reported(data_copy, file, change, expected):
