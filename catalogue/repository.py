@@ -152,7 +152,9 @@ class CatalogueSnapshot:
 
     def __post_init__(self) -> None:
         for service in self.services.values():
-            if service.employment_area_id:
+            # A municipality's own service (a kuntalisä) is for its residents only, even
+            # though the record also names the area the municipality belongs to.
+            if service.employment_area_id and not service.municipality_code:
                 self._by_area.setdefault(service.employment_area_id, []).append(service)
             if service.municipality_code:
                 self._by_municipality.setdefault(service.municipality_code, []).append(service)

@@ -184,9 +184,11 @@ class ServiceSearch:
                 continue
             if service.scope != "national" and place is not None and service.id not in local_ids:
                 continue
-            scored.append((score, service.id in local_ids, service.title, service))
+            preferred = service.id in local_ids if place is not None else service.scope == "national"
+            scored.append((score, preferred, service.title, service))
         top = max((item[0] for item in scored), default=0.0)
-        # With a place, its own services that match reasonably well come before national ones.
+        # With a place, its own services that match reasonably well come before national ones;
+        # without one, the national services everyone can use come before one region's.
         scored.sort(key=lambda item: (not (item[1] and item[0] >= 0.4 * top), -item[0], item[2]))
         items = [item[3] for item in scored]
         return SearchResult(total=len(items), items=items[offset : offset + limit], municipality=place)
