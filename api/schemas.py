@@ -137,6 +137,12 @@ class Step(BaseModel):
     title: str
     why: str
     services: list[ServiceCard]
+    # beside the CONTRACT keys: a stable step id, how to take the step, where to ask, and
+    # the answers that led to it (for "miksi?")
+    id: str
+    how_to_start: str
+    contact: Contact
+    factors: list[str]
 
 
 class JobseekerPath(BaseModel):

@@ -21,5 +21,44 @@ FIELD_LABELS_FI = {
 }
 
 
+SITUATION_LABELS = {
+    "unemployed": "työtön",
+    "laid_off": "lomautettu",
+    "employed": "töissä",
+    "student": "opiskelija",
+    "graduating": "valmistumassa",
+    "sick_leave": "sairauslomalla",
+    "other": "muu tilanne",
+}
+
+FINNISH_LEVEL_LABELS = {"native": "äidinkieli tai sujuva", "good": "hyvä", "basic": "perustaso", "none": "opettelee vasta"}
+
+EDUCATION_LABELS = {
+    "basic": "peruskoulu",
+    "upper_secondary": "lukio",
+    "vocational": "ammatillinen tutkinto",
+    "higher": "korkeakoulututkinto",
+}
+
+GOAL_LABELS = {
+    "job": "töihin",
+    "education": "opiskelemaan",
+    "try_field": "kokeilemaan uutta alaa",
+    "business": "yrittäjäksi",
+    "rehabilitation": "jaksamaan ensin paremmin",
+}
+
+# Kompassi-style self-rating (1–5): the life areas as the user sees them
+LIFE_AREA_LABELS = {
+    "finances": "talous",
+    "social": "ihmissuhteet ja sosiaalinen tilanne",
+    "skills": "osaaminen",
+    "wellbeing": "hyvinvointi ja jaksaminen",
+    "daily_life": "arjen sujuminen",
+    "employment": "työllistyminen ja työnhaku",
+    "health": "terveys",
+}
+
+
 def field_label(code: str) -> str:
     return FIELD_LABELS_FI.get(code, code)

@@ -40,6 +40,7 @@ def pick_services(
     unemployed_months: float | None = None,
     audience: str = "jobseeker",
     limit: int = 3,
+    exclude: Iterable[str] = (),
 ) -> list[ServiceRecord]:
     """Up to `limit` services: the user's own area's matching services first, then national ones.
 
@@ -48,11 +49,12 @@ def pick_services(
     places); services offering one of the user's `fields` come first.
     """
     categories = set(categories)
+    excluded = set(exclude)
     id_parts = tuple(regional_ids_like)
     wanted_fields = set(fields)
     regional: list[ServiceRecord] = []
     for service in catalogue.local_services(municipality_code):
-        if audience not in service.audience:
+        if audience not in service.audience or service.id in excluded:
             continue
         if service.category not in categories and not any(part in service.id for part in id_parts):
             continue
@@ -63,6 +65,7 @@ def pick_services(
         service
         for service_id in national_ids
         if (service := catalogue.service(service_id)) is not None
+        and service_id not in excluded
         and fits_age_and_unemployment(service, age, unemployed_months)
     ]
     # Keep at least one national service beside regional ones so the user always has a fallback.

@@ -8,16 +8,26 @@ as the fallback, and says why, in words built from the profile.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from catalogue.recommend.common import months_text, pick_services
 from catalogue.recommend.profiles import JobseekerProfile
-from catalogue.repository import CatalogueSnapshot, ServiceRecord
-from catalogue.vocabulary import field_label
+from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, ServiceRecord
+from catalogue.vocabulary import (
+    FINNISH_LEVEL_LABELS,
+    GOAL_LABELS,
+    LIFE_AREA_LABELS,
+    SITUATION_LABELS,
+    field_label,
+)
 
 MAX_STEPS = 5
-DROP_ORDER = ("Vahvista osaamistasi", "Selvitä suunta ohjauksessa", "Kokeile työtä käytännössä")
+MIN_STEPS = 2
+# Least essential first: general skills, direction, staying at work, the trial; never supports.
+DROP_ORDER = ("skills", "clarify", "stay_at_work", "try")
+# The route a coach would walk: clarify, try, strengthen skills, work with support, stay at work.
+ROUTE_ORDER = ("register", "clarify", "rehabilitation", "try", "business", "skills", "supported_work", "stay_at_work", "start")
 
 
 @dataclass
@@ -25,15 +35,51 @@ class Step:
     title: str
     why: str
     services: list[ServiceRecord]
+    key: str = "start"
+    how_to_start: str = ""
+    contact: dict[str, Any] | None = None
+    # The answers that led to this step, in short plain Finnish ("työttömänä 30 kuukautta"):
+    # the "miksi?" answer lists them.
+    factors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "why": self.why, "services": [s.card() for s in self.services]}
+        return {
+            "id": self.key,
+            "title": self.title,
+            "why": self.why,
+            "services": [s.card() for s in self.services],
+            "how_to_start": self.how_to_start,
+            "contact": self.contact,
+            "factors": list(self.factors),
+        }
+
+
+# How to take each step, in plain Finnish; the contact of the step says where.
+HOW_TO_START = {
+    "register": "Ilmoittaudu Työmarkkinatorin verkkopalvelussa (tunnistaudu pankkitunnuksilla tai mobiilivarmenteella). "
+    "Hae työttömyysetuutta Kelasta tai työttömyyskassasta vasta ilmoittautumisen jälkeen.",
+    "clarify": "Pyydä asiantuntijaltasi aikaa ja kerro, että haluat selvittää tilanteesi. Ota mukaan tämä yhteenveto.",
+    "rehabilitation": "Kerro asiantuntijallesi tai hyvinvointialueen sosiaalityöntekijälle, että haluat aloittaa "
+    "pienin askelin. Kuntouttavasta työtoiminnasta sovitaan yhdessä suunnitelmassa.",
+    "try": "Kerro asiantuntijallesi, millaista alaa haluat kokeilla. Työkokeilusta tehdään sopimus "
+    "työllisyysalueen, sinun ja työpaikan kesken ennen kuin se alkaa.",
+    "business": "Tee liiketoimintasuunnitelma ja hae starttirahaa ennen kuin yritystoiminta alkaa. "
+    "Kysy neuvoa työllisyysalueen yrityspalveluista.",
+    "skills": "Katso koulutuksia Työmarkkinatorista ja kysy asiantuntijaltasi, voitko opiskella työttömyysetuudella.",
+    "supported_work": "Kerro työnhaussa työnantajalle, että hän voi saada tukea palkkaamiseesi. "
+    "Työnantaja hakee tuen itse ennen kuin työ alkaa.",
+    "stay_at_work": "Kun työpaikka löytyy, kysy asiantuntijaltasi työhönvalmentajaa tueksi työn alkuun. "
+    "Työnantaja voi hakea tukea työpaikan järjestelyihin.",
+    "start": "Varaa aika työllisyysalueen asiantuntijalle tai ota yhteyttä alla olevaan osoitteeseen.",
+}
 
 
 class JobseekerPathBuilder:
-    def __init__(self, catalogue: CatalogueSnapshot, profile: JobseekerProfile):
+    def __init__(self, catalogue: CatalogueSnapshot, profile: JobseekerProfile, exclude: frozenset[str] = frozenset()):
         self.catalogue = catalogue
         self.profile = profile
+        # Services already shown: "jotain muuta" asks for the next best ones.
+        self.exclude = exclude
         self.municipality = catalogue.resolve_municipality(profile.municipality)
         self.code = self.municipality.code if self.municipality else None
         self.notes: list[str] = []
@@ -47,8 +93,16 @@ class JobseekerPathBuilder:
             fields=self.profile.fields,
             age=self.profile.age,
             unemployed_months=self.profile.unemployed_months,
+            exclude=self.exclude,
             **kwargs,
         )
+
+    def _rating_factor(self, area: str) -> str:
+        return f"{LIFE_AREA_LABELS[area]} {self.profile.rating(area)}/5"
+
+    def _unemployment_factor(self) -> list[str]:
+        months = self.profile.unemployed_months
+        return [f"työttömänä {months_text(months)}"] if months else []
 
     def _unemployment_text(self) -> str:
         months = self.profile.unemployed_months
@@ -83,21 +137,29 @@ class JobseekerPathBuilder:
                 "Olet työtön. Ilmoittaudu työnhakijaksi heti: työttömyysetuutta voi saada vasta "
                 "ilmoittautumispäivästä alkaen, ja samalla pääset työllisyysalueen palveluihin."
             )
+        factors = [SITUATION_LABELS.get(p.situation, p.situation or "")] + self._unemployment_factor()
+        if p.low("finances"):
+            why += " Arvioit talouden tilanteesi heikoksi: hae etuutta heti, sillä se ei tule automaattisesti."
+            factors.append(self._rating_factor("finances"))
         services = self._pick(["ilmoittautuminen-tyonhakijaksi", "tyottomyysturva"], categories=("registration",))
-        return Step("Ilmoittaudu työnhakijaksi", why, services)
+        return Step("Ilmoittaudu työnhakijaksi", why, services, key="register", factors=factors)
 
     def clarify_step(self) -> Step | None:
         p = self.profile
         reasons: list[str] = []
         national: list[str] = []
         categories: list[str] = []
+        factors: list[str] = []
         if p.has_partial_work_ability:
             if p.work_ability == "partial":
                 reasons.append("Kerroit, että terveytesi rajoittaa sitä, millaista työtä voit tehdä.")
+                factors.append("terveys rajoittaa työtä")
             elif p.situation == "sick_leave":
                 reasons.append("Olet sairauslomalla.")
+                factors.append("sairauslomalla")
             else:
-                reasons.append("Arvioit terveytesi heikoksi.")
+                reasons.append(f"Arvioit terveytesi heikoksi ({p.rating('health')}/5).")
+                factors.append(self._rating_factor("health"))
             reasons.append("Työkyvyn arviointi ja työkykykoordinaattori auttavat löytämään työn, joka sopii sinulle.")
             national += ["tyokyvyn-arviointi", "tyokykykoordinaattori", "kela-ammatillinen-kuntoutus"]
             categories += ["work_ability"]
@@ -107,10 +169,20 @@ class JobseekerPathBuilder:
             )
             national += ["ohjaamo"]
             categories += ["youth"]
+            factors.append(f"{p.age}-vuotias")
         if p.needs_finnish:
             reasons.append("Suomen kielen opiskelu avaa monta ovea työelämään. Kotoutumiskoulutuksessa opiskelet kieltä ja työelämätaitoja.")
             national += ["kotoutumiskoulutus"]
             categories += ["integration"]
+            factors.append(f"suomen kielen taito: {FINNISH_LEVEL_LABELS.get(p.finnish_level, '')}")
+        if p.low("wellbeing") and not p.has_partial_work_ability:
+            reasons.append(
+                f"Arvioit hyvinvointisi heikoksi ({p.rating('wellbeing')}/5). Työkykykoordinaattori auttaa "
+                "selvittämään, mikä tukisi jaksamistasi ja millainen työ sopisi nyt."
+            )
+            national += ["tyokykykoordinaattori"]
+            categories += ["work_ability"]
+            factors.append(self._rating_factor("wellbeing"))
         needs_multisector = p.is_long_term_unemployed and (
             p.low("daily_life") or p.low("social") or p.low("wellbeing") or p.has_partial_work_ability
         )
@@ -120,6 +192,9 @@ class JobseekerPathBuilder:
                 "työllisyysalue, Kela ja hyvinvointialue suunnittelevat tukesi yhdessä."
             )
             national += ["monialainen-yhteispalvelu"]
+            factors += self._unemployment_factor() + [
+                self._rating_factor(area) for area in ("daily_life", "social", "wellbeing") if p.low(area)
+            ]
         if not national and ("job" not in p.goals or p.situation == "employed") and (
             not p.goals or "education" in p.goals or "try_field" in p.goals
         ):
@@ -130,13 +205,14 @@ class JobseekerPathBuilder:
             )
             national += ["uraohjaus"]
             categories += ["guidance"]
+            factors.append("suunta vielä auki" if not p.goals else "tavoite: " + ", ".join(GOAL_LABELS.get(g, g) for g in p.goals))
         if not national:
             return None
-        services = self._pick(national, categories=categories, limit=3)
+        services = self._pick(list(dict.fromkeys(national)), categories=categories, limit=3)
         if not services:
             return None
         title = "Selvitä tilanteesi ja työkykysi" if p.has_partial_work_ability else "Selvitä suunta ohjauksessa"
-        return Step(title, " ".join(reasons), services)
+        return Step(title, " ".join(reasons), services, key="clarify", factors=list(dict.fromkeys(factors)))
 
     def rehabilitation_step(self) -> Step | None:
         p = self.profile
@@ -151,9 +227,13 @@ class JobseekerPathBuilder:
             )
         else:
             why = "Kerroit, että haluat ensin kuntoutua. Kuntouttava työtoiminta on kevyt tapa palata päivärytmiin."
+        factors = [self._rating_factor(area) for area in ("daily_life", "social") if p.low(area)]
+        if "rehabilitation" in p.goals:
+            factors.append("tavoite: jaksaa ensin paremmin")
         national = ["sosiaalinen-kuntoutus", "kuntouttava-tyotoiminta"]
         services = self._pick(national, categories=("rehabilitation", "social"), regional_ids_like=("kuntouttava",))
-        return Step("Vahvista arkea ja jaksamista", why, services) if services else None
+        step = Step("Vahvista arkea ja jaksamista", why, services, key="rehabilitation", factors=factors)
+        return step if services else None
 
     def try_step(self) -> Step | None:
         p = self.profile
@@ -191,7 +271,11 @@ class JobseekerPathBuilder:
                 categories += ("youth",)
                 why += " Nuorten työpajalla voit harjoitella työtä ohjaajan tuella."
             services = self._pick(national, categories=categories, regional_ids_like=("tyokokeilu", "tyopaja"))
-            return Step("Kokeile työtä käytännössä", why, services) if services else None
+            factors = (
+                [f"ala: {fields_text}"] if p.fields else []
+            ) + (["haluat kokeilla uutta alaa"] if "try_field" in p.goals else []) + self._unemployment_factor()
+            step = Step("Kokeile työtä käytännössä", why, services, key="try", factors=factors)
+            return step if services else None
         return None
 
     def skills_step(self) -> Step | None:
@@ -211,8 +295,12 @@ class JobseekerPathBuilder:
         national = ["tyovoimakoulutus", "omaehtoinen-opiskelu", "oppisopimus"]
         if p.situation == "student":
             national = ["uraohjaus", "oppisopimus", "tyovoimakoulutus"]
+        factors = (["tavoite: opiskelu"] if wants_education else []) + (
+            ["koulutus: peruskoulu"] if p.education == "basic" else []
+        ) + ([self._rating_factor("skills")] if p.low("skills") else [])
         services = self._pick(national, categories=("training", "education"))
-        return Step("Vahvista osaamistasi", why, services) if services else None
+        step = Step("Vahvista osaamistasi", why, services, key="skills", factors=factors or ["haluat vaihtaa alaa"])
+        return step if services else None
 
     def business_step(self) -> Step | None:
         if "business" not in self.profile.goals:
@@ -222,7 +310,8 @@ class JobseekerPathBuilder:
             "mutta sitä pitää hakea ennen kuin yritystoiminta alkaa."
         )
         services = self._pick(["starttiraha"], categories=("business",))
-        return Step("Perusta oma yritys", why, services) if services else None
+        step = Step("Perusta oma yritys", why, services, key="business", factors=["tavoite: yrittäjyys"])
+        return step if services else None
 
     def supported_work_step(self) -> Step | None:
         p = self.profile
@@ -232,12 +321,14 @@ class JobseekerPathBuilder:
             return None
         reasons: list[str] = []
         national: list[str] = []
+        factors: list[str] = []
         if p.age is not None and p.age >= 55 and p.unemployed_months is not None and p.unemployed_months >= 24:
             reasons.append(
                 f"Olet {p.age}-vuotias ja ollut työttömänä {months_text(p.unemployed_months)}: työnantaja voi saada "
                 "sinun palkkaamiseesi 55 vuotta täyttäneiden työllistämistuen (70 % palkkakuluista, enintään 1 770 €/kk)."
             )
             national.append("tyollistamistuki-55")
+            factors += [f"{p.age}-vuotias"] + self._unemployment_factor()
         youth_limit = 3 if p.education == "basic" else 6
         if p.age is not None and p.age < 30 and p.unemployed_months is not None and p.unemployed_months >= youth_limit:
             reasons.append(
@@ -246,18 +337,29 @@ class JobseekerPathBuilder:
                 "(50 % palkasta, enintään 1 500 €/kk 6 kuukauden ajan)."
             )
             national.append("nuorten-tyollistymisseteli")
+            factors += [f"{p.age}-vuotias"] + self._unemployment_factor()
         if p.has_partial_work_ability:
             reasons.append(
                 "Koska työkykysi on alentunut, työnantaja voi saada palkkatukea 70 % palkkakuluista (enintään 1 770 €/kk) "
                 "ja tukea työpaikan järjestelyihin. Työhönvalmentaja auttaa löytämään sopivan työn ja tukee työpaikalla."
             )
             national += ["palkkatuki", "tyohonvalmennus"]
+            factors.append("terveys rajoittaa työtä" if p.work_ability == "partial" else "työkyky alentunut")
         elif p.is_long_term_unemployed:
             reasons.append(
                 "Pitkän työttömyyden jälkeen palkkatuki madaltaa työnantajan kynnystä palkata sinut, ja "
                 "työhönvalmentaja tukee sinua työn löytämisessä."
             )
             national += ["palkkatuki", "tyohonvalmennus"]
+            factors += self._unemployment_factor()
+        if p.low("employment"):
+            reasons.append(
+                f"Arvioit työnhakusi tilanteen heikoksi ({p.rating('employment')}/5): valmentaja auttaa "
+                "hakemaan töitä suunnitelmallisesti."
+            )
+            if "tyohonvalmennus" not in national and "tyonhakuvalmennus" not in national:
+                national.append("tyonhakuvalmennus")
+            factors.append(self._rating_factor("employment"))
         if not national:
             if p.fields:
                 opener = f"Kun haet töitä alalta {', '.join(field_label(f) for f in p.fields)}, "
@@ -272,6 +374,9 @@ class JobseekerPathBuilder:
             sentence = "työnhakuvalmennuksessa saat apua hakemuksiin, CV:hen ja työhaastatteluun, ja opit löytämään myös piilotyöpaikat."
             reasons.append(opener + sentence if opener else sentence[0].upper() + sentence[1:])
             national += ["tyonhakuvalmennus", "tyohonvalmennus"]
+            factors += ([f"ala: {', '.join(field_label(f) for f in p.fields)}"] if p.fields else []) or (
+                self._unemployment_factor() or [SITUATION_LABELS.get(p.situation, "")]
+            )
         services = pick_services(
             self.catalogue,
             self.code,
@@ -282,13 +387,33 @@ class JobseekerPathBuilder:
             age=p.age,
             # The rules above already checked how long the person has been unemployed.
             unemployed_months=None,
+            exclude=self.exclude,
         )
         if "nuorten-tyollistymisseteli" in national:
-            services = self._youth_subsidies() + [s for s in services if s.id != "nuorten-tyollistymisseteli"]
+            youth = [s for s in self._youth_subsidies() if s.id not in self.exclude]
+            services = youth + [s for s in services if s.id != "nuorten-tyollistymisseteli"]
             # The area's own services before national ones, each group in the order chosen above.
             services = sorted(services, key=lambda s: s.scope == "national")[:3]
         title = "Tee työtä tuetusti" if "tyonhakuvalmennus" not in national else "Hae töitä tuen kanssa"
-        return Step(title, " ".join(reasons), services) if services else None
+        step = Step(title, " ".join(reasons), services, key="supported_work", factors=[f for f in dict.fromkeys(factors) if f])
+        return step if services else None
+
+    def stay_at_work_step(self) -> Step | None:
+        """Keeping the job once it starts: adjustments at the workplace and work-ability support."""
+        p = self.profile
+        if not p.has_partial_work_ability or p.situation == "student":
+            return None
+        if "business" in p.goals and len(p.goals) == 1:
+            return None
+        why = (
+            "Kun työ alkaa, sen pitää myös sujua terveytesi kanssa. Työnantaja voi saada työolosuhteiden "
+            "järjestelytukea esimerkiksi apuvälineisiin tai työkaverin antamaan opastukseen, ja "
+            "työkykykoordinaattori auttaa sovittamaan työn ja terveyden yhteen."
+        )
+        services = self._pick(["tyoolosuhteiden-jarjestelytuki", "tyokykykoordinaattori"], categories=("work_ability",))
+        factors = ["terveys rajoittaa työtä" if p.work_ability == "partial" else "työkyky alentunut"]
+        step = Step("Pysy työssä", why, services, key="stay_at_work", factors=factors)
+        return step if services else None
 
     def _youth_subsidies(self) -> list[ServiceRecord]:
         """The area's own youth recruitment subsidy first, the national voucher as fallback."""
@@ -302,7 +427,6 @@ class JobseekerPathBuilder:
 
     # -- the whole path --------------------------------------------------------------------
     def build(self) -> dict[str, Any]:
-        p = self.profile
         candidates = [
             self.registration_step(),
             self.clarify_step(),
@@ -311,30 +435,45 @@ class JobseekerPathBuilder:
             self.business_step(),
             self.skills_step(),
             self.supported_work_step(),
+            self.stay_at_work_step(),
         ]
         steps = [step for step in candidates if step is not None and step.services]
         while len(steps) > MAX_STEPS:
-            # Drop the least essential step: general skills first, then the trial, never supports.
-            for title in DROP_ORDER:
-                victim = next((step for step in steps if step.title == title), None)
-                if victim is not None:
-                    steps.remove(victim)
-                    break
-            else:
-                steps = steps[:MAX_STEPS]
-        if not steps:
-            fallback = self._pick(["uraohjaus", "tyonhakuvalmennus"], categories=("guidance",))
-            steps.append(
-                Step(
-                    "Aloita ohjauksesta",
-                    "En saanut tietää tilanteestasi paljon, joten paras alku on keskustella "
-                    "työllisyysalueen asiantuntijan kanssa. Uraohjaus ja työnhakuvalmennus sopivat lähes kaikille.",
-                    fallback,
+            victim = next((step for key in DROP_ORDER for step in steps if step.key == key), steps[-1])
+            steps.remove(victim)
+        if len(steps) < MIN_STEPS:
+            shown = {service.id for step in steps for service in step.services}
+            fallback = [s for s in self._pick(["uraohjaus", "tyonhakuvalmennus"], categories=("guidance",)) if s.id not in shown]
+            if fallback:
+                steps.append(
+                    Step(
+                        "Aloita ohjauksesta" if not steps else "Suunnittele seuraava askel ohjauksessa",
+                        "En saanut tietää tilanteestasi paljon, joten paras alku on keskustella "
+                        "työllisyysalueen asiantuntijan kanssa. Uraohjaus ja työnhakuvalmennus sopivat lähes kaikille."
+                        if not steps
+                        else "Asiantuntijan kanssa voit tarkentaa polkua ja sopia, mitä teet seuraavaksi. "
+                        "Uraohjaus ja työnhakuvalmennus sopivat lähes kaikille.",
+                        fallback,
+                        key="start",
+                        factors=["vähän tietoa tilanteestasi"] if not steps else ["polun tarkentaminen"],
+                    )
                 )
-            )
-        self._add_notes()
+        steps.sort(key=lambda step: ROUTE_ORDER.index(step.key))
         contact = self.catalogue.contact(self.code, "jobseeker")
+        for step in steps:
+            step.how_to_start = HOW_TO_START[step.key]
+            step.contact = dict(TYOMARKKINATORI_CONTACT) if step.key == "register" else dict(contact)
+            step.factors = [f for f in dict.fromkeys(step.factors) if f] or self._general_factors()
+        self._add_notes()
         return {"steps": [s.as_dict() for s in steps], "contact": contact, "notes": self.notes}
+
+    def _general_factors(self) -> list[str]:
+        """Why a step fits when no single answer called for it."""
+        p = self.profile
+        known = [SITUATION_LABELS[p.situation]] if p.situation in SITUATION_LABELS else []
+        if p.age is not None:
+            known.append(f"{p.age}-vuotias")
+        return known or ["sopii lähes kaikille työnhakijoille"]
 
     def _add_notes(self) -> None:
         p = self.profile
@@ -355,8 +494,16 @@ class JobseekerPathBuilder:
             )
 
 
-def recommend_jobseeker_path(catalogue: CatalogueSnapshot, profile: JobseekerProfile | dict[str, Any]) -> dict[str, Any]:
-    """CONTRACT §4 `POST /api/recommend/jobseeker` response for a profile."""
+def recommend_jobseeker_path(
+    catalogue: CatalogueSnapshot,
+    profile: JobseekerProfile | dict[str, Any],
+    *,
+    exclude: frozenset[str] | set[str] = frozenset(),
+) -> dict[str, Any]:
+    """CONTRACT §4 `POST /api/recommend/jobseeker` response for a profile.
+
+    `exclude` leaves out services already shown, for "jotain muuta" (other options).
+    """
     if isinstance(profile, dict):
         profile = JobseekerProfile.from_dict(profile)
-    return JobseekerPathBuilder(catalogue, profile).build()
+    return JobseekerPathBuilder(catalogue, profile, frozenset(exclude)).build()

@@ -32,6 +32,8 @@ from api.settings import Settings
 SERVICE_CARD_KEYS = {
     "id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified",
 }
+# CONTRACT step keys plus the extras the path adds (how to start, contact, the answers behind it)
+STEP_KEYS = {"title", "why", "services", "id", "how_to_start", "contact", "factors"}
 MESSAGE_KEYS = {"text", "buttons", "cards"}
 FINNISH_HINT = re.compile(r"[äöå]|\b(ei|on|kenttä|kentän|viesti|pyyntö|kuntaa|palvelua|sivua|keskustelua)\b", re.I)
 
@@ -763,7 +765,7 @@ def test_recommend_jobseeker_path(client):
     assert set(body) == {"steps", "contact", "notes"}
     assert body["steps"]
     for step in body["steps"]:
-        assert set(step) == {"title", "why", "services"}
+        assert set(step) == STEP_KEYS
         assert step["title"] and step["why"]
         for service in step["services"]:
             assert set(service) == SERVICE_CARD_KEYS

@@ -21,6 +21,8 @@ from catalogue.repository import TYOMARKKINATORI_CONTACT
 from catalogue.vocabulary import field_label
 
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
+# CONTRACT step keys plus the extras the path adds (how to start, contact, the answers behind it)
+STEP_KEYS = {"title", "why", "services", "id", "how_to_start", "contact", "factors"}
 CONTACT_KEYS = {"name", "url", "phone", "email"}
 SCOPES = {"national", "regional", "municipal"}
 YOUTH_ONLY = {"ohjaamo", "etsiva-nuorisotyo", "nuorten-tyopaja", "nuorten-tyollistymisseteli"}
@@ -176,7 +178,7 @@ def test_response_has_the_contract_shape(paths, name):
     assert isinstance(result["steps"], list)
     assert 1 <= len(result["steps"]) <= 5
     for step in result["steps"]:
-        assert set(step) == {"title", "why", "services"}
+        assert set(step) == STEP_KEYS
         assert isinstance(step["title"], str) and step["title"].strip()
         assert isinstance(step["why"], str) and step["why"].strip()
         assert isinstance(step["services"], list) and step["services"], "a step without services is useless"
@@ -663,3 +665,89 @@ def test_55_plus_subsidy_survives_the_five_step_limit(snapshot):
     })
     assert len(result["steps"]) <= 5
     assert "tyollistamistuki-55" in all_ids(result)
+
+
+# -- issue 4: the route, self-ratings, alternatives ------------------------------------------
+ROUTE = ["register", "clarify", "rehabilitation", "try", "business", "skills", "supported_work", "stay_at_work", "start"]
+
+
+@pytest.mark.parametrize("name", list(PROFILES))
+def test_steps_follow_the_route_and_number_two_to_five(paths, name):
+    ids = [step["id"] for step in paths[name]["steps"]]
+    assert 2 <= len(ids) <= 5, ids
+    assert ids == sorted(ids, key=ROUTE.index)
+    assert len(set(ids)) == len(ids)
+
+
+@pytest.mark.parametrize("name", list(PROFILES))
+def test_every_step_says_how_to_start_and_whom_to_contact(paths, name):
+    for step in paths[name]["steps"]:
+        assert len(step["how_to_start"]) > 40
+        assert step["contact"]["name"] and step["contact"]["url"].startswith("https://")
+        assert step["factors"] and all(isinstance(f, str) and f for f in step["factors"])
+
+
+def test_empty_profile_still_gets_two_steps(snapshot):
+    result = path_for(snapshot, {})
+    assert len(result["steps"]) >= 2
+    ids = all_ids(result)
+    assert len(ids) == len(set(ids)), "a service twice in one path"
+
+
+def test_registration_step_points_to_tyomarkkinatori(snapshot):
+    result = path_for(snapshot, {"municipality": "Tampere", "situation": "unemployed"})
+    register = next(s for s in result["steps"] if s["id"] == "register")
+    assert register["contact"] == TYOMARKKINATORI_CONTACT
+    assert "Työmarkkinatori" in register["how_to_start"]
+
+
+def test_low_finances_rating_is_explained_in_registration(snapshot):
+    result = path_for(snapshot, {"situation": "unemployed", "self_rating": {"finances": 1}})
+    register = next(s for s in result["steps"] if s["id"] == "register")
+    assert "talouden tilanteesi heikoksi" in register["why"]
+    assert "talous 1/5" in register["factors"]
+
+
+def test_low_wellbeing_brings_the_work_ability_coordinator(snapshot):
+    result = path_for(snapshot, {"municipality": "Oulu", "situation": "unemployed", "self_rating": {"wellbeing": 2}})
+    step = step_with(result, "tyokykykoordinaattori")
+    assert step is not None and step["id"] == "clarify"
+    assert "hyvinvointisi heikoksi (2/5)" in step["why"]
+
+
+def test_low_employment_rating_brings_job_search_coaching(snapshot):
+    result = path_for(snapshot, {"situation": "unemployed", "unemployed_months": 3, "self_rating": {"employment": 1}})
+    step = next(s for s in result["steps"] if s["id"] == "supported_work")
+    assert "työnhakusi tilanteen heikoksi (1/5)" in step["why"]
+    assert "työllistyminen ja työnhaku 1/5" in step["factors"]
+
+
+def test_daily_life_rated_low_puts_rehabilitation_before_trying_work(snapshot):
+    result = path_for(snapshot, {"situation": "unemployed", "unemployed_months": 24, "self_rating": {"daily_life": 2}})
+    ids = [s["id"] for s in result["steps"]]
+    assert "rehabilitation" in ids
+    assert "arjen sujuminen 2/5" in next(s for s in result["steps"] if s["id"] == "rehabilitation")["factors"]
+    if "try" in ids:
+        assert ids.index("rehabilitation") < ids.index("try")
+
+
+def test_low_health_rating_brings_work_ability_assessment_and_staying_at_work(snapshot):
+    result = path_for(snapshot, {"situation": "unemployed", "self_rating": {"health": 1}})
+    ids = [s["id"] for s in result["steps"]]
+    assert step_with(result, "tyokyvyn-arviointi")["id"] == "clarify"
+    assert "terveytesi heikoksi (1/5)" in step_with(result, "tyokyvyn-arviointi")["why"]
+    assert "stay_at_work" in ids or len(ids) == 5
+
+
+def test_partial_work_ability_gets_a_stay_at_work_step(snapshot):
+    result = path_for(snapshot, {"municipality": "Tampere", "age": 40, "situation": "employed", "work_ability": "partial"})
+    stay = next(s for s in result["steps"] if s["id"] == "stay_at_work")
+    assert {c["id"] for c in stay["services"]} & {"tyoolosuhteiden-jarjestelytuki", "tyokykykoordinaattori"}
+
+
+def test_alternatives_leave_out_what_was_shown(snapshot):
+    profile = {"municipality": "Kuopio", "age": 58, "situation": "unemployed", "unemployed_months": 30}
+    first = path_for(snapshot, profile)
+    shown = set(all_ids(first))
+    second = recommend_jobseeker_path(snapshot, profile, exclude=shown)
+    assert not shown & set(all_ids(second))
