@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from catalogue.models import ChatMessage, ChatSession
+from catalogue.summaries import delete_summaries
 
 logger = logging.getLogger("polkuopas.api")
 
@@ -66,6 +67,17 @@ def button_title_for_payload(db: Session, session: ChatSession, payload: str) ->
     return None
 
 
+def expected_answer(db: Session, session: ChatSession) -> str | None:
+    """What the bot's latest question said about its answer ("health": keep only a category)."""
+    last_bot = db.scalars(
+        select(ChatMessage)
+        .where(ChatMessage.session_id == session.id, ChatMessage.sender == "bot")
+        .order_by(ChatMessage.id.desc())
+        .limit(1)
+    ).first()
+    return (last_bot.body or {}).get("expects") if last_bot is not None else None
+
+
 def record(db: Session, session: ChatSession, sender: str, body: dict[str, Any]) -> None:
     db.add(ChatMessage(session_id=session.id, sender=sender, body=body))
 
@@ -102,6 +114,7 @@ class TrackerStore:
 
 def delete_conversation(db: Session, session: ChatSession, tracker_store: TrackerStore) -> None:
     tracker_store.delete(session.id)
+    delete_summaries(db, session.id)
     db.execute(delete(ChatMessage).where(ChatMessage.session_id == session.id))
     db.execute(delete(ChatSession).where(ChatSession.id == session.id))
     logger.info("conversation deleted")

@@ -14,7 +14,7 @@ from api.conversations import TrackerStore
 from api.errors import install_error_handlers
 from api.rasa_client import RasaClient
 from api.routers import catalogue as catalogue_router
-from api.routers import chat, health, recommend
+from api.routers import chat, health, recommend, summary
 from api.settings import Settings, get_settings
 from catalogue.db import get_engine
 from catalogue.repository import get_catalogue
@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(catalogue_router.router)
     app.include_router(recommend.router)
     app.include_router(health.router)
+    app.include_router(summary.router)
     app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -11,6 +11,10 @@ from pydantic import ValidationError
 from api.schemas import ServiceCard
 
 DELETE_CONVERSATION_KEY = "delete_conversation"
+# The bot's question whose answer may only be kept as a category (see api/sensitive.py)
+EXPECTS_KEY = "expects"
+SENSITIVE_EXPECTATIONS = ("health",)
+SUMMARY_TOKEN_KEY = "summary_token"
 
 
 class RasaUnavailable(Exception):
@@ -21,6 +25,8 @@ class RasaUnavailable(Exception):
 class BotReply:
     messages: list[dict[str, Any]] = field(default_factory=list)
     delete_conversation: bool = False
+    expects: str | None = None
+    summary_token: str | None = None
 
 
 def to_messages(rasa_output: list[dict[str, Any]]) -> BotReply:
@@ -30,6 +36,11 @@ def to_messages(rasa_output: list[dict[str, Any]]) -> BotReply:
         custom = item.get("custom") or {}
         if custom.get(DELETE_CONVERSATION_KEY):
             reply.delete_conversation = True
+        if custom.get(EXPECTS_KEY) in SENSITIVE_EXPECTATIONS:
+            reply.expects = custom[EXPECTS_KEY]
+        token = custom.get(SUMMARY_TOKEN_KEY)
+        if isinstance(token, str) and 20 <= len(token) <= 64 and token.replace("-", "").replace("_", "").isalnum():
+            reply.summary_token = token
         text = item.get("text")
         buttons = [
             {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}

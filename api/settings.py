@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from catalogue.db import PROJECT_ROOT
+from catalogue.retention import retention_days
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,11 @@ class Settings:
     )
     rasa_timeout_seconds: float = field(default_factory=lambda: float(os.environ.get("RASA_TIMEOUT", "30")))
     max_message_chars: int = 1000
+    # Summary links and inactive conversations expire after this many days.
+    retention_days: int = field(default_factory=retention_days)
     static_dir: Path = Path(__file__).resolve().parent / "static"
+    # The public address for links the bot gives (summary pages); default: the request's own.
+    public_url: str | None = field(default_factory=lambda: os.environ.get("POLKUOPAS_PUBLIC_URL") or None)
 
 
 def get_settings() -> Settings:

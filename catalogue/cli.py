@@ -40,7 +40,18 @@ def main(argv: list[str] | None = None) -> int:
         "--write", action="store_true", help="write the result to catalogue/data/services.yaml"
     )
 
+    conversations = commands.add_parser("conversations", help="stored conversations")
+    conversation_commands = conversations.add_subparsers(dest="conversations_command", required=True)
+    purge_parser = conversation_commands.add_parser(
+        "purge", help="delete conversations, summaries and Rasa tracker rows older than the retention period"
+    )
+    purge_parser.add_argument(
+        "--days", type=int, default=None, help="retention in days (default: POLKUOPAS_RETENTION_DAYS or 30)"
+    )
+
     args = parser.parse_args(argv)
+    if args.command == "conversations" and args.conversations_command == "purge":
+        return purge_conversations(args.days)
     if args.command == "catalogue" and args.catalogue_command == "export-ptv":
         return export_ptv_files(args.folder)
     if args.command == "catalogue" and args.catalogue_command == "import-ptv":
@@ -56,6 +67,40 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     parser.print_help()
     return 2
+
+
+def purge_conversations(days: int | None) -> int:
+    import os
+
+    from sqlalchemy import create_engine
+
+    from catalogue.db import PROJECT_ROOT, database_url, get_engine
+    from catalogue.retention import purge, retention_days
+    from catalogue.seed import migrate
+
+    days = retention_days() if days is None else days
+    if days < 1:
+        print("--days must be at least 1", file=sys.stderr)
+        return 2
+    engine = get_engine(database_url())
+    migrate(engine)
+    # Rasa's tracker store, named like api.settings does; a missing SQLite file has nothing to purge.
+    tracker_url = os.environ.get("RASA_TRACKER_DB_URL", "").strip()
+    tracker_file = Path(os.environ.get("RASA_TRACKER_DB", str(PROJECT_ROOT / "var" / "rasa_tracker.db")))
+    tracker_engine = None
+    if tracker_url:
+        tracker_engine = create_engine(tracker_url)
+    elif tracker_file.exists():
+        tracker_engine = create_engine(f"sqlite:///{tracker_file}")
+    try:
+        counts = purge(engine, older_than_days=days, tracker_engine=tracker_engine)
+    finally:
+        if tracker_engine is not None:
+            tracker_engine.dispose()
+    print(f"Purged conversations inactive for more than {days} days:")
+    for table, count in counts.items():
+        print(f"  {table}: {count}")
+    return 0
 
 
 def export_ptv_files(folder: Path) -> int:

@@ -169,3 +169,69 @@ def unemployed_months(text: str) -> float | None:
 def job_terms(text: str) -> tuple[float | None, float | None]:
     """(monthly wage in euros, hours per week) from e.g. '2400 €/kk, 30 h viikossa'."""
     return parse_wage_eur(text), parse_hours_per_week(text)
+
+
+# -- health: kept only as a category, never as the words the person wrote ------------------
+HEALTH_CATEGORIES = (
+    "musculoskeletal",
+    "mental_health",
+    "chronic_illness",
+    "disability",
+    "learning_neuro",
+    "other",
+    "undisclosed",
+)
+HEALTH_PATTERNS: list[tuple[str, str]] = [
+    (r"selka|niska|hartia|olkapa|polvi|lonkka|nivel|reuma|tules|tuki- ja liikunta|jalka|jalat|ranne|kasivarsi|"
+     r"iskias|valilevy|nostaa|seisominen|istuminen", "musculoskeletal"),
+    (r"masennu|masentu|ahdist|mielenterv|mieliala|uupu|burn ?out|loppuun ?palami|jaksami|paniikki|"
+     r"kaksisuuntai|psyk|stressi|unettom", "mental_health"),
+    (r"adhd|add\b|autism|asperger|lukihair|oppimisvaik|keskittymisvaik|neurokirj|kehitysvamm", "learning_neuro"),
+    (r"nakovam|sokea|heikkonako|kuulovam|kuuro|huonokuuloi|pyoratuol|liikuntavamm|cp-|cp vamma|amputo|vammai",
+     "disability"),
+    (r"diabet|sokeritau|sydan|astma|epilep|syopa|migreen|\bms\b|ms-tau|uniapnea|suolistosairau|crohn|"
+     r"keuhko|pitkaaikaissairau|krooni|sairaus|sairauden|sairas", "chronic_illness"),
+]
+
+
+def health_category(text: str | None) -> str:
+    """The category of a free-text health answer; the text itself is never kept anywhere."""
+    if not text or is_skip(text):
+        return "undisclosed"
+    folded = fold(text[:1000])
+    if re.search(r"\ben (halua|haluu|kerro)|\bei kuulu|yksityi", folded):
+        return "undisclosed"
+    return _first_match(folded, HEALTH_PATTERNS) or "other"
+
+
+# -- Kompassi-style self-rating, 1–5 -----------------------------------------------------
+RATING_WORDS = {
+    "yksi": 1, "ykkonen": 1, "ykkosen": 1, "kaksi": 2, "kakkonen": 2, "kakkosen": 2, "kolme": 3, "kolmonen": 3,
+    "kolmosen": 3, "nelja": 4, "nelonen": 4, "nelosen": 4, "viisi": 5, "vitonen": 5, "viitonen": 5, "viitosen": 5,
+    "vitosen": 5,
+}
+# In the order they are tried: strong words first, then negations before the plain "hyvä".
+RATING_PHRASES: list[tuple[str, int]] = [
+    (r"todella huono|tosi huono|erittain huono|surkea|kamala|katastrof", 1),
+    (r"erinomai|tosi hyva|todella hyva|loistava|mahtava|tosi hyvin|erittain hyva", 5),
+    (r"huono|heikko|ei hyva|ei kovin hyva|ei oikein|ei hyvin", 2),
+    (r"keskinkertai|ihan ok|siina ja siina|niin ja nain|kohtalai|\bok\b", 3),
+    (r"hyva|ihan hyvin|hyvin", 4),
+]
+
+
+def rating(text: str | None) -> int | None:
+    """A self-rating 1–5 from '3', 'kolme', 'viitonen', 'aika huono, ehkä 2' or 'tosi hyvä'."""
+    if not text:
+        return None
+    folded = fold(text[:200])
+    digits = re.findall(r"(?<![\d/,.])([1-5])(?![\d/,.])", folded)
+    if len(set(digits)) == 1:
+        return int(digits[0])
+    for word in re.findall(r"[a-z]+", folded):
+        if word in RATING_WORDS:
+            return RATING_WORDS[word]
+    for pattern, value in RATING_PHRASES:
+        if re.search(pattern, folded):
+            return value
+    return None

@@ -193,3 +193,32 @@ class ChatMessage(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     session: Mapped[ChatSession] = relationship(back_populates="messages")
+
+
+class ConversationSummary(Base):
+    """A summary page of a recommended service path, reachable by an unguessable token.
+
+    It belongs to a conversation (the chat session id, which is also Rasa's sender id) and
+    is deleted with it, and by the retention purge.
+    """
+
+    __tablename__ = "conversation_summaries"
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    session_id: Mapped[str] = mapped_column(String(64), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), index=True
+    )
+
+
+class Feedback(Base):
+    """Anonymous feedback: a rating and the services it was about. No session id, no free text."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    rating: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # jobseeker | employer
+    service_ids: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -62,3 +62,14 @@ LIFE_AREA_LABELS = {
 
 def field_label(code: str) -> str:
     return FIELD_LABELS_FI.get(code, code)
+
+# Health is kept only as one of these categories (never as the person's own words)
+HEALTH_CATEGORY_LABELS = {
+    "musculoskeletal": "tuki- ja liikuntaelimet",
+    "mental_health": "mieliala ja jaksaminen",
+    "chronic_illness": "pitkäaikainen sairaus",
+    "disability": "vamma tai aistivamma",
+    "learning_neuro": "oppiminen tai keskittyminen",
+    "other": "muu terveyteen liittyvä asia",
+    "undisclosed": "ei halua kertoa",
+}

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
-from api import conversations
+from api import conversations, sensitive
 from api.deps import db_session
 from api.rasa_client import RasaUnavailable
 from api.schemas import ChatRequest, ChatResponse, HistoryResponse
@@ -29,6 +29,9 @@ async def chat(body: ChatRequest, request: Request, db: Session = Depends(db_ses
     shown_text = message
     if message.startswith("/"):
         shown_text = conversations.button_title_for_payload(db, session, message) or message
+    category = sensitive.as_category(conversations.expected_answer(db, session), message)
+    if category is not None:
+        message, shown_text = category
     is_silent = message in ("/greet", "/restart") and shown_text == message
     if not is_silent:
         conversations.record(db, session, "user", {"text": shown_text})
@@ -46,9 +49,20 @@ async def chat(body: ChatRequest, request: Request, db: Session = Depends(db_ses
         db.commit()
         # The deleted conversation's id is never used again.
         return ChatResponse(session_id=conversations.new_session_id(), messages=reply.messages)
-    for bot_message in reply.messages:
-        conversations.record(db, session, "bot", bot_message)
+    if reply.summary_token:
+        link = f"{settings_base_url(request)}/yhteenveto/{reply.summary_token}"
+        reply.messages.append({"text": f"Yhteenveto: {link}", "buttons": [], "cards": []})
+    for number, bot_message in enumerate(reply.messages, start=1):
+        stored = dict(bot_message)
+        if reply.expects and number == len(reply.messages):
+            stored["expects"] = reply.expects  # kept in our database only, never sent or shown
+        conversations.record(db, session, "bot", stored)
     return ChatResponse(session_id=session.id, messages=reply.messages)
+
+
+def settings_base_url(request: Request) -> str:
+    """The public address of this service, for links the bot gives (POLKUOPAS_PUBLIC_URL if set)."""
+    return (request.app.state.settings.public_url or str(request.base_url)).rstrip("/")
 
 
 @router.get("/{session_id}/history", response_model=HistoryResponse)

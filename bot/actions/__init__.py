@@ -8,10 +8,21 @@ from bot.actions.answers import (  # noqa: F401
     ActionServiceInfo,
     ActionServiceSearch,
 )
+from bot.actions.followups import (  # noqa: F401
+    ActionAskCompetenceConfirmed,
+    ActionAskHealthCategory,
+    ActionAskWhy,
+    ActionAskWorkAbility,
+    ActionChangeAnswer,
+    ActionMakeSummary,
+    ActionShowAlternatives,
+    ActionStoreFeedback,
+)
 from bot.actions.forms import (  # noqa: F401
     ActionPrefillEmployer,
     ActionPrefillJobseeker,
     ValidateEmployerForm,
     ValidateJobseekerForm,
+    ValidateSummaryForm,
 )
 from bot.actions.recommend import ActionRecommendPackage, ActionRecommendPath  # noqa: F401

@@ -47,8 +47,13 @@ def send_cards(dispatcher: CollectingDispatcher, services: list[ServiceRecord], 
     dispatcher.utter_message(json_message=payload)
 
 
+LIFE_AREAS = ("finances", "social", "skills", "wellbeing", "daily_life", "employment", "health")
+
+
 def jobseeker_profile(tracker: Tracker) -> dict[str, Any]:
+    """CONTRACT JobseekerProfile from the interview's slots (skipped answers left out)."""
     goals = slot(tracker, "goals") or []
+    ratings = {area: slot(tracker, f"rating_{area}") for area in LIFE_AREAS}
     return {
         "municipality": slot(tracker, "municipality"),
         "age": slot(tracker, "age"),
@@ -56,8 +61,10 @@ def jobseeker_profile(tracker: Tracker) -> dict[str, Any]:
         "unemployed_months": slot(tracker, "unemployed_months"),
         "work_ability": slot(tracker, "work_ability"),
         "finnish_level": slot(tracker, "finnish_level"),
+        "education": slot(tracker, "education"),
         "goals": goals if isinstance(goals, list) else [goals],
         "fields": slot(tracker, "fields") or [],
+        "self_rating": {area: value for area, value in ratings.items() if isinstance(value, int)},
     }
 
 

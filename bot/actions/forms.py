@@ -15,8 +15,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.common import catalogue, entity_values, latest_intent, latest_text
+from catalogue import competence as competence_mapping
 from catalogue import interview
-from catalogue.interview import SKIPPED
+from catalogue.interview import HEALTH_CATEGORIES, SKIPPED
+from catalogue.recommend.profiles import EDUCATION_LEVELS, LIFE_AREAS
 
 SKIP_INTENTS = {"dont_know"}
 INTENT_SITUATION = {"lost_job": "unemployed", "laid_off": "laid_off"}
@@ -31,6 +33,9 @@ FINNISH_LEVELS = ("native", "good", "basic", "none")
 GOALS = ("job", "education", "try_field", "business", "rehabilitation")
 EMPLOYER_TYPES = ("company", "association", "foundation", "municipality", "other")
 HIRE_GROUPS = ("partial_work_ability", "long_unemployed", "under_30", "over_55", "apprentice", "none")
+RATING_SLOTS = tuple(f"rating_{area}" for area in LIFE_AREAS)
+# Answers to the competence questions are not kept as text: only what was understood of them.
+GIVEN = "given"
 
 
 def _chosen(text: str, payload_key: str, allowed: tuple[str, ...]) -> str | None:
@@ -123,6 +128,9 @@ def jobseeker_facts(tracker: Tracker) -> dict[str, Any]:
     fields = interview.fields(" ".join([text, *entity_values(tracker, "field")])) if text else []
     if fields:
         facts["fields"] = fields
+    found = competence_mapping.extract(text) if text else competence_mapping.Competence()
+    if found.occupation_groups or found.skills:
+        facts["competence"] = found.to_dict()
     return facts
 
 
@@ -197,6 +205,11 @@ class ValidateJobseekerForm(MunicipalityValidation, FormValidationAction):
         slots = list(domain_slots)
         if tracker.get_slot("situation") not in ("unemployed", "laid_off", None):
             slots.remove("unemployed_months")
+        if tracker.get_slot("work_ability") not in ("partial", None):
+            slots.remove("health_category")
+        if _competence(tracker).is_empty() and tracker.get_slot("skills") is not None:
+            # nothing to read back once every competence question was skipped or empty
+            slots.remove("competence_confirmed")
         return slots
 
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
@@ -314,3 +327,133 @@ class ValidateEmployerForm(MunicipalityValidation, FormValidationAction):
             dispatcher.utter_message(response="utter_invalid_job_terms")
             return {"job_terms": None}
         return {"job_terms": "given", "wage_eur": wage, "hours_per_week": hours}
+
+    # -- health, only as a category -----------------------------------------------------
+    def validate_health_category(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        chosen = _chosen(text, "health_category", HEALTH_CATEGORIES)
+        if chosen:
+            return {"health_category": chosen}
+        # The chat gateway turns typed answers into a category before they reach Rasa; this
+        # covers other channels. The words themselves are never put in a slot.
+        return {"health_category": interview.health_category(text)}
+
+    # -- competence mapping -------------------------------------------------------------
+    def _add_competence(self, tracker: Tracker, text: str) -> dict[str, Any]:
+        current = _competence(tracker)
+        merged = competence_mapping.merge(current, competence_mapping.extract(text[:1000]))
+        result: dict[str, Any] = {"competence": merged.to_dict()}
+        fields = _profile_fields(merged, tracker.get_slot("fields"))
+        if fields:
+            result["fields"] = fields
+        return result
+
+    def validate_work_history(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        if _skipped(tracker, text):
+            return {"work_history": SKIPPED}
+        return {"work_history": GIVEN, **self._add_competence(tracker, text)}
+
+    def validate_education(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        chosen = _chosen(text, "education_level", EDUCATION_LEVELS)
+        if chosen is None and _skipped(tracker, text):
+            return {"education": SKIPPED}
+        if chosen is None:
+            chosen = competence_mapping.extract(text[:1000]).education
+        if chosen is None:
+            dispatcher.utter_message(response="utter_invalid_choice")
+            return {"education": None}
+        current = _competence(tracker)
+        updated = competence_mapping.merge(current, competence_mapping.Competence(education=chosen))
+        return {"education": chosen, "competence": updated.to_dict()}
+
+    def validate_skills(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        if _skipped(tracker, text):
+            return {"skills": SKIPPED}
+        return {"skills": GIVEN, **self._add_competence(tracker, text)}
+
+    def validate_competence_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        intent = latest_intent(tracker)
+        current = _competence(tracker)
+        if not text.startswith("/"):
+            corrected = competence_mapping.apply_correction(current, text[:1000])
+            if corrected != current:
+                # a correction in the user's own words: read the profile back again
+                return {
+                    "competence": corrected.to_dict(),
+                    "competence_correcting": False,
+                    "competence_confirmed": None,
+                    "fields": _profile_fields(corrected, None),
+                    **({"education": corrected.education} if corrected.education else {}),
+                }
+        if intent == "affirm" or text == "/affirm" or _skipped(tracker, text):
+            return {"competence_confirmed": True, "competence_correcting": False}
+        if intent == "deny" or text == "/deny" or tracker.get_slot("competence_correcting"):
+            dispatcher.utter_message(response="utter_competence_correct_how")
+            return {"competence_confirmed": None, "competence_correcting": True}
+        dispatcher.utter_message(response="utter_invalid_choice")
+        return {"competence_confirmed": None}
+
+    # -- Kompassi-style self-rating -----------------------------------------------------
+    def _validate_rating(self, slot_name: str, value: Any, tracker: Tracker, dispatcher: CollectingDispatcher):
+        text = str(value or "")
+        chosen = interview.payload_entities(text).get("rating")
+        if chosen == "skip_all":
+            return {name: SKIPPED for name in RATING_SLOTS if tracker.get_slot(name) is None or name == slot_name}
+        if chosen == "skip" or (chosen is None and _skipped(tracker, text)):
+            return {slot_name: SKIPPED}
+        number = chosen if isinstance(chosen, int) else interview.rating(text)
+        if not isinstance(number, int) or not 1 <= number <= 5:
+            dispatcher.utter_message(text="Valitse numero 1–5 tai kirjoita \"ohita\".")
+            return {slot_name: None}
+        return {slot_name: number}
+
+    def validate_rating_finances(self, value, dispatcher, tracker, domain):
+        return self._validate_rating("rating_finances", value, tracker, dispatcher)
+
+    def validate_rating_social(self, value, dispatcher, tracker, domain):
+        return self._validate_rating("rating_social", value, tracker, dispatcher)
+
+    def validate_rating_skills(self, value, dispatcher, tracker, domain):
+        return self._validate_rating("rating_skills", value, tracker, dispatcher)
+
+    def validate_rating_wellbeing(self, value, dispatcher, tracker, domain):
+        return self._validate_rating("rating_wellbeing", value, tracker, dispatcher)
+
+    def validate_rating_daily_life(self, value, dispatcher, tracker, domain):
+        return self._validate_rating("rating_daily_life", value, tracker, dispatcher)
+
+    def validate_rating_employment(self, value, dispatcher, tracker, domain):
+        return self._validate_rating("rating_employment", value, tracker, dispatcher)
+
+    def validate_rating_health(self, value, dispatcher, tracker, domain):
+        return self._validate_rating("rating_health", value, tracker, dispatcher)
+
+
+def _competence(tracker: Tracker) -> competence_mapping.Competence:
+    return competence_mapping.Competence.from_dict(tracker.get_slot("competence"))
+
+
+def _profile_fields(found: competence_mapping.Competence, earlier: Any) -> list[str]:
+    """The fields the path uses: what the person enjoys first, then their experience."""
+    fields = list(found.likes) + list(found.fields) + [f for f in (earlier or []) if isinstance(f, str)]
+    return list(dict.fromkeys(fields))[:10]
+
+
+class ValidateSummaryForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_summary_form"
+
+    def validate_summary_include_profile(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        intent = latest_intent(tracker)
+        text = str(value or "")
+        if intent == "affirm" or text == "/affirm":
+            return {"summary_include_profile": True}
+        if intent in ("deny", "dont_know") or text == "/deny" or _skipped(tracker, text):
+            return {"summary_include_profile": False}
+        dispatcher.utter_message(response="utter_invalid_choice")
+        return {"summary_include_profile": None}
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -28,29 +29,67 @@ def contact_text(contact: dict) -> str:
     return ", ".join(parts)
 
 
+def send_path(dispatcher: CollectingDispatcher, path: dict, *, intro: str) -> None:
+    """The steps as messages: title, why, how to start, the service cards."""
+    snapshot = catalogue()
+    dispatcher.utter_message(text=intro)
+    for number, step in enumerate(path["steps"], start=1):
+        services = [snapshot.service(card["id"]) for card in step["services"]]
+        text = f"{number}. {step['title']}\nMiksi: {step['why']}"
+        if step.get("how_to_start"):
+            text += f"\nNäin aloitat: {step['how_to_start']}"
+        send_cards(dispatcher, [s for s in services if s is not None], text=text)
+    for note in path["notes"]:
+        dispatcher.utter_message(text=note)
+    dispatcher.utter_message(text=f"Lisätietoa ja henkilökohtaista apua saat täältä: {contact_text(path['contact'])}")
+
+
+def path_memory(path: dict, shown_before: list[str] | None = None) -> dict:
+    """What later questions need of the path: steps, their reasons and every service shown so far."""
+    shown = list(dict.fromkeys((shown_before or []) + [c["id"] for s in path["steps"] for c in s["services"]]))
+    return {
+        "steps": [
+            {
+                "id": step["id"],
+                "title": step["title"],
+                "why": step["why"],
+                "factors": step.get("factors", []),
+                "service_ids": [c["id"] for c in step["services"]],
+            }
+            for step in path["steps"]
+        ],
+        "shown": shown[:60],
+    }
+
+
+def jobseeker_path(tracker: Tracker, exclude: frozenset[str] = frozenset()) -> dict:
+    try:
+        return recommend_jobseeker_path(catalogue(), jobseeker_profile(tracker), exclude=exclude)
+    except ProfileError:
+        return recommend_jobseeker_path(catalogue(), {}, exclude=exclude)
+
+
 class ActionRecommendPath(Action):
     def name(self) -> str:
         return "action_recommend_path"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        try:
-            path = recommend_jobseeker_path(catalogue(), jobseeker_profile(tracker))
-        except ProfileError:
-            path = recommend_jobseeker_path(catalogue(), {})
-        snapshot = catalogue()
-        dispatcher.utter_message(text=f"Tässä ehdotukseni palvelupoluksi, {len(path['steps'])} askelta:")
-        for number, step in enumerate(path["steps"], start=1):
-            services = [snapshot.service(card["id"]) for card in step["services"]]
-            send_cards(
-                dispatcher,
-                [s for s in services if s is not None],
-                text=f"{number}. {step['title']}\nMiksi: {step['why']}",
-            )
-        for note in path["notes"]:
-            dispatcher.utter_message(text=note)
-        dispatcher.utter_message(text=f"Lisätietoa ja henkilökohtaista apua saat täältä: {contact_text(path['contact'])}")
-        dispatcher.utter_message(response="utter_anything_else")
-        return []
+        path = jobseeker_path(tracker)
+        send_path(dispatcher, path, intro=f"Tässä ehdotukseni palvelupoluksi, {len(path['steps'])} askelta:")
+        dispatcher.utter_message(
+            text="Voit kysyä minkä tahansa askeleen perusteluja (\"miksi?\"), pyytää muita vaihtoehtoja "
+            "(\"jotain muuta\") tai korjata vastaustasi, esimerkiksi \"itse asiassa asun Nokialla\".",
+            buttons=[
+                {"title": "Tee yhteenveto", "payload": "/request_summary"},
+                {"title": "Miksi nämä?", "payload": "/ask_why"},
+                {"title": "Muita vaihtoehtoja", "payload": "/ask_alternatives"},
+            ],
+        )
+        dispatcher.utter_message(
+            text="Oliko tästä apua? Arvioi 1–5 (5 = paljon apua).",
+            buttons=[{"title": str(n), "payload": f'/give_feedback{{"rating": {n}}}'} for n in range(1, 6)],
+        )
+        return [SlotSet("last_path", path_memory(path))]
 
 
 class ActionRecommendPackage(Action):

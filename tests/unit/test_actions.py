@@ -612,7 +612,8 @@ def test_recommend_path_sends_cards_with_real_services(domain, test_catalogue):
         slots={"municipality": "Tampere", "age": 22, "situation": "unemployed", "unemployed_months": 3, "goals": ["job"]},
     )
     events, dispatcher = run_action(ActionRecommendPath(), tracker, domain)
-    assert events == []
+    memory = slot_events(events)["last_path"]
+    assert [s["id"] for s in memory["steps"]] and memory["shown"] == card_ids(dispatcher)
     ids = card_ids(dispatcher)
     assert "ohjaamo" in ids  # 22 years old
     assert all(test_catalogue.service(service_id) is not None for service_id in ids)
@@ -622,7 +623,11 @@ def test_recommend_path_sends_cards_with_real_services(domain, test_catalogue):
             assert set(card) == CARD_KEYS
     assert dispatcher.messages[0]["text"].startswith("Tässä ehdotukseni palvelupoluksi")
     assert "Tampereen seudun työllisyysalue" in all_text(dispatcher)
-    assert responses(dispatcher)[-1] == "utter_anything_else"
+    assert "Näin aloitat:" in all_text(dispatcher)
+    # the path ends with what can be asked next and the feedback question 1–5
+    follow_up, feedback = dispatcher.messages[-2], dispatcher.messages[-1]
+    assert [b["payload"] for b in follow_up["buttons"]] == ["/request_summary", "/ask_why", "/ask_alternatives"]
+    assert [b["title"] for b in feedback["buttons"]] == ["1", "2", "3", "4", "5"]
     assert_known_responses(dispatcher, domain)
 
 

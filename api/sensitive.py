@@ -1,0 +1,23 @@
+"""Answers that may only be kept as a category.
+
+When the bot has just asked what a health limitation relates to, the next typed
+answer never reaches Rasa or the database as text: the gateway turns it into a
+category and forwards a button payload instead, and the conversation history
+shows only the category's label.
+"""
+
+from __future__ import annotations
+
+import json
+
+from catalogue.interview import health_category
+from catalogue.vocabulary import HEALTH_CATEGORY_LABELS
+
+
+def as_category(expects: str | None, message: str) -> tuple[str, str] | None:
+    """(the payload to send to Rasa, the text to store) for a sensitive answer, else None."""
+    if expects != "health" or message.startswith("/"):
+        return None
+    category = health_category(message)
+    payload = "/inform" + json.dumps({"health_category": category})
+    return payload, f"({HEALTH_CATEGORY_LABELS[category]})"

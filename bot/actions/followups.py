@@ -1,0 +1,285 @@
+"""The interview's sensitive and read-back questions, and what follows a path:
+"miksi?", "jotain muuta", a changed answer, feedback and the summary to take along.
+
+Thin: the catalogue package builds every text and number; these only pick what to say.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.common import catalogue, entity_values, jobseeker_profile, latest_intent, latest_text, send_cards, slot
+from bot.actions.forms import jobseeker_facts
+from bot.actions.recommend import jobseeker_path, path_memory, send_path
+from catalogue import competence as competence_mapping
+from catalogue import interview
+from catalogue.db import get_engine
+from catalogue.feedback import save_feedback
+from catalogue.finnish import fold
+from catalogue.retention import retention_days
+from catalogue.summaries import build_summary, save_summary
+from catalogue.vocabulary import HEALTH_CATEGORY_LABELS
+
+# Why each interview question is asked, for "miksi?" in the middle of the interview.
+QUESTION_REASONS = {
+    "municipality": "Kysyn kuntaa, koska palvelut ja tuet ovat erilaisia eri työllisyysalueilla.",
+    "age": "Kysyn ikää, koska osa palveluista on tarkoitettu esimerkiksi alle 30-vuotiaille tai yli 55-vuotiaille.",
+    "situation": "Tilanteesi kertoo, mitkä palvelut ovat sinulle auki, esimerkiksi työttömälle tai lomautetulle.",
+    "unemployed_months": "Työttömyyden kesto vaikuttaa siihen, mitä tukia sinulle ja työnantajalle on tarjolla.",
+    "work_ability": "Jos terveys rajoittaa työtä, sinulle voi sopia työkyvyn tuki ja työnantaja voi saada enemmän tukea.",
+    "health_category": "Terveyden luokka auttaa valitsemaan sopivan tuen. Tallennan vain luokan, en kirjoittamaasi tekstiä.",
+    "finnish_level": "Kielitaito vaikuttaa siihen, sopisiko sinulle esimerkiksi kotoutumiskoulutus.",
+    "goals": "Tavoitteesi ratkaisee, mihin suuntaan polku vie: töihin, opiskelemaan vai yrittäjäksi.",
+    "work_history": "Työhistoriasta näen, millaisista työkokeilupaikoista ja koulutuksista voisi olla sinulle hyötyä.",
+    "education": "Koulutuksesi kertoo, kannattaako polkuun ottaa koulutusta tai oppisopimus.",
+    "skills": "Taitosi ja kiinnostuksesi auttavat löytämään alan ja paikat, joissa pääset näyttämään osaamisesi.",
+    "competence_confirmed": "Tarkistan, että ymmärsin osaamisesi oikein, ennen kuin ehdotan palveluja sen perusteella.",
+}
+RATING_REASON = (
+    "Arviosi elämän eri osa-alueista auttaa valitsemaan järjestyksen: jos arki tai terveys ei nyt suju, "
+    "aloitetaan niistä. Voit ohittaa kysymyksen."
+)
+
+
+def _engine():
+    return get_engine()
+
+
+class ActionAskWorkAbility(Action):
+    """The health question, with what is kept of the answer and for how long."""
+
+    def name(self) -> str:
+        return "action_ask_work_ability"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        dispatcher.utter_message(
+            text=(
+                "Seuraavaksi kysyn terveydestä. Vastaaminen on vapaaehtoista: kysyn vain, jotta voin ehdottaa "
+                "sopivaa tukea. Tallennan vastauksesi vain tähän keskusteluun; se poistuu "
+                f"{retention_days()} päivän kuluttua tai heti, kun pyydät (\"poista tietoni\").\n\n"
+                "Rajoittaako terveytesi sitä, millaista työtä voit tehdä?"
+            ),
+            buttons=[
+                {"title": "Ei rajoita", "payload": '/inform{"work_ability_level": "full"}'},
+                {"title": "Rajoittaa jonkin verran", "payload": '/inform{"work_ability_level": "partial"}'},
+                {"title": "En halua vastata", "payload": '/inform{"work_ability_level": "unknown"}'},
+            ],
+        )
+        return []
+
+
+class ActionAskHealthCategory(Action):
+    """Asks only for a category. The gateway turns a typed answer into a category before it is stored."""
+
+    def name(self) -> str:
+        return "action_ask_health_category"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        options = ("musculoskeletal", "mental_health", "chronic_illness", "disability", "learning_neuro", "other")
+        buttons = [
+            {"title": HEALTH_CATEGORY_LABELS[key].capitalize(), "payload": f'/inform{{"health_category": "{key}"}}'}
+            for key in options
+        ]
+        buttons.append({"title": "En halua kertoa", "payload": '/inform{"health_category": "undisclosed"}'})
+        dispatcher.utter_message(
+            text=(
+                "Mihin terveyden rajoitus liittyy? Valitse lähin vaihtoehto. Tallennan vain valitsemasi luokan, "
+                "en mitään kirjoittamaasi, ja voit jättää vastaamatta."
+            ),
+            buttons=buttons,
+            # tells the chat gateway to keep only a category of the next answer
+            json_message={"expects": "health"},
+        )
+        return []
+
+
+class ActionAskCompetenceConfirmed(Action):
+    def name(self) -> str:
+        return "action_ask_competence_confirmed"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        found = competence_mapping.Competence.from_dict(tracker.get_slot("competence"))
+        dispatcher.utter_message(
+            text=f"Tässä osaamisesi lyhyesti:\n{competence_mapping.describe(found)}\n\nPitääkö tämä paikkansa?",
+            buttons=[
+                {"title": "Kyllä, pitää", "payload": "/affirm"},
+                {"title": "Haluan korjata", "payload": "/deny"},
+            ],
+        )
+        return []
+
+
+class ActionAskWhy(Action):
+    """ "miksi?": in the interview, why this question; after a path, what led to each step."""
+
+    def name(self) -> str:
+        return "action_ask_why"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        requested = tracker.get_slot("requested_slot")
+        if tracker.active_loop.get("name") == "jobseeker_form" and requested:
+            reason = RATING_REASON if str(requested).startswith("rating_") else QUESTION_REASONS.get(requested)
+            dispatcher.utter_message(text=(reason or "Kysyn tätä, jotta polku sopisi juuri sinulle.") + " Jatketaan:")
+            return []
+        memory = tracker.get_slot("last_path") or {}
+        steps = memory.get("steps") or []
+        if not steps:
+            dispatcher.utter_message(
+                text="En ole vielä ehdottanut sinulle palveluja. Kerro tilanteestasi, niin kysyn muutaman asian ja perustelen ehdotukseni.",
+                buttons=[{"title": "Aloitetaan", "payload": "/jobseeker_start"}],
+            )
+            return []
+        chosen = _step_asked_about(tracker, steps)
+        chosen_steps = [chosen] if chosen else steps
+        lines = []
+        for step in chosen_steps:
+            number = steps.index(step) + 1
+            factors = ", ".join(step.get("factors") or []) or "tilanteesi kokonaisuus"
+            lines.append(f"{number}. {step['title']}: koska {factors}.\n{step['why']}")
+        intro = "Perustelin ehdotuksen näin:" if chosen else "Näistä vastauksistasi polku syntyi:"
+        dispatcher.utter_message(
+            text=intro + "\n\n" + "\n\n".join(lines) + "\n\nJos jokin tieto on väärin, korjaa se, esimerkiksi \"itse asiassa olen 45\"."
+        )
+        return []
+
+
+def _step_asked_about(tracker: Tracker, steps: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The step the user named: by a service entity, a number ("miksi 2?") or words of its title."""
+    services = set(entity_values(tracker, "service"))
+    for step in steps:
+        if services & set(step.get("service_ids") or []):
+            return step
+    text = latest_text(tracker)
+    if text.startswith("/"):
+        return None
+    number = interview.rating(text) if any(c.isdigit() for c in text) else None
+    if number and number <= len(steps):
+        return steps[number - 1]
+    folded = fold(text)
+    snapshot = catalogue()
+    for step in steps:
+        for service_id in step.get("service_ids") or []:
+            service = snapshot.service(service_id)
+            # the first word of a service's title, e.g. "työkokeilu" in "miksi työkokeilua?"
+            stem = fold(service.title.split()[0])[:7] if service else ""
+            if len(stem) >= 5 and stem in folded:
+                return step
+    return None
+
+
+class ActionShowAlternatives(Action):
+    """ "jotain muuta": the next best services for the same steps, leaving out what was shown."""
+
+    def name(self) -> str:
+        return "action_show_alternatives"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        memory = tracker.get_slot("last_path") or {}
+        if not memory.get("steps"):
+            dispatcher.utter_message(
+                text="Kerro ensin vähän tilanteestasi, niin ehdotan palveluja ja voin näyttää myös vaihtoehtoja.",
+                buttons=[{"title": "Aloitetaan", "payload": "/jobseeker_start"}],
+            )
+            return []
+        shown = list(memory.get("shown") or [])
+        path = jobseeker_path(tracker, exclude=frozenset(shown))
+        new_services = [card for step in path["steps"] for card in step["services"]]
+        if not new_services:
+            dispatcher.utter_message(
+                text="Muita sopivia palveluja en löytänyt. Voit etsiä palveluja itse kirjoittamalla esimerkiksi "
+                "\"työkokeilu Tampere\", tai kysyä työllisyysalueen asiantuntijalta."
+            )
+            return []
+        snapshot = catalogue()
+        dispatcher.utter_message(text="Tässä muita vaihtoehtoja samoihin askeliin:")
+        for step in path["steps"]:
+            services = [s for card in step["services"] if (s := snapshot.service(card["id"])) is not None]
+            send_cards(dispatcher, services, text=f"{step['title']}:")
+        return [SlotSet("last_path", path_memory(path, shown_before=shown))]
+
+
+class ActionChangeAnswer(Action):
+    """ "itse asiassa asun Nokialla": change the answer and recompute the path if one was given."""
+
+    def name(self) -> str:
+        return "action_change_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        facts = jobseeker_facts(tracker)
+        facts.pop("competence", None)
+        changes = {name: value for name, value in facts.items() if tracker.get_slot(name) != value}
+        if not changes:
+            dispatcher.utter_message(
+                text="En saanut selville, mitä haluat muuttaa. Kirjoita esimerkiksi \"asun Nokialla\", "
+                "\"olen 45-vuotias\" tai \"olen ollut työttömänä vuoden\"."
+            )
+            return []
+        labels = {
+            "municipality": "kunta", "age": "ikä", "situation": "tilanne", "unemployed_months": "työttömyyden kesto",
+            "goals": "tavoite", "fields": "ala", "work_ability": "työkyky",
+        }
+        changed = ", ".join(labels.get(name, name) for name in changes)
+        events: list[Any] = [SlotSet(name, value) for name, value in changes.items()]
+        if tracker.active_loop.get("name"):
+            dispatcher.utter_message(text=f"Selvä, korjasin: {changed}. Jatketaan.")
+            return events
+        dispatcher.utter_message(text=f"Selvä, korjasin: {changed}.")
+        if tracker.get_slot("last_path"):
+            events.append(FollowupAction("action_recommend_path"))
+        return events
+
+
+class ActionStoreFeedback(Action):
+    """Feedback 1–5, stored without the conversation: only the rating and the path's service ids."""
+
+    def name(self) -> str:
+        return "action_store_feedback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        values = entity_values(tracker, "rating")
+        rating = interview.rating(values[0]) if values else interview.rating(latest_text(tracker))
+        if rating is not None:
+            memory = tracker.get_slot("last_path") or {}
+            service_ids = [sid for step in memory.get("steps") or [] for sid in step.get("service_ids") or []]
+            kind = "jobseeker" if memory.get("steps") else ("employer" if slot(tracker, "employer_type") else "jobseeker")
+            try:
+                save_feedback(_engine(), rating, kind, service_ids[:20])
+            except ValueError:
+                pass
+        dispatcher.utter_message(response="utter_feedback_thanks")
+        return []
+
+
+class ActionMakeSummary(Action):
+    """The summary page to take to the coach; the gateway turns the token into a link."""
+
+    def name(self) -> str:
+        return "action_make_summary"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        if not tracker.get_slot("last_path"):
+            dispatcher.utter_message(
+                text="Teen yhteenvedon, kun olen ensin ehdottanut sinulle palvelupolun. Aloitetaanko?",
+                buttons=[{"title": "Aloitetaan", "payload": "/jobseeker_start"}],
+            )
+            return [SlotSet("summary_include_profile", None)]
+        include = tracker.get_slot("summary_include_profile") is True
+        profile = jobseeker_profile(tracker)
+        path = jobseeker_path(tracker)
+        data = build_summary(
+            catalogue(), path, profile=profile, competence=tracker.get_slot("competence"), include_profile=include
+        )
+        token = save_summary(_engine(), tracker.sender_id, data)
+        dispatcher.utter_message(
+            text=(
+                "Yhteenvetosi on valmis. Avaa se alla olevasta linkistä: voit tulostaa sen tai ladata PDF:nä. "
+                f"Linkki toimii {retention_days()} päivää tai kunnes poistat keskustelun. En lähetä sitä minnekään."
+            ),
+            json_message={"summary_token": token},
+        )
+        return [SlotSet("summary_include_profile", None)]

@@ -1,0 +1,380 @@
+"""Summary pages of a recommended service path: what a jobseeker takes to their employment coach.
+
+`build_summary` turns a service path (and, when the user agreed, their profile and
+competence profile) into plain JSON-safe data; `save_summary` stores it under an
+unguessable token tied to the conversation. The page `/yhteenveto/<token>` (HTML and
+PDF) shows it until the conversation is deleted or the retention period ends.
+
+Health and work-ability information never goes into a summary: the profile's
+`work_ability` and health self-rating are left out, and sentences of the path that
+repeat what the user said about their health are dropped.
+
+A Rasa action creates a link with::
+
+    token = create_summary(engine, snapshot, tracker.sender_id, path,
+                           profile=profile, competence=competence, include_profile=True)
+    link = summary_path(token)          # "/yhteenveto/<token>"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+from typing import Any
+
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.orm import Session
+
+from catalogue.db import session_scope
+from catalogue.models import ConversationSummary
+from catalogue.vocabulary import field_label
+
+SUMMARY_VERSION = 1
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+MAX_SESSION_ID_CHARS = 64
+
+CONTACT_KEYS = ("name", "url", "phone", "email", "hours", "address")
+CARD_KEYS = ("id", "title", "summary", "provider", "url", "contact", "source_url")
+
+SITUATION_FI = {
+    "unemployed": "työtön",
+    "laid_off": "lomautettu",
+    "employed": "töissä",
+    "student": "opiskelija",
+    "graduating": "valmistumassa",
+    "other": "muu tilanne",
+    # "sick_leave" is health information and is never shown.
+}
+FINNISH_LEVEL_FI = {
+    "native": "äidinkieli",
+    "good": "hyvä",
+    "basic": "perustaso",
+    "none": "ei vielä suomen kielen taitoa",
+}
+EDUCATION_FI = {
+    "basic": "peruskoulu",
+    "upper_secondary": "lukio",
+    "vocational": "ammatillinen tutkinto",
+    "higher": "korkeakoulututkinto",
+}
+GOAL_FI = {
+    "job": "työpaikka",
+    "education": "opiskelu tai koulutus",
+    "try_field": "uuden alan kokeileminen",
+    "business": "oma yritys",
+    "rehabilitation": "arjen ja jaksamisen vahvistaminen",
+}
+# Kompassi-style self-rating; "health" and "wellbeing" are health information and left out.
+LIFE_AREA_FI = {
+    "finances": "talous",
+    "social": "sosiaaliset suhteet",
+    "skills": "osaaminen",
+    "daily_life": "arki",
+    "employment": "työllistyminen",
+}
+COMPETENCE_LABELS_FI = {
+    "fields": "Alat",
+    "occupation_groups": "Ammattiryhmät",
+    "skills": "Kortit ja taidot",
+    "education": "Koulutus",
+    "years_experience": "Työkokemus",
+    "likes": "Kiinnostaa",
+}
+
+# Words by which a sentence tells something about the user's own health or work ability.
+HEALTH_MARKERS = re.compile(
+    r"terveyt|terveydentila|työkykysi|työkykyäsi|työkyvystäsi|työkyky(?:si)? on alentunut|"
+    r"sairau|sairasloma|vammasi|vammainen|diagnoosi|mielenterve",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+NEUTRAL_WHY = "Nämä palvelut sopivat tilanteeseesi. Käy ne läpi valmentajasi kanssa."
+NEUTRAL_TITLE = "Selvitä tilanteesi"
+
+try:  # Finnish calendar date of the summary
+    from zoneinfo import ZoneInfo
+
+    HELSINKI: dt.tzinfo = ZoneInfo("Europe/Helsinki")
+except Exception:  # pragma: no cover - no time zone data on the machine
+    HELSINKI = dt.timezone.utc
+
+
+# ---------------------------------------------------------------------------
+# Building the data
+# ---------------------------------------------------------------------------
+
+
+def build_summary(
+    snapshot: Any,
+    path: dict[str, Any],
+    *,
+    profile: dict[str, Any] | None,
+    competence: dict[str, Any] | None,
+    include_profile: bool,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """JSON-safe data of the summary page of a service path (see the module docstring)."""
+    today = today or dt.datetime.now(HELSINKI).date()
+    municipality_input = str((profile or {}).get("municipality") or "").strip()
+    steps = []
+    for number, step in enumerate(path.get("steps") or [], start=1):
+        title = _text(step.get("title"))
+        if HEALTH_MARKERS.search(title):
+            title = NEUTRAL_TITLE
+        steps.append(
+            {
+                "number": number,
+                "title": title,
+                "why": _without_health(_text(step.get("why"))) or NEUTRAL_WHY,
+                "how_to_start": _without_health(_text(step.get("how_to_start"))) or None,
+                "services": [_card(card) for card in step.get("services") or [] if isinstance(card, dict)],
+                "contact": _contact(step.get("contact")),
+            }
+        )
+    notes = []
+    for note in path.get("notes") or []:
+        note = _without_health(_text(note))
+        if not note:
+            continue
+        # A note quoting what the user typed as their municipality is profile data.
+        if not include_profile and municipality_input and municipality_input.casefold() in note.casefold():
+            continue
+        notes.append(note)
+    return {
+        "version": SUMMARY_VERSION,
+        "date": today.isoformat(),
+        "profile": _profile_items(snapshot, profile) if include_profile and profile else [],
+        "competence": _competence_lines(competence) if include_profile and competence else [],
+        "steps": steps,
+        "contact": _contact(path.get("contact")),
+        "notes": notes,
+    }
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return " ".join(str(value).split())
+
+
+def _safe_url(value: Any) -> str | None:
+    url = _text(value)
+    return url if re.match(r"^https?://[^\s<>\"']+$", url, re.IGNORECASE) else None
+
+
+def _without_health(text: str) -> str:
+    """The text without sentences about the user's own health or work ability."""
+    if not text:
+        return ""
+    kept = [sentence for sentence in SENTENCE_END.split(text) if sentence and not HEALTH_MARKERS.search(sentence)]
+    return " ".join(kept).strip()
+
+
+def _card(card: dict[str, Any]) -> dict[str, Any]:
+    kept: dict[str, Any] = {}
+    for key in CARD_KEYS:
+        value = card.get(key)
+        if key in ("url", "source_url"):
+            kept[key] = _safe_url(value)
+        else:
+            kept[key] = _text(value) or None
+    kept["title"] = kept["title"] or "Palvelu"
+    return kept
+
+
+def _contact(contact: Any) -> dict[str, str] | None:
+    if not isinstance(contact, dict):
+        return None
+    kept: dict[str, str] = {}
+    for key in CONTACT_KEYS:
+        value = _safe_url(contact.get(key)) if key == "url" else _text(contact.get(key))
+        if value:
+            kept[key] = value
+    return kept or None
+
+
+def _months_fi(months: float) -> str:
+    if months < 1:
+        return "alle kuukauden"
+    rounded = round(months)
+    if rounded % 12 == 0:
+        years = rounded // 12
+        return "1 vuosi" if years == 1 else f"{years} vuotta"
+    return "1 kuukausi" if rounded == 1 else f"{rounded} kuukautta"
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _profile_items(snapshot: Any, profile: dict[str, Any]) -> list[dict[str, str]]:
+    """Plain-Finnish label/value pairs of the profile; never work ability or health."""
+    items: list[dict[str, str]] = []
+
+    def add(label: str, value: str | None) -> None:
+        if value:
+            items.append({"label": label, "value": value})
+
+    municipality = _text(profile.get("municipality"))
+    if municipality:
+        found = None
+        try:
+            found = snapshot.resolve_municipality(municipality) if snapshot is not None else None
+        except Exception:  # the resolver is a convenience here; the typed name is a fine fallback
+            found = None
+        add("Kotikunta", getattr(found, "name_fi", None) or municipality[:100])
+    age = _number(profile.get("age"))
+    if age is not None:
+        add("Ikä", f"{int(age)} vuotta")
+    add("Tilanne", SITUATION_FI.get(str(profile.get("situation") or "")))
+    months = _number(profile.get("unemployed_months"))
+    if months is not None and profile.get("situation") != "sick_leave":
+        add("Työttömänä", _months_fi(months))
+    add("Suomen kielen taito", FINNISH_LEVEL_FI.get(str(profile.get("finnish_level") or "")))
+    add("Koulutus", EDUCATION_FI.get(str(profile.get("education") or "")))
+    goals = [GOAL_FI[g] for g in profile.get("goals") or [] if g in GOAL_FI]
+    add("Tavoitteet", ", ".join(goals))
+    fields = [field_label(str(f)) for f in profile.get("fields") or [] if _text(f)]
+    add("Kiinnostavat alat", ", ".join(fields))
+    ratings = profile.get("self_rating") or {}
+    if isinstance(ratings, dict):
+        rated = [
+            f"{LIFE_AREA_FI[area]} {int(value)}/5"
+            for area, value in ratings.items()
+            if area in LIFE_AREA_FI and _number(value) is not None
+        ]
+        add("Oma arvio tilanteesta (1–5)", ", ".join(rated))
+    return items
+
+
+def _competence_lines(competence: dict[str, Any]) -> list[str]:
+    """Plain-Finnish lines of the competence profile, by catalogue.competence.describe when available."""
+    try:
+        from catalogue.competence import Competence, describe
+    except ImportError:
+        return _raw_competence_lines(competence)
+    competence_object = _competence_object(Competence, competence)
+    if competence_object is None:
+        return _raw_competence_lines(competence)
+    try:
+        if getattr(competence_object, "is_empty", lambda: False)():
+            return []
+        described = describe(competence_object)
+    except Exception:  # the competence module is written alongside this one; fall back to raw values
+        return _raw_competence_lines(competence)
+    lines = described.splitlines() if isinstance(described, str) else list(described or [])
+    cleaned = [_without_health(_text(line)) for line in lines]
+    return [line for line in cleaned if line] or _raw_competence_lines(competence)
+
+
+def _competence_object(competence_class: Any, data: dict[str, Any]) -> Any:
+    try:
+        if hasattr(competence_class, "from_dict"):
+            return competence_class.from_dict(data)
+        return competence_class(**data)
+    except Exception:
+        return None
+
+
+def _raw_competence_lines(competence: dict[str, Any]) -> list[str]:
+    lines = []
+    for key, label in COMPETENCE_LABELS_FI.items():
+        value = competence.get(key)
+        if value in (None, "", [], {}):
+            continue
+        if key == "years_experience":
+            years = _number(value)
+            if years is None:
+                continue
+            text = "alle vuosi" if years < 1 else ("1 vuosi" if round(years) == 1 else f"{round(years)} vuotta")
+        elif isinstance(value, (list, tuple, set)):
+            items = [field_label(str(v)) if key in ("fields", "likes") else _text(v) for v in value]
+            text = ", ".join(item for item in items if item)
+        elif isinstance(value, dict):
+            text = ", ".join(_text(v) for v in value.values() if _text(v))
+        elif key == "education":
+            text = EDUCATION_FI.get(str(value), _text(value))
+        else:
+            text = _text(value)
+        text = _without_health(text)
+        if text:
+            lines.append(f"{label}: {text}")
+    return lines
+
+
+# ---------------------------------------------------------------------------
+# Storage
+# ---------------------------------------------------------------------------
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    # SQLite hands back naive datetimes; everything is stored in UTC.
+    return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
+
+
+def save_summary(engine: Engine, session_id: str, data: dict[str, Any], *, now: dt.datetime | None = None) -> str:
+    """Stores the summary of conversation `session_id`; returns its token (256 random bits)."""
+    session_id = str(session_id or "")
+    if not session_id or len(session_id) > MAX_SESSION_ID_CHARS:
+        raise ValueError("Keskustelun tunnus puuttuu tai on liian pitkä.")
+    token = secrets.token_urlsafe(32)
+    created = _utc(now or dt.datetime.now(dt.timezone.utc))
+    with session_scope(engine) as db:
+        db.add(ConversationSummary(token=token, session_id=session_id, data=data, created_at=created))
+    return token
+
+
+def load_summary(
+    engine: Engine, token: str, *, max_age_days: int, now: dt.datetime | None = None
+) -> dict[str, Any] | None:
+    """The stored data, or None when the token is unknown, malformed or older than max_age_days."""
+    if not token or not TOKEN_RE.match(token):
+        return None
+    with session_scope(engine) as db:
+        summary = db.get(ConversationSummary, token)
+        if summary is None:
+            return None
+        created = _utc(summary.created_at)
+        data = dict(summary.data or {})
+    if _utc(now or dt.datetime.now(dt.timezone.utc)) - created > dt.timedelta(days=max_age_days):
+        return None
+    data.setdefault("created_at", created.isoformat())
+    return data
+
+
+def delete_summaries(bind: Engine | Session, session_id: str) -> int:
+    """Deletes the summaries of a conversation; with a Session, inside its transaction."""
+    statement = delete(ConversationSummary).where(ConversationSummary.session_id == session_id)
+    if isinstance(bind, Session):
+        return bind.execute(statement).rowcount or 0
+    with session_scope(bind) as db:
+        return db.execute(statement).rowcount or 0
+
+
+def summary_tokens(engine: Engine, session_id: str) -> list[str]:
+    with session_scope(engine) as db:
+        return list(db.scalars(select(ConversationSummary.token).where(ConversationSummary.session_id == session_id)))
+
+
+def summary_path(token: str) -> str:
+    """The page's path on the API server (the PDF is the same path plus `.pdf`)."""
+    return f"/yhteenveto/{token}"
+
+
+def create_summary(
+    engine: Engine,
+    snapshot: Any,
+    session_id: str,
+    path: dict[str, Any],
+    *,
+    profile: dict[str, Any] | None,
+    competence: dict[str, Any] | None,
+    include_profile: bool,
+) -> str:
+    """build_summary + save_summary in one call, for the Rasa action; returns the token."""
+    data = build_summary(snapshot, path, profile=profile, competence=competence, include_profile=include_profile)
+    return save_summary(engine, session_id, data)
