@@ -277,57 +277,6 @@ class ValidateJobseekerForm(MunicipalityValidation, FormValidationAction):
             result["fields"] = fields
         return result
 
-
-class ValidateEmployerForm(MunicipalityValidation, FormValidationAction):
-    def name(self) -> str:
-        return "validate_employer_form"
-
-    async def required_slots(self, domain_slots, dispatcher, tracker, domain):
-        slots = list(domain_slots)
-        if tracker.get_slot("hire_group") not in ("under_30", "over_55", None):
-            slots.remove("hire_age")
-        return slots
-
-    def validate_employer_type(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        chosen, answer = _read_choice(
-            "employer_type", value, tracker, dispatcher, "employer_type", EMPLOYER_TYPES, interview.employer_type
-        )
-        return answer or {"employer_type": chosen}
-
-    def validate_hire_group(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        chosen, answer = _read_choice("hire_group", value, tracker, dispatcher, "hire_group", HIRE_GROUPS, interview.hire_group)
-        return answer or _hire_group_slots(chosen)
-
-    def validate_hire_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        if _skipped(tracker, value):
-            return {"hire_age": SKIPPED}
-        parsed = int(value) if isinstance(value, (int, float)) else interview.age(str(value)[:300])
-        if parsed is None or not MIN_AGE <= parsed <= MAX_AGE:
-            dispatcher.utter_message(response="utter_invalid_age")
-            return {"hire_age": None}
-        return {"hire_age": parsed}
-
-    def validate_hire_unemployed_months(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        if _skipped(tracker, value):
-            return {"hire_unemployed_months": SKIPPED}
-        months = float(value) if isinstance(value, (int, float)) else interview.unemployed_months(str(value)[:300])
-        if months is None or not 0 <= months <= 600:
-            dispatcher.utter_message(response="utter_invalid_duration")
-            return {"hire_unemployed_months": None}
-        return {"hire_unemployed_months": months}
-
-    def validate_job_terms(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        text = str(value or "")
-        if text == "given":
-            return {"job_terms": "given"}
-        if _skipped(tracker, text) or interview.is_skip(text):
-            return {"job_terms": SKIPPED}
-        wage, hours = interview.job_terms(text[:300])
-        if wage is None:
-            dispatcher.utter_message(response="utter_invalid_job_terms")
-            return {"job_terms": None}
-        return {"job_terms": "given", "wage_eur": wage, "hours_per_week": hours}
-
     # -- health, only as a category -----------------------------------------------------
     def validate_health_category(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         text = str(value or "")
@@ -431,6 +380,57 @@ class ValidateEmployerForm(MunicipalityValidation, FormValidationAction):
 
     def validate_rating_health(self, value, dispatcher, tracker, domain):
         return self._validate_rating("rating_health", value, tracker, dispatcher)
+
+
+class ValidateEmployerForm(MunicipalityValidation, FormValidationAction):
+    def name(self) -> str:
+        return "validate_employer_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain):
+        slots = list(domain_slots)
+        if tracker.get_slot("hire_group") not in ("under_30", "over_55", None):
+            slots.remove("hire_age")
+        return slots
+
+    def validate_employer_type(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        chosen, answer = _read_choice(
+            "employer_type", value, tracker, dispatcher, "employer_type", EMPLOYER_TYPES, interview.employer_type
+        )
+        return answer or {"employer_type": chosen}
+
+    def validate_hire_group(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        chosen, answer = _read_choice("hire_group", value, tracker, dispatcher, "hire_group", HIRE_GROUPS, interview.hire_group)
+        return answer or _hire_group_slots(chosen)
+
+    def validate_hire_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        if _skipped(tracker, value):
+            return {"hire_age": SKIPPED}
+        parsed = int(value) if isinstance(value, (int, float)) else interview.age(str(value)[:300])
+        if parsed is None or not MIN_AGE <= parsed <= MAX_AGE:
+            dispatcher.utter_message(response="utter_invalid_age")
+            return {"hire_age": None}
+        return {"hire_age": parsed}
+
+    def validate_hire_unemployed_months(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        if _skipped(tracker, value):
+            return {"hire_unemployed_months": SKIPPED}
+        months = float(value) if isinstance(value, (int, float)) else interview.unemployed_months(str(value)[:300])
+        if months is None or not 0 <= months <= 600:
+            dispatcher.utter_message(response="utter_invalid_duration")
+            return {"hire_unemployed_months": None}
+        return {"hire_unemployed_months": months}
+
+    def validate_job_terms(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        if text == "given":
+            return {"job_terms": "given"}
+        if _skipped(tracker, text) or interview.is_skip(text):
+            return {"job_terms": SKIPPED}
+        wage, hours = interview.job_terms(text[:300])
+        if wage is None:
+            dispatcher.utter_message(response="utter_invalid_job_terms")
+            return {"job_terms": None}
+        return {"job_terms": "given", "wage_eur": wage, "hours_per_week": hours}
 
 
 def _competence(tracker: Tracker) -> competence_mapping.Competence:

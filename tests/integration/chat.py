@@ -1,0 +1,77 @@
+"""Talking to the live stack through POST /api/chat, as the widget does."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.livestack import Stack
+
+
+class Conversation:
+    def __init__(self, stack: Stack):
+        self.client = httpx.Client(base_url=stack.base_url, timeout=60)
+        self.session_id: str | None = None
+        self.transcript: list[tuple[str, list[dict]]] = []
+
+    def say(self, message: str) -> list[dict]:
+        body = {"message": message}
+        if self.session_id:
+            body["session_id"] = self.session_id
+        response = self.client.post("/api/chat", json=body)
+        assert response.status_code == 200, response.text
+        data = response.json()
+        self.session_id = data["session_id"]
+        self.transcript.append((message, data["messages"]))
+        return data["messages"]
+
+    def click(self, messages: list[dict], title: str) -> list[dict]:
+        return self.say(button_payload(messages, title))
+
+    def all_bot_text(self) -> str:
+        return "\n".join(m.get("text") or "" for _, messages in self.transcript for m in messages)
+
+    def history(self) -> list[dict]:
+        response = self.client.get(f"/api/chat/{self.session_id}/history")
+        assert response.status_code == 200, response.text
+        return response.json()["messages"]
+
+
+def texts(messages: list[dict]) -> str:
+    return "\n".join(m.get("text") or "" for m in messages)
+
+
+def card_ids(messages: list[dict]) -> list[str]:
+    return [card["id"] for m in messages for card in m.get("cards", [])]
+
+
+def button_payload(messages: list[dict], title: str) -> str:
+    for message in messages:
+        for button in message.get("buttons", []):
+            if button["title"] == title:
+                return button["payload"]
+    raise AssertionError(f"no button {title!r} in {messages}")
+
+
+def answer(conversation: Conversation, messages: list[dict], answers: dict) -> tuple[str, list[dict]]:
+    """Answers the question in `messages` with the first entry of `answers` whose words it contains.
+
+    A value is typed text, or ("button", title) to click a button.
+    """
+    question = texts(messages)
+    for words, reply in answers.items():
+        if words in question:
+            if isinstance(reply, tuple):
+                return words, conversation.click(messages, reply[1])
+            return words, conversation.say(reply)
+    raise AssertionError(f"unexpected question: {question}")
+
+
+def interview(conversation: Conversation, messages: list[dict], answers: dict, limit: int = 30) -> tuple[list[str], list[dict]]:
+    """Answers the bot's questions until it sends the path; returns the topics asked and the last reply."""
+    asked: list[str] = []
+    for _ in range(limit):
+        if "palvelupoluksi" in texts(messages) or "Näitä tukia" in texts(messages):
+            break
+        topic, messages = answer(conversation, messages, answers)
+        asked.append(topic)
+    return asked, messages
