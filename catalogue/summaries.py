@@ -28,7 +28,14 @@ from sqlalchemy.orm import Session
 
 from catalogue.db import session_scope
 from catalogue.models import ConversationSummary
-from catalogue.vocabulary import field_label
+from catalogue.vocabulary import (
+    EDUCATION_LABELS,
+    FINNISH_LEVEL_LABELS,
+    GOAL_LABELS,
+    LIFE_AREA_LABELS,
+    SITUATION_LABELS,
+    field_label,
+)
 
 SUMMARY_VERSION = 1
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -37,42 +44,13 @@ MAX_SESSION_ID_CHARS = 64
 CONTACT_KEYS = ("name", "url", "phone", "email", "hours", "address")
 CARD_KEYS = ("id", "title", "summary", "provider", "url", "contact", "source_url")
 
-SITUATION_FI = {
-    "unemployed": "työtön",
-    "laid_off": "lomautettu",
-    "employed": "töissä",
-    "student": "opiskelija",
-    "graduating": "valmistumassa",
-    "other": "muu tilanne",
-    # "sick_leave" is health information and is never shown.
-}
-FINNISH_LEVEL_FI = {
-    "native": "äidinkieli",
-    "good": "hyvä",
-    "basic": "perustaso",
-    "none": "ei vielä suomen kielen taitoa",
-}
-EDUCATION_FI = {
-    "basic": "peruskoulu",
-    "upper_secondary": "lukio",
-    "vocational": "ammatillinen tutkinto",
-    "higher": "korkeakoulututkinto",
-}
-GOAL_FI = {
-    "job": "työpaikka",
-    "education": "opiskelu tai koulutus",
-    "try_field": "uuden alan kokeileminen",
-    "business": "oma yritys",
-    "rehabilitation": "arjen ja jaksamisen vahvistaminen",
-}
-# Kompassi-style self-rating; "health" and "wellbeing" are health information and left out.
-LIFE_AREA_FI = {
-    "finances": "talous",
-    "social": "sosiaaliset suhteet",
-    "skills": "osaaminen",
-    "daily_life": "arki",
-    "employment": "työllistyminen",
-}
+# The Finnish labels are the catalogue's own; health information is never shown:
+# not the "sick_leave" situation and not the "health" and "wellbeing" self-ratings.
+SITUATION_FI = {key: label for key, label in SITUATION_LABELS.items() if key != "sick_leave"}
+FINNISH_LEVEL_FI = FINNISH_LEVEL_LABELS
+EDUCATION_FI = EDUCATION_LABELS
+GOAL_FI = GOAL_LABELS
+LIFE_AREA_FI = {key: label for key, label in LIFE_AREA_LABELS.items() if key not in ("health", "wellbeing")}
 COMPETENCE_LABELS_FI = {
     "fields": "Alat",
     "occupation_groups": "Ammattiryhmät",

@@ -95,8 +95,8 @@ def test_summary_with_profile_lists_plain_finnish_items(snapshot, path):
     assert items["Työttömänä"] == "26 kuukautta"
     assert items["Koulutus"] == "ammatillinen tutkinto"
     assert items["Kiinnostavat alat"] == "varasto ja logistiikka"  # the catalogue's field label
-    assert "työpaikka" in items["Tavoitteet"]
-    assert items["Oma arvio tilanteesta (1–5)"] == "osaaminen 4/5, arki 3/5"
+    assert "töihin" in items["Tavoitteet"]
+    assert items["Oma arvio tilanteesta (1–5)"] == "osaaminen 4/5, arjen sujuminen 3/5"
     assert data["date"] == "2026-11-24"
     assert data["competence"] and all(isinstance(line, str) and line for line in data["competence"])
 
