@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.common import catalogue, entity_values, jobseeker_profile, latest_intent, latest_text, send_cards, slot
 from bot.actions.forms import jobseeker_facts
-from bot.actions.recommend import jobseeker_path, path_memory, send_path
+from bot.actions.recommend import jobseeker_path, path_memory, present_path
 from catalogue import competence as competence_mapping
 from catalogue import interview
 from catalogue.db import get_engine
@@ -230,7 +230,8 @@ class ActionChangeAnswer(Action):
             return events
         dispatcher.utter_message(text=f"Selvä, korjasin: {changed}.")
         if tracker.get_slot("last_path"):
-            events.append(FollowupAction("action_recommend_path"))
+            # the path again, from the corrected answers
+            events += present_path(dispatcher, jobseeker_path(tracker, changes=changes))
         return events
 
 

@@ -62,11 +62,32 @@ def path_memory(path: dict, shown_before: list[str] | None = None) -> dict:
     }
 
 
-def jobseeker_path(tracker: Tracker, exclude: frozenset[str] = frozenset()) -> dict:
+def jobseeker_path(tracker: Tracker, exclude: frozenset[str] = frozenset(), changes: dict | None = None) -> dict:
+    """The path for the interview's answers (with `changes` applied over them)."""
+    profile = {**jobseeker_profile(tracker), **(changes or {})}
     try:
-        return recommend_jobseeker_path(catalogue(), jobseeker_profile(tracker), exclude=exclude)
+        return recommend_jobseeker_path(catalogue(), profile, exclude=exclude)
     except ProfileError:
         return recommend_jobseeker_path(catalogue(), {}, exclude=exclude)
+
+
+def present_path(dispatcher: CollectingDispatcher, path: dict) -> list:
+    """Sends the path, what can be asked next and the feedback question; remembers the path."""
+    send_path(dispatcher, path, intro=f"Tässä ehdotukseni palvelupoluksi, {len(path['steps'])} askelta:")
+    dispatcher.utter_message(
+        text="Voit kysyä minkä tahansa askeleen perusteluja (\"miksi?\"), pyytää muita vaihtoehtoja "
+        "(\"jotain muuta\") tai korjata vastaustasi, esimerkiksi \"itse asiassa asun Nokialla\".",
+        buttons=[
+            {"title": "Tee yhteenveto", "payload": "/request_summary"},
+            {"title": "Miksi nämä?", "payload": "/ask_why"},
+            {"title": "Muita vaihtoehtoja", "payload": "/ask_alternatives"},
+        ],
+    )
+    dispatcher.utter_message(
+        text="Oliko tästä apua? Arvioi 1–5 (5 = paljon apua).",
+        buttons=[{"title": str(n), "payload": f'/give_feedback{{"rating": {n}}}'} for n in range(1, 6)],
+    )
+    return [SlotSet("last_path", path_memory(path))]
 
 
 class ActionRecommendPath(Action):
@@ -74,22 +95,7 @@ class ActionRecommendPath(Action):
         return "action_recommend_path"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        path = jobseeker_path(tracker)
-        send_path(dispatcher, path, intro=f"Tässä ehdotukseni palvelupoluksi, {len(path['steps'])} askelta:")
-        dispatcher.utter_message(
-            text="Voit kysyä minkä tahansa askeleen perusteluja (\"miksi?\"), pyytää muita vaihtoehtoja "
-            "(\"jotain muuta\") tai korjata vastaustasi, esimerkiksi \"itse asiassa asun Nokialla\".",
-            buttons=[
-                {"title": "Tee yhteenveto", "payload": "/request_summary"},
-                {"title": "Miksi nämä?", "payload": "/ask_why"},
-                {"title": "Muita vaihtoehtoja", "payload": "/ask_alternatives"},
-            ],
-        )
-        dispatcher.utter_message(
-            text="Oliko tästä apua? Arvioi 1–5 (5 = paljon apua).",
-            buttons=[{"title": str(n), "payload": f'/give_feedback{{"rating": {n}}}'} for n in range(1, 6)],
-        )
-        return [SlotSet("last_path", path_memory(path))]
+        return present_path(dispatcher, jobseeker_path(tracker))
 
 
 class ActionRecommendPackage(Action):

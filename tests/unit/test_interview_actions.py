@@ -214,8 +214,11 @@ def test_changed_municipality_recomputes_the_path(domain):
                            slots={**PATH_SLOTS, "municipality": "Oulu", "last_path": path_memory(domain)})
     events, dispatcher = run_action(ActionChangeAnswer(), tracker, domain)
     assert slot_events(events)["municipality"] == "Nokia"
-    assert events[-1] == {"event": "followup", "timestamp": None, "name": "action_recommend_path"}
     assert "korjasin: kunta" in dispatcher.messages[0]["text"]
+    # the path again, now with the Tampere region's services (Nokia's area)
+    assert dispatcher.messages[1]["text"].startswith("Tässä ehdotukseni palvelupoluksi")
+    assert "Tampereen seudun työllisyysalue" in " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert slot_events(events)["last_path"]["steps"]
 
 
 def test_change_without_a_recognisable_answer_changes_nothing(domain):
