@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from catalogue.recommend.common import euros, months_text
-from catalogue.recommend.profiles import EmployerProfile
+from catalogue.recommend.profiles import LONG_TERM_UNEMPLOYED_MONTHS, EmployerProfile
 from catalogue.repository import CatalogueSnapshot, ServiceRecord, SupportVariantRecord
 
 FULL_TIME_HOURS_PER_WEEK = 37.5
@@ -40,7 +40,7 @@ CONDITION_TEXTS = {
 KNOWN_CONDITIONS = frozenset(CONDITION_TEXTS) | {
     "employer_types", "apprenticeship", "work_ability", "min_unemployed_months_basic_education_only",
     # read by the dedicated rules of palkkatuki and työolosuhteiden järjestelytuki below
-    "long_term_unemployed", "non_business_work", "needs_adjustments",
+    "long_term_unemployed", "non_business_work", "needs_adjustments", "more_than_unemployed_months",
 }
 
 
@@ -132,7 +132,11 @@ class EmployerPackageBuilder:
         hire, employer_type = self.profile.hire, self.profile.employer_type
         months_unemployed = hire.unemployed_months
         partial = hire.work_ability == "partial"
-        aged_60_long_term = hire.age is not None and hire.age >= 60 and (months_unemployed or 0) >= 12
+        older = service.variant("long_unemployed_60")
+        older_age = (older.conditions or {}).get("min_age", 60) if older else 60
+        aged_60_long_term = (
+            hire.age is not None and hire.age >= older_age and (months_unemployed or 0) >= LONG_TERM_UNEMPLOYED_MONTHS
+        )
         supports: list[Support] = []
 
         if employer_type == "municipality" and not (partial or aged_60_long_term):
@@ -167,12 +171,14 @@ class EmployerPackageBuilder:
                 why = "Oppisopimukseen voi saada palkkatukea, kun oppisopimusopiskelija on työtön työnhakija. " + why
             supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage"))
 
+        full = service.variant("association_100")
         if (
-            employer_type in NON_PROFIT_EMPLOYERS
+            full is not None
+            and employer_type in (full.conditions or {}).get("employer_types", NON_PROFIT_EMPLOYERS)
             and months_unemployed is not None
-            and months_unemployed > 24
-            and (variant := service.variant("association_100"))
+            and months_unemployed > (full.conditions or {}).get("more_than_unemployed_months", 24)
         ):
+            variant = full
             estimate = self._estimate(
                 variant, hours_per_week=self.profile.job.hours_per_week, limit_working_time=True
             )
@@ -187,24 +193,32 @@ class EmployerPackageBuilder:
     def subsidy_55(self) -> Support | None:
         hire = self.profile.hire
         service = self._service("tyollistamistuki-55")
-        if service is None or hire.age is None or hire.age < 55 or not self._employer_may_get(service):
+        variant = service.support_variants[0] if service and service.support_variants else None
+        if service is None or variant is None or not self._employer_may_get(service):
             return None
-        if hire.unemployed_months is None or hire.unemployed_months < 24:
+        rules = variant.conditions or {}
+        min_age, min_months, min_hours = rules.get("min_age", 55), rules.get("min_unemployed_months", 24), rules.get("min_hours_per_week", 25)
+        if hire.age is None or hire.age < min_age:
+            return None
+        if hire.unemployed_months is None or hire.unemployed_months < min_months:
             if hire.unemployed_months is not None:
                 self.notes.append(
-                    "55 vuotta täyttäneiden työllistämistukea voi saada vasta, kun palkattava on ollut työttömänä "
-                    "vähintään 24 kuukautta viimeisten 28 kuukauden aikana."
+                    f"{min_age} vuotta täyttäneiden työllistämistukea voi saada vasta, kun palkattava on ollut työttömänä "
+                    f"vähintään {min_months} kuukautta viimeisten 28 kuukauden aikana."
                 )
             return None
         hours = self.profile.job.hours_per_week
-        if hours is not None and hours < 25:
-            self.notes.append("55 vuotta täyttäneiden työllistämistuki edellyttää vähintään 25 tunnin viikkotyöaikaa.")
+        if hours is not None and hours < min_hours:
+            self.notes.append(
+                f"{min_age} vuotta täyttäneiden työllistämistuki edellyttää vähintään {min_hours:g} tunnin viikkotyöaikaa."
+            )
             return None
-        variant = service.support_variants[0] if service.support_variants else None
-        estimate = self._estimate(variant) if variant else None
+        estimate = self._estimate(variant)
         why = (
-            f"Palkattava on {hire.age}-vuotias ja ollut työttömänä vähintään 24 kuukautta viimeisten 28 kuukauden aikana: "
-            "tuki on 70 % palkkakuluista, enintään 1 770 €/kk, kun työaika on vähintään 25 tuntia viikossa."
+            f"Palkattava on {hire.age}-vuotias ja ollut työttömänä vähintään {min_months} kuukautta viimeisten 28 kuukauden "
+            f"aikana: tuki on {variant.percent:g} % palkkakuluista, enintään {euros(variant.monthly_max_eur or 0)}/kk"
+            + (f" {months_text(variant.months)}" if variant.months else "")
+            + f", kun työaika on vähintään {min_hours:g} tuntia viikossa."
         )
         return Support(service, why + self._wage_text(estimate), estimate, "wage")
 
@@ -222,9 +236,17 @@ class EmployerPackageBuilder:
     def youth_voucher(self) -> Support | None:
         hire = self.profile.hire
         service = self._youth_service()
-        if service is None or hire.age is None or hire.age >= 30 or not self._employer_may_get(service):
+        variant = service.support_variants[0] if service and service.support_variants else None
+        if service is None or variant is None or not self._employer_may_get(service):
             return None
-        needed = 3 if hire.education == "basic" else 6
+        rules = variant.conditions or {}
+        if hire.age is None or hire.age > rules.get("max_age", 29):
+            return None
+        needed = (
+            rules.get("min_unemployed_months_basic_education_only", 3)
+            if hire.education == "basic"
+            else rules.get("min_unemployed_months", 6)
+        )
         if hire.unemployed_months is None or hire.unemployed_months < needed:
             if hire.unemployed_months is not None:
                 self.notes.append(
@@ -232,11 +254,11 @@ class EmployerPackageBuilder:
                     "6 kuukautta viimeisten 7 kuukauden aikana (3 kuukautta, jos hänellä on vain perusasteen koulutus)."
                 )
             return None
-        variant = service.support_variants[0] if service.support_variants else None
-        estimate = self._estimate(variant) if variant else None
+        estimate = self._estimate(variant)
         why = (
             f"Palkattava on {hire.age}-vuotias ja ollut työttömänä vähintään {needed} kuukautta: "
-            f"{service.title} on 50 % palkasta, enintään 1 500 €/kk kuuden kuukauden ajan."
+            f"{service.title} on {variant.percent:g} % palkasta, enintään {euros(variant.monthly_max_eur or 0)}/kk "
+            f"{months_text(variant.months or 6)} ajan."
         )
         return Support(service, why + self._wage_text(estimate), estimate, "wage")
 

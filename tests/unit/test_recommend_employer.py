@@ -263,15 +263,15 @@ def test_municipality_hiring_60_plus_long_term_unemployed_gets_palkkatuki(snapsh
 
 def test_55_plus_subsidy_offered_at_55_and_24_months(packages):
     result = packages["company_55_plus"]
-    # 70 % × 3 000 = 2 100 > cap → 1 770 €/kk; job 12 months → 21 240 €
-    assert estimate(result, "tyollistamistuki-55") == {"percent": 70, "monthly_max_eur": 1770.0, "months": 12,
-                                                       "total_max_eur": 21240.0}
+    # 70 % × 3 000 = 2 100 > cap → 1 770 €/kk; granted for 10 months (job 12) → 17 700 €
+    assert estimate(result, "tyollistamistuki-55") == {"percent": 70, "monthly_max_eur": 1770.0, "months": 10,
+                                                       "total_max_eur": 17700.0}
     text = why(result, "tyollistamistuki-55")
     assert "55-vuotias" in text and "25 tuntia" in text
-    # 55+ subsidy (21 240 €) beats palkkatuki 50 % (1 260 × 10 = 12 600 €) and is listed first of the two
+    # 55+ subsidy (17 700 €) beats palkkatuki 50 % (1 260 × 10 = 12 600 €) and is listed first of the two
     order = ids(result)
     assert order.index("tyollistamistuki-55") < order.index("palkkatuki")
-    assert "55 vuotta täyttäneiden työllistämistuki (arviolta yhteensä 21 240 €)" in notes(result)
+    assert "55 vuotta täyttäneiden työllistämistuki (arviolta yhteensä 17 700 €)" in notes(result)
 
 
 def test_55_plus_subsidy_wage_below_cap(snapshot):
@@ -302,9 +302,9 @@ def test_55_plus_subsidy_not_offered(snapshot, hire, hours, note_part):
 def test_55_plus_subsidy_at_25_hours(snapshot):
     result = package(snapshot, {"employer_type": "company", "hire": {"age": 56, "unemployed_months": 30},
                                 "job": {"hours_per_week": 25, "months": 12}})
-    # no wage → the cap: 1 770 × 12 = 21 240 €
-    assert estimate(result, "tyollistamistuki-55") == {"percent": 70, "monthly_max_eur": 1770.0, "months": 12,
-                                                       "total_max_eur": 21240.0}
+    # no wage → the cap: 1 770 × 10 months (the grant, shorter than the 12-month job) = 17 700 €
+    assert estimate(result, "tyollistamistuki-55") == {"percent": 70, "monthly_max_eur": 1770.0, "months": 10,
+                                                       "total_max_eur": 17700.0}
 
 
 # --------------------------------------------------------------------------- youth voucher
@@ -514,12 +514,21 @@ def test_estimate_without_months_is_none():
 # --------------------------------------------------------------------------- known bugs
 
 
-@pytest.mark.parametrize("age", [55, 62])
-def test_55_plus_subsidy_is_not_called_worse_than_50_percent_palkkatuki(snapshot, age):
-    result = package(snapshot, {"employer_type": "company", "hire": {"age": age, "unemployed_months": 30},
+def test_55_plus_subsidy_is_not_called_worse_than_50_percent_palkkatuki(snapshot):
+    result = package(snapshot, {"employer_type": "company", "hire": {"age": 55, "unemployed_months": 30},
                                 "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5}})
+    # 55+: 70 % × 2 500 = 1 750 × 10 = 17 500 €; palkkatuki 50 %: 1 250 × 10 = 12 500 €
     assert "tyollistamistuki-55" in ids(result)
-    assert "edullisin on Palkkatuki" not in notes(result)
+    assert "edullisin on 55 vuotta täyttäneiden työllistämistuki (arviolta yhteensä 17 500 €)" in notes(result)
+
+
+def test_60_plus_long_term_unemployed_palkkatuki_beats_the_55_plus_subsidy_in_total(snapshot):
+    result = package(snapshot, {"employer_type": "company", "hire": {"age": 62, "unemployed_months": 30},
+                                "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5}})
+    # 60+ palkkatuki: 50 % × 2 500 = 1 250 × 24 months = 30 000 €; 55+: 1 750 × 10 = 17 500 €
+    assert estimate(result, "palkkatuki")["total_max_eur"] == 30000.0
+    assert estimate(result, "tyollistamistuki-55")["total_max_eur"] == 17500.0
+    assert "edullisin on Palkkatuki (arviolta yhteensä 30 000 €)" in notes(result)
 
 
 def test_oulu_apprenticeship_supplement(snapshot):
