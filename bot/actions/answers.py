@@ -111,15 +111,22 @@ class ActionKeepEmployee(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         snapshot = catalogue()
-        ids = ["tyoolosuhteiden-jarjestelytuki", "tyokykykoordinaattori", "tyokokeilu", "kela-ammatillinen-kuntoutus", "tyohonvalmennus"]
+        ids = [
+            "tyoterveyshuolto-yhteistyo",
+            "tyoolosuhteiden-jarjestelytuki",
+            "tyoelakekuntoutus",
+            "kela-ammatillinen-kuntoutus",
+            "tyohonvalmennus",
+        ]
         services = [s for s in (snapshot.service(i) for i in ids) if s is not None]
         send_cards(
             dispatcher,
             services,
             text=(
-                "Kun työntekijän työkyky heikkenee, aloita keskustelu työterveyshuollon kanssa. Tukia on useita: "
-                "työolosuhteiden järjestelytuki työvälineisiin ja työtoverin apuun, työkokeilu uusissa tehtävissä, "
-                "ammatillinen kuntoutus (Kela tai työeläkeyhtiö) ja työhönvalmennus."
+                "Kun työntekijän työkyky heikkenee, aloittakaa työterveyshuollon kanssa: työterveysneuvottelussa "
+                "sovitaan, miten työtä muokataan. Työvälineisiin ja työkaverin apuun voitte saada työolosuhteiden "
+                "järjestelytukea. Työkokeilua omalla työpaikalla ja uudelleenkoulutusta järjestää työntekijän "
+                "työeläkeyhtiö (työeläkekuntoutus) tai Kela, ja työhönvalmentaja voi tukea työhön paluussa."
             ),
         )
         return []
