@@ -162,12 +162,21 @@ class Support(BaseModel):
     service: ServiceCard
     why: str
     estimate: Estimate | None = None
+    # beside the CONTRACT keys: recommended, an alternative to it (not paid together), or on top
+    role: Literal["recommended", "alternative", "additional"]
+
+
+class PackageEstimate(BaseModel):
+    total_max_eur: float
+    supports: list[str]  # the service ids summed: the recommended support and what can be added to it
 
 
 class EmployerPackage(BaseModel):
     supports: list[Support]
     contact: Contact
     notes: list[str]
+    package_estimate: PackageEstimate | None
+    next_steps: list[str]
 
 
 class Health(BaseModel):

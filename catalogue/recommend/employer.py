@@ -60,6 +60,10 @@ class Estimate:
         }
 
 
+# How each support in the package relates to the others
+RECOMMENDED, ALTERNATIVE, ADDITIONAL = "recommended", "alternative", "additional"
+
+
 @dataclass
 class Support:
     service: ServiceRecord
@@ -67,12 +71,15 @@ class Support:
     estimate: Estimate | None = None
     alternatives_group: str | None = None  # supports of one group are not paid together
     excludes: set[str] = field(default_factory=set)
+    requires: set[str] = field(default_factory=set)  # paid only on top of one of these
+    role: str = ADDITIONAL
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "service": self.service.card(),
             "why": self.why,
             "estimate": self.estimate.as_dict() if self.estimate else None,
+            "role": self.role,
         }
 
 
@@ -301,7 +308,7 @@ class EmployerPackageBuilder:
         return Support(service, why, None)
 
     def work_trial(self) -> Support | None:
-        service = self._service("tyokokeilu")
+        service = self._service("tyokokeilupaikan-tarjoaminen") or self._service("tyokokeilu")
         if service is None or self.profile.hire.apprenticeship:
             return None
         why = (
@@ -367,7 +374,9 @@ class EmployerPackageBuilder:
             unchecked = self._unchecked_conditions(variant)
             if unchecked:
                 why += " Tarkista ehdot: " + "; ".join(unchecked) + "."
-            supports.append(Support(service, why, estimate, "wage" if variant.excludes else None, set(variant.excludes)))
+            supports.append(
+                Support(service, why, estimate, "wage" if variant.excludes else None, set(variant.excludes), set(variant.requires))
+            )
         return supports
 
     def _condition_results(self, variant: SupportVariantRecord) -> dict[str, bool | None]:
@@ -430,22 +439,28 @@ class EmployerPackageBuilder:
             return None
         return Estimate(0, variant.monthly_max_eur, variant.months, variant.monthly_max_eur * variant.months)
 
-    def _compare_alternatives(self, alternatives: list[Support]) -> None:
-        """Says which of the supports that exclude each other pays more, and why."""
+    @staticmethod
+    def _best_of(alternatives: list[Support]) -> tuple[Support | None, str]:
+        """The support of a group that pays most for this hire, and the reason in words."""
         estimated = [s for s in alternatives if s.estimate is not None]
-        if len(estimated) < 2:
-            return
+        if not estimated:
+            return (alternatives[0] if alternatives else None), ""
         if len(estimated) == len(alternatives):
             best = max(estimated, key=lambda s: s.estimate.total_max_eur)
-            reason = f"arviolta yhteensä {euros(best.estimate.total_max_eur)}"
-        else:
-            best = max(estimated, key=lambda s: s.estimate.monthly_max_eur)
-            reason = f"arviolta {euros(best.estimate.monthly_max_eur)} kuukaudessa"
-        self.notes.append(
-            "Palkkatukia ei makseta samasta palkasta päällekkäin, eikä kaikkia kuntalisiä voi yhdistää niihin. "
-            "Tässä tapauksessa edullisin on "
-            f"{best.service.title} ({reason}), mutta lopullisen päätöksen tekee työllisyysalue."
-        )
+            return best, f"arviolta yhteensä {euros(best.estimate.total_max_eur)}"
+        best = max(estimated, key=lambda s: s.estimate.monthly_max_eur)
+        return best, f"arviolta {euros(best.estimate.monthly_max_eur)} kuukaudessa"
+
+    def _compare_alternatives(self, alternatives: list[Support]) -> Support | None:
+        """Says which of the supports that exclude each other pays more, and why."""
+        best, reason = self._best_of(alternatives)
+        if best is not None and reason and len(alternatives) > 1:
+            self.notes.append(
+                "Palkkatukia ei makseta samasta palkasta päällekkäin, eikä kaikkia kuntalisiä voi yhdistää niihin. "
+                "Tässä tapauksessa edullisin on "
+                f"{best.service.title} ({reason}), mutta lopullisen päätöksen tekee työllisyysalue."
+            )
+        return best
 
     # -- the whole package -----------------------------------------------------------------
     def build(self) -> dict[str, Any]:
@@ -455,25 +470,60 @@ class EmployerPackageBuilder:
                 wage_supports.append(extra)
         municipal = self.municipal_supplements(wage_supports)
         alternatives = [s for s in wage_supports + municipal if s.alternatives_group == "wage"]
-        ordered = sorted(
-            wage_supports, key=lambda s: -(s.estimate.total_max_eur if s.estimate else 0)
-        )
-        if len(alternatives) > 1:
-            self._compare_alternatives(alternatives)
+        best = self._compare_alternatives(alternatives) if alternatives else None
+        ordered = sorted(wage_supports, key=lambda s: -(s.estimate.total_max_eur if s.estimate else 0))
         supports: list[Support] = []
         for candidate in [self.work_trial()] + ordered + municipal + [
             self.apprenticeship(),
             self.adjustments(),
             self.job_coaching(),
         ]:
-            if candidate is not None and candidate.service.id not in [s.service.id for s in supports]:
+            if candidate is None:
+                continue
+            ids = [s.service.id for s in supports]
+            if candidate.service.id not in ids:
                 supports.append(candidate)
-            elif candidate is not None:
+            elif candidate.estimate and supports[ids.index(candidate.service.id)].estimate and (
+                candidate.estimate.total_max_eur > supports[ids.index(candidate.service.id)].estimate.total_max_eur
+            ):
                 # Two variants of one support (e.g. 50 % and 100 % palkkatuki): keep the better one.
-                index = [s.service.id for s in supports].index(candidate.service.id)
-                current = supports[index]
-                if (candidate.estimate and current.estimate and candidate.estimate.total_max_eur > current.estimate.total_max_eur):
-                    supports[index] = candidate
+                supports[ids.index(candidate.service.id)] = candidate
+        self._assign_roles(supports, best)
+        # the recommended wage support first after the work trial, its alternatives after the rest
+        supports.sort(key=lambda s: {RECOMMENDED: 0, ADDITIONAL: 1, ALTERNATIVE: 2}[s.role] if s.service.id != "tyokokeilupaikan-tarjoaminen" else -1)
+        self._add_general_notes(wage_supports)
+        contact = self.catalogue.contact(self.code, "employer")
+        chosen = [s for s in supports if s.role != ALTERNATIVE and s.estimate is not None]
+        package_estimate = (
+            {"total_max_eur": round(sum(s.estimate.total_max_eur for s in chosen), 2), "supports": [s.service.id for s in chosen]}
+            if chosen
+            else None
+        )
+        return {
+            "supports": [s.as_dict() for s in supports],
+            "contact": contact,
+            "notes": self.notes,
+            "package_estimate": package_estimate,
+            "next_steps": self._next_steps(supports, contact),
+        }
+
+    def _assign_roles(self, supports: list[Support], best: Support | None) -> None:
+        """Supports that are not paid together: the best is recommended, the others are alternatives."""
+        best_id = best.service.id if best else None
+        for support in supports:
+            if support.alternatives_group == "wage":
+                support.role = RECOMMENDED if support.service.id == best_id else ALTERNATIVE
+            elif support.requires:
+                support.role = ADDITIONAL if best_id in support.requires else ALTERNATIVE
+                if support.role == ALTERNATIVE:
+                    support.why += f" Tätä lisää ei makseta, jos valitsette tuen {best.service.title if best else ''}."
+            else:
+                support.role = ADDITIONAL
+        for support in supports:
+            if support.role == ALTERNATIVE and best is not None and support.alternatives_group == "wage":
+                support.why += f" Vaihtoehto: tätä ei makseta samaan aikaan kuin {best.service.title}."
+
+    def _add_general_notes(self, wage_supports: list[Support]) -> None:
         if wage_supports:
             self.notes.append(
                 "Hae tuki ennen kuin työsuhde alkaa: päätös on tehtävä ennen työn alkamista. "
@@ -481,15 +531,34 @@ class EmployerPackageBuilder:
             )
         if self.profile.job.monthly_wage_eur is not None:
             self.notes.append(
-                "Arviot on laskettu bruttopalkasta ilman työnantajan sivukuluja ja lomarahaa, "
-                "ja ne on pyöristetty senttiin. Todellinen tuki voi olla pienempi."
+                "Arviot on laskettu bruttopalkasta ilman työnantajan sivukuluja ja lomarahaa: prosentti palkasta, "
+                "enintään kuukausikatto, kerrottuna tuen kuukausilla. Ne on pyöristetty senttiin. Todellinen tuki voi olla pienempi."
             )
         else:
             self.notes.append("Kerro palkka ja työaika, niin lasken tarkemman arvion. Nyt näytän enimmäismäärät.")
         if self.profile.municipality and self.municipality is None:
             self.notes.append(f"En tunnistanut kuntaa \"{self.profile.municipality}\", joten näytän valtakunnalliset tuet.")
-        contact = self.catalogue.contact(self.code, "employer")
-        return {"supports": [s.as_dict() for s in supports], "contact": contact, "notes": self.notes}
+
+    def _next_steps(self, supports: list[Support], contact: dict[str, Any]) -> list[str]:
+        """What to do, in order: each chosen support's own application text (catalogue data)."""
+        steps: list[str] = []
+        chosen = [s for s in supports if s.role != ALTERNATIVE]
+        if any(s.alternatives_group == "wage" or s.service.category in ("employer_support", "municipal_support") for s in chosen):
+            steps.append(
+                "Sopikaa työsuhteen ehdoista, mutta älkää aloittako työtä ennen kuin tuesta on päätös: "
+                "tukea ei myönnetä jo alkaneeseen työhön."
+            )
+        for support in chosen:
+            text = support.service.how_to_apply
+            if text and support.service.category in ("employer_support", "municipal_support", "work_trial"):
+                steps.append(f"{support.service.title}: {text}")
+        if contact.get("url") or contact.get("phone"):
+            where = ", ".join(str(contact[k]) for k in ("url", "phone", "email") if contact.get(k))
+            steps.append(f"Kysykää apua hakemukseen: {contact.get('name') or 'työllisyysalueen työnantajapalvelut'} ({where}).")
+        steps.append(
+            "Päätöksen käsittelyaikaa ei ole julkaistu yhteisesti; varatkaa aikaa ja hakekaa heti, kun palkattava on tiedossa."
+        )
+        return steps
 
 
 def recommend_employer_package(

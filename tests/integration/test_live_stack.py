@@ -78,7 +78,7 @@ def test_employer_gets_a_package_with_euro_estimates(stack):
     ids = card_ids(messages)
     assert "palkkatuki" in ids
     assert "tyoolosuhteiden-jarjestelytuki" in ids
-    assert "tyokokeilu" in ids
+    assert "tyokokeilupaikan-tarjoaminen" in ids  # a work trial first, for employers
     # 70 % of 2 400 € = 1 680 €/kk for 24 months = 40 320 €
     assert "1\u00a0680" in texts(messages)
     assert "40\u00a0320" in texts(messages)

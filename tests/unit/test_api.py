@@ -787,11 +787,15 @@ def test_recommend_employer_package(client):
     response = client.post("/api/recommend/employer", json=EMPLOYER)
     assert response.status_code == 200, response.text
     body = response.json()
-    assert set(body) == {"supports", "contact", "notes"}
+    assert set(body) == {"supports", "contact", "notes", "package_estimate", "next_steps"}
     by_id = {support["service"]["id"]: support for support in body["supports"]}
     assert "palkkatuki" in by_id
+    assert by_id["palkkatuki"]["role"] == "recommended"
+    # palkkatuki 70 % × 2 400 = 1 680 × 24 = 40 320 € + Seinäjoki's supplement on top, 300 × 6 = 1 800 €
+    assert body["package_estimate"] == {"total_max_eur": 42120.0, "supports": ["palkkatuki", "kuntalisa-seinajoki"]}
+    assert any("Työmarkkinatori" in step for step in body["next_steps"])
     for support in body["supports"]:
-        assert set(support) == {"service", "why", "estimate"}
+        assert set(support) == {"service", "why", "estimate", "role"}
         assert set(support["service"]) == SERVICE_CARD_KEYS
         assert support["why"]
     estimate = by_id["palkkatuki"]["estimate"]

@@ -105,10 +105,13 @@ def packages(snapshot) -> dict[str, dict]:
 def test_response_has_the_contract_shape(packages, name):
     result = packages[name]
     json.dumps(result)
-    assert set(result) == {"supports", "contact", "notes"}
+    # CONTRACT keys plus the package total and the next steps
+    assert set(result) == {"supports", "contact", "notes", "package_estimate", "next_steps"}
     assert result["supports"], "there is always at least one support"
+    assert result["next_steps"] and all(isinstance(step, str) and step for step in result["next_steps"])
     for item in result["supports"]:
-        assert set(item) == {"service", "why", "estimate"}
+        assert set(item) == {"service", "why", "estimate", "role"}
+        assert item["role"] in ("recommended", "alternative", "additional")
         assert set(item["service"]) == CARD_KEYS
         assert item["service"]["source_url"].startswith("https://")
         dt.date.fromisoformat(item["service"]["last_verified"])
@@ -355,7 +358,7 @@ def test_apprentice_gets_oppisopimus_and_palkkatuki(packages):
     assert "oppisopimus" in ids(result)
     assert "palkkatuki" in ids(result)
     assert "Oppisopimukseen voi saada palkkatukea" in why(result, "palkkatuki")
-    assert "tyokokeilu" not in ids(result)
+    assert "tyokokeilupaikan-tarjoaminen" not in ids(result)
     assert "25 tuntia" in why(result, "oppisopimus")
 
 
@@ -451,7 +454,7 @@ def test_unknown_municipality_note_and_national_contact(packages):
 
 def test_empty_profile_gets_work_trial_and_palkkatuki(packages):
     result = packages["empty"]
-    assert {"tyokokeilu", "palkkatuki"} <= set(ids(result))
+    assert {"tyokokeilupaikan-tarjoaminen", "palkkatuki"} <= set(ids(result))
     assert result["contact"] == TYOMARKKINATORI_CONTACT
 
 
