@@ -200,23 +200,23 @@ def test_full_work_ability_company_hire_gets_no_adjustment_support(packages):
 def test_association_full_time_100_percent_uses_65_percent_times_1_23(packages):
     est = estimate(packages["association_30_months_full_time"], "palkkatuki")
     # share = min(1, 0.65 × 37.5 / 37.5) = 0.65; 2 000 × 0.65 × 1.23 = 1 599.00 €/kk (< cap 2 020)
-    # 12 months × 1 599 = 19 188 €
-    assert est == {"percent": 100, "monthly_max_eur": 1599.0, "months": 12, "total_max_eur": 19188.0}
+    # 10 months (Tuusula's page, after the 2023 reform) × 1 599 = 15 990 €
+    assert est == {"percent": 100, "monthly_max_eur": 1599.0, "months": 10, "total_max_eur": 15990.0}
 
 
 def test_association_20h_whole_wage_counts(packages):
     est = estimate(packages["association_30_months_20h"], "palkkatuki")
     # 20 h < 0.65 × 37.5 = 24.375 h → share = min(1, 24.375 / 20) = 1; 1 200 × 1.23 = 1 476.00 €/kk
-    # 12 × 1 476 = 17 712 €
-    assert est == {"percent": 100, "monthly_max_eur": 1476.0, "months": 12, "total_max_eur": 17712.0}
+    # 10 × 1 476 = 14 760 €
+    assert est == {"percent": 100, "monthly_max_eur": 1476.0, "months": 10, "total_max_eur": 14760.0}
 
 
 def test_association_100_percent_is_capped_at_2020(snapshot):
     result = package(snapshot, {"employer_type": "foundation", "hire": {"unemployed_months": 36},
                                 "job": {"monthly_wage_eur": 3000, "hours_per_week": 37.5}})
-    # 3 000 × 0.65 × 1.23 = 2 398.50 > cap → 2 020 €/kk; × 12 = 24 240 €
-    assert estimate(result, "palkkatuki") == {"percent": 100, "monthly_max_eur": 2020.0, "months": 12,
-                                              "total_max_eur": 24240.0}
+    # 3 000 × 0.65 × 1.23 = 2 398.50 > cap → 2 020 €/kk; × 10 = 20 200 €
+    assert estimate(result, "palkkatuki") == {"percent": 100, "monthly_max_eur": 2020.0, "months": 10,
+                                              "total_max_eur": 20200.0}
 
 
 @pytest.mark.parametrize(("months", "percent"), [(24, 50), (25, 100), (30, 100)])
@@ -429,7 +429,7 @@ def test_oulu_kuntalisa_only_for_companies(snapshot):
     [
         ({"employer_type": "company", "hire": {"work_ability": "partial"}}, "palkkatuki", 1770.0, 24),
         ({"employer_type": "company", "hire": {"unemployed_months": 6}}, "palkkatuki", 1260.0, 10),
-        ({"employer_type": "association", "hire": {"unemployed_months": 30}}, "palkkatuki", 2020.0, 12),
+        ({"employer_type": "association", "hire": {"unemployed_months": 30}}, "palkkatuki", 2020.0, 10),
         ({"employer_type": "company", "hire": {"age": 22, "unemployed_months": 7}}, "nuorten-tyollistymisseteli",
          1500.0, 6),
         ({"municipality": "Helsinki", "employer_type": "company", "hire": {"unemployed_months": 7}},
