@@ -74,22 +74,33 @@ HIRE_GROUP_FACTS: dict[str, dict[str, Any]] = {
 }
 
 
-def employer_profile(tracker: Tracker) -> dict[str, Any]:
-    group = slot(tracker, "hire_group")
+EMPLOYER_SLOTS = (
+    "municipality", "employer_type", "hire_group", "hire_age", "hire_unemployed_months",
+    "hire_work_ability", "apprenticeship", "wage_eur", "hours_per_week",
+)
+
+
+def employer_profile_from(values: dict[str, Any]) -> dict[str, Any]:
+    """CONTRACT EmployerProfile from the employer interview's slot values (skipped ones left out)."""
+    def known(name: str) -> Any:
+        value = values.get(name)
+        return None if value in (SKIPPED, "", None) else value
+
     hire: dict[str, Any] = {
-        "age": slot(tracker, "hire_age"),
-        "unemployed_months": slot(tracker, "hire_unemployed_months"),
-        "work_ability": slot(tracker, "hire_work_ability"),
-        "apprenticeship": bool(slot(tracker, "apprenticeship")),
+        "age": known("hire_age"),
+        "unemployed_months": known("hire_unemployed_months"),
+        "work_ability": known("hire_work_ability"),
+        "apprenticeship": bool(known("apprenticeship")),
         "needs_adjustments": False,
     }
-    hire.update(HIRE_GROUP_FACTS.get(group, {}))
+    hire.update(HIRE_GROUP_FACTS.get(known("hire_group"), {}))
     return {
-        "municipality": slot(tracker, "municipality"),
-        "employer_type": slot(tracker, "employer_type"),
+        "municipality": known("municipality"),
+        "employer_type": known("employer_type"),
         "hire": hire,
-        "job": {
-            "monthly_wage_eur": slot(tracker, "wage_eur"),
-            "hours_per_week": slot(tracker, "hours_per_week"),
-        },
+        "job": {"monthly_wage_eur": known("wage_eur"), "hours_per_week": known("hours_per_week")},
     }
+
+
+def employer_profile(tracker: Tracker) -> dict[str, Any]:
+    return employer_profile_from({name: tracker.get_slot(name) for name in EMPLOYER_SLOTS})

@@ -13,13 +13,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import catalogue, entity_values, jobseeker_profile, latest_intent, latest_text, send_cards, slot
-from bot.actions.forms import jobseeker_facts
-from bot.actions.recommend import jobseeker_path, path_memory, present_path
+from bot.actions.common import catalogue, entity_values, jobseeker_profile, latest_text, send_cards
+from bot.actions.forms import employer_changes, jobseeker_facts
+from bot.actions.recommend import employer_package, jobseeker_path, path_memory, present_package, present_path
 from catalogue import competence as competence_mapping
 from catalogue import interview
 from catalogue.db import get_engine
 from catalogue.feedback import save_feedback
+from catalogue.recommend.common import euros, months_text
 from catalogue.finnish import fold
 from catalogue.retention import retention_days
 from catalogue.summaries import build_summary, save_summary
@@ -210,6 +211,10 @@ class ActionChangeAnswer(Action):
         return "action_change_answer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        if tracker.active_loop.get("name") == "employer_form" or (
+            tracker.get_slot("last_package") and not tracker.active_loop.get("name")
+        ):
+            return self.what_if_for_employer(dispatcher, tracker)
         facts = jobseeker_facts(tracker)
         facts.pop("competence", None)
         changes = {name: value for name, value in facts.items() if tracker.get_slot(name) != value}
@@ -235,6 +240,42 @@ class ActionChangeAnswer(Action):
         return events
 
 
+    @staticmethod
+    def what_if_for_employer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any]:
+        changes = {name: value for name, value in employer_changes(tracker).items() if tracker.get_slot(name) != value}
+        if not changes:
+            dispatcher.utter_message(
+                text="En saanut selville, mitä muutetaan. Kirjoita esimerkiksi \"entä jos hän on 56-vuotias\", "
+                "\"paljonko saan, jos palkka on 2800 €\" tai \"entä jos työaika on 30 h viikossa\"."
+            )
+            return []
+        described = ", ".join(_describe_change(name, value) for name, value in changes.items())
+        events: list[Any] = [SlotSet(name, value) for name, value in changes.items()]
+        if changes.get("wage_eur") is not None:
+            events.append(SlotSet("job_terms", "given"))
+        if tracker.active_loop.get("name"):
+            dispatcher.utter_message(text=f"Selvä: {described}. Jatketaan.")
+            return events
+        package = employer_package(tracker, changes)
+        return events + present_package(dispatcher, package, intro=f"Laskin uudelleen ({described}). Näitä tukia voitte hyödyntää:")
+
+
+def _describe_change(name: str, value: Any) -> str:
+    if name == "hire_age":
+        return f"palkattava {value}-vuotias"
+    if name == "wage_eur":
+        return f"palkka {euros(value)}/kk"
+    if name == "hours_per_week":
+        return f"työaika {value:g} h/viikko"
+    if name == "hire_unemployed_months":
+        return f"työttömänä {months_text(value)}"
+    if name == "municipality":
+        return f"kunta {value}"
+    labels = {"employer_type": "työnantaja", "hire_group": "palkattava", "hire_work_ability": "työkyky",
+              "apprenticeship": "oppisopimus"}
+    return labels.get(name, name)
+
+
 class ActionStoreFeedback(Action):
     """Feedback 1–5, stored without the conversation: only the rating and the path's service ids."""
 
@@ -246,8 +287,12 @@ class ActionStoreFeedback(Action):
         rating = interview.rating(values[0]) if values else interview.rating(latest_text(tracker))
         if rating is not None:
             memory = tracker.get_slot("last_path") or {}
-            service_ids = [sid for step in memory.get("steps") or [] for sid in step.get("service_ids") or []]
-            kind = "jobseeker" if memory.get("steps") else ("employer" if slot(tracker, "employer_type") else "jobseeker")
+            package = tracker.get_slot("last_package") or {}
+            if package.get("supports") and not memory.get("steps"):
+                kind, service_ids = "employer", list(package["supports"])
+            else:
+                kind = "jobseeker"
+                service_ids = [sid for step in memory.get("steps") or [] for sid in step.get("service_ids") or []]
             try:
                 save_feedback(_engine(), rating, kind, service_ids[:20])
             except ValueError:

@@ -7,6 +7,7 @@ does not fit. Every question can be skipped: the slot then holds "skipped".
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -17,6 +18,7 @@ from rasa_sdk.types import DomainDict
 from bot.actions.common import catalogue, entity_values, latest_intent, latest_text
 from catalogue import competence as competence_mapping
 from catalogue import interview
+from catalogue.finnish import fold
 from catalogue.interview import HEALTH_CATEGORIES, SKIPPED
 from catalogue.recommend.profiles import EDUCATION_LEVELS, LIFE_AREAS
 
@@ -156,6 +158,31 @@ def employer_facts(tracker: Tracker) -> dict[str, Any]:
         if hours is not None:
             facts["hours_per_week"] = hours
     return facts
+
+
+def employer_changes(tracker: Tracker) -> dict[str, Any]:
+    """What "entä jos hän on yli 55?" or "paljonko saan, jos palkka on 2800?" changes in the employer's answers."""
+    text = latest_text(tracker)
+    if not text or text.startswith("/"):
+        return {}
+    text = text[:300]
+    changes = employer_facts(tracker)
+    changes.pop("job_terms", None)
+    age = _age_from(tracker, text)
+    if age is not None and MIN_AGE <= age <= MAX_AGE:
+        # "yli 55" is older than 55
+        changes["hire_age"] = age + 1 if re.search(rf"\byli\s+{age}\b", text) else age
+    if re.search(r"tyot(o|t)|ilman toita", fold(text)):
+        months = interview.unemployed_months(text)
+        if months is not None:
+            changes["hire_unemployed_months"] = months
+    _, hours = interview.job_terms(text)
+    if hours is not None:
+        changes["hours_per_week"] = hours
+    if changes.get("hire_group") == "over_55":
+        # the age itself says it; keep an earlier group such as partial work ability
+        changes.pop("hire_group")
+    return changes
 
 
 def _hire_group_slots(group: str) -> dict[str, Any]:

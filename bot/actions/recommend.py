@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import catalogue, employer_profile, jobseeker_profile, send_cards
+from bot.actions.common import EMPLOYER_SLOTS, catalogue, employer_profile_from, jobseeker_profile, send_cards
 from catalogue.recommend import ProfileError, recommend_employer_package, recommend_jobseeker_path
 from catalogue.recommend.common import euros
 
@@ -87,7 +87,8 @@ def present_path(dispatcher: CollectingDispatcher, path: dict) -> list:
         text="Oliko tästä apua? Arvioi 1–5 (5 = paljon apua).",
         buttons=[{"title": str(n), "payload": f'/give_feedback{{"rating": {n}}}'} for n in range(1, 6)],
     )
-    return [SlotSet("last_path", path_memory(path))]
+    # the latest answer is what "miksi?", "jotain muuta" and "entä jos" refer to
+    return [SlotSet("last_path", path_memory(path)), SlotSet("last_package", None)]
 
 
 class ActionRecommendPath(Action):
@@ -98,38 +99,62 @@ class ActionRecommendPath(Action):
         return present_path(dispatcher, jobseeker_path(tracker))
 
 
+ROLE_LABELS = {"recommended": "Suositus", "alternative": "Vaihtoehto", "additional": "Lisäksi"}
+
+
+def present_package(dispatcher: CollectingDispatcher, package: dict, *, intro: str = "Näitä tukia voitte hyödyntää:") -> list:
+    """Sends the supports with their euros, the total, the next steps and the contact; remembers the package."""
+    snapshot = catalogue()
+    dispatcher.utter_message(text=intro)
+    for support in package["supports"]:
+        service = snapshot.service(support["service"]["id"])
+        if service is None:
+            continue
+        label = ROLE_LABELS.get(support.get("role", ""), "")
+        text = f"{label}: {service.title}. {support['why']}" if label else f"{service.title}: {support['why']}"
+        estimate = support.get("estimate")
+        if estimate and estimate.get("percent"):
+            text += (
+                f"\nArvio: {estimate['percent']} %, enintään {euros(estimate['monthly_max_eur'])}/kk, "
+                f"{estimate['months']} kk, yhteensä enintään {euros(estimate['total_max_eur'])}."
+            )
+        elif estimate:
+            text += (
+                f"\nArvio: {euros(estimate['monthly_max_eur'])}/kk, {estimate['months']} kk, "
+                f"yhteensä enintään {euros(estimate['total_max_eur'])}."
+            )
+        send_cards(dispatcher, [service], text=text)
+    total = package.get("package_estimate")
+    if total and len(total.get("supports") or []) > 1:
+        titles = [snapshot.service(i).title for i in total["supports"] if snapshot.service(i)]
+        dispatcher.utter_message(
+            text=f"Suositeltu yhdistelmä ({' + '.join(titles)}) on yhteensä enintään {euros(total['total_max_eur'])}."
+        )
+    for note in package["notes"]:
+        dispatcher.utter_message(text=note)
+    steps = package.get("next_steps") or []
+    if steps:
+        dispatcher.utter_message(text="Näin etenette:\n" + "\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1)))
+    dispatcher.utter_message(text=f"Työnantajapalvelut auttavat hakemuksessa: {contact_text(package['contact'])}")
+    dispatcher.utter_message(
+        text="Voitte kysyä myös \"entä jos hän on yli 55?\" tai \"paljonko saan, jos palkka on 2800?\", niin lasken uudelleen.",
+    )
+    return [SlotSet("last_package", {"supports": [s["service"]["id"] for s in package["supports"]]}), SlotSet("last_path", None)]
+
+
+def employer_package(tracker: Tracker, changes: dict | None = None) -> dict:
+    """The package for the employer interview's answers (with `changes` applied to the slots first)."""
+    values = {name: tracker.get_slot(name) for name in EMPLOYER_SLOTS}
+    values.update(changes or {})
+    try:
+        return recommend_employer_package(catalogue(), employer_profile_from(values))
+    except ProfileError:
+        return recommend_employer_package(catalogue(), {})
+
+
 class ActionRecommendPackage(Action):
     def name(self) -> str:
         return "action_recommend_package"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        try:
-            package = recommend_employer_package(catalogue(), employer_profile(tracker))
-        except ProfileError:
-            package = recommend_employer_package(catalogue(), {})
-        snapshot = catalogue()
-        dispatcher.utter_message(text="Näitä tukia voitte hyödyntää:")
-        for support in package["supports"]:
-            service = snapshot.service(support["service"]["id"])
-            if service is None:
-                continue
-            text = f"{service.title}: {support['why']}"
-            estimate = support.get("estimate")
-            if estimate and estimate.get("percent"):
-                text += (
-                    f"\nArvio: {estimate['percent']} %, enintään {euros(estimate['monthly_max_eur'])}/kk, "
-                    f"{estimate['months']} kk, yhteensä enintään {euros(estimate['total_max_eur'])}."
-                )
-            elif estimate:
-                text += (
-                    f"\nArvio: {euros(estimate['monthly_max_eur'])}/kk, {estimate['months']} kk, "
-                    f"yhteensä enintään {euros(estimate['total_max_eur'])}."
-                )
-            send_cards(dispatcher, [service], text=text)
-        for note in package["notes"]:
-            dispatcher.utter_message(text=note)
-        dispatcher.utter_message(
-            text=f"Työnantajapalvelut auttavat hakemuksessa: {contact_text(package['contact'])}"
-        )
-        dispatcher.utter_message(response="utter_anything_else")
-        return []
+        return present_package(dispatcher, employer_package(tracker))

@@ -296,9 +296,11 @@ class EmployerPackageBuilder:
         if equipment and equipment.one_off_max_eur:
             parts.append(f"työvälineisiin ja muutostöihin enintään {euros(equipment.one_off_max_eur)} henkilöä kohden")
         if coworker and coworker.hours_per_month and coworker.eur_per_hour:
+            months = coworker.months or 18
+            total = coworker.hours_per_month * coworker.eur_per_hour * months
             parts.append(
                 f"työtoverin antamaan apuun enintään {coworker.hours_per_month:g} tuntia kuukaudessa, "
-                f"{euros(coworker.eur_per_hour)}/tunti, enintään {months_text(coworker.months or 18)}"
+                f"{euros(coworker.eur_per_hour)}/tunti, enintään {months_text(months)} (yhteensä enintään {euros(total)})"
             )
         why = (
             "Palkattavan sairaus tai vamma voi vaatia muutoksia työpaikalla. Työolosuhteiden järjestelytukea saa "
@@ -423,15 +425,23 @@ class EmployerPackageBuilder:
         for variant in service.support_variants:
             if variant.monthly_max_eur is None and variant.one_off_max_eur is None:
                 continue
-            if any(result is False for result in self._condition_results(variant).values()):
+            results = self._condition_results(variant).values()
+            if any(result is False for result in results):
                 continue
             if variant.requires and not set(variant.requires) & offered:
                 continue
-            candidates.append(variant)
+            candidates.append((variant, sum(result is None for result in results)))
         if not candidates:
             return None
-        # A supplement paid on top of a wage subsidy beats an alternative to it; then the larger one.
-        return max(candidates, key=lambda v: (bool(v.requires), v.monthly_max_eur or 0))
+        # A variant for a group the hire is not known to belong to (e.g. 55+ when the age is not
+        # given) never beats one whose conditions are known; then a supplement paid on top of a
+        # wage subsidy beats an alternative to it; then the larger one.
+        fewest_unknown = min(unknown for _, unknown in candidates)
+        best = max(
+            (variant for variant, unknown in candidates if unknown == fewest_unknown),
+            key=lambda v: (bool(v.requires), v.monthly_max_eur or 0),
+        )
+        return best
 
     @staticmethod
     def _flat_estimate(variant: SupportVariantRecord) -> Estimate | None:

@@ -660,14 +660,19 @@ def test_recommend_package_with_euro_estimate(domain):
         },
     )
     events, dispatcher = run_action(ActionRecommendPackage(), tracker, domain)
-    assert events == []
+    assert slot_events(events) == {"last_package": {"supports": card_ids(dispatcher)}, "last_path": None}
     assert "palkkatuki" in card_ids(dispatcher)
     palkkatuki = next(c for c in card_messages(dispatcher) if c["cards"][0]["id"] == "palkkatuki")
+    assert palkkatuki["text"].startswith("Suositus: Palkkatuki.")
     assert f"1{NBSP}680" in palkkatuki["text"]
     assert "70 %" in palkkatuki["text"]
     assert f"40{NBSP}320" in palkkatuki["text"]  # 24 months
-    assert "Seinäjoen, Ilmajoen ja Isokyrön työllisyysalue" in all_text(dispatcher)
-    assert responses(dispatcher)[-1] == "utter_anything_else"
+    text = all_text(dispatcher)
+    # 40 320 € + Seinäjoki's supplement 300 × 6 = 1 800 € on top
+    assert f"yhteensä enintään 42{NBSP}120 €" in text
+    assert "Näin etenette:\n1. Sopikaa työsuhteen ehdoista" in text
+    assert "Seinäjoen, Ilmajoen ja Isokyrön työllisyysalue" in text
+    assert "entä jos" in dispatcher.messages[-1]["text"]
 
 
 def test_recommend_package_with_skipped_answers(domain):

@@ -1,0 +1,162 @@
+"""Employer cases with euro figures computed by hand from FACTS.md (issue 5).
+
+Each case gives the hire and the job, and the expected estimate of one support:
+percent, monthly amount after the cap, months and total. The arithmetic is in the
+comment of each case. Caps: palkkatuki 50 % → 1 260 €/kk (10 months), 70 % → 1 770 €/kk
+(24 months), 100 % for associations → 2 020 €/kk with only 65 % of full working time
+counted, × 1.23 (10 months, Tuusula's page); 55+ subsidy 70 % → 1 770 €/kk for 10 months
+(Työmarkkinatori); youth voucher 50 % → 1 500 €/kk for 6 months; Helsinki-lisä 50 % →
+1 500 €/kk for 12 months.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from catalogue.recommend import recommend_employer_package
+
+
+def package(snapshot, profile: dict) -> dict:
+    return recommend_employer_package(snapshot, profile)
+
+
+def by_id(result: dict) -> dict[str, dict]:
+    return {s["service"]["id"]: s for s in result["supports"]}
+
+
+def est(percent, monthly, months):
+    return {"percent": percent, "monthly_max_eur": float(monthly), "months": months,
+            "total_max_eur": float(round(monthly * months, 2))}
+
+
+COMPANY = "company"
+CASES = [
+    # (name, profile, service id, expected estimate or None when not offered)
+    ("skills 2 000 € → 50 % = 1 000 × 10 = 10 000 €",
+     {"employer_type": COMPANY, "hire": {"unemployed_months": 6}, "job": {"monthly_wage_eur": 2000}},
+     "palkkatuki", est(50, 1000, 10)),
+    ("skills 3 000 € → 1 500 > cap 1 260 × 10 = 12 600 €",
+     {"employer_type": COMPANY, "hire": {"unemployed_months": 6}, "job": {"monthly_wage_eur": 3000}},
+     "palkkatuki", est(50, 1260, 10)),
+    ("reduced work ability 2 400 € → 70 % = 1 680 × 24 = 40 320 €",
+     {"employer_type": COMPANY, "hire": {"work_ability": "partial"}, "job": {"monthly_wage_eur": 2400}},
+     "palkkatuki", est(70, 1680, 24)),
+    ("reduced work ability 3 000 € → 2 100 > cap 1 770 × 24 = 42 480 €",
+     {"employer_type": COMPANY, "hire": {"work_ability": "partial"}, "job": {"monthly_wage_eur": 3000}},
+     "palkkatuki", est(70, 1770, 24)),
+    ("reduced work ability, a 6-month job → 1 680 × 6 = 10 080 €",
+     {"employer_type": COMPANY, "hire": {"work_ability": "partial"}, "job": {"monthly_wage_eur": 2400, "months": 6}},
+     "palkkatuki", est(70, 1680, 6)),
+    ("association 30 months, 2 000 € full time → 2 000 × 0.65 × 1.23 = 1 599 × 10 = 15 990 €",
+     {"employer_type": "association", "hire": {"unemployed_months": 30},
+      "job": {"monthly_wage_eur": 2000, "hours_per_week": 37.5}},
+     "palkkatuki", est(100, 1599, 10)),
+    ("association 30 months, 20 h (under 65 % of 37.5 h) → whole 1 200 × 1.23 = 1 476 × 10 = 14 760 €",
+     {"employer_type": "association", "hire": {"unemployed_months": 30},
+      "job": {"monthly_wage_eur": 1200, "hours_per_week": 20}},
+     "palkkatuki", est(100, 1476, 10)),
+    ("foundation 36 months, 3 000 € → 2 398.50 > cap 2 020 × 10 = 20 200 €",
+     {"employer_type": "foundation", "hire": {"unemployed_months": 36},
+      "job": {"monthly_wage_eur": 3000, "hours_per_week": 37.5}},
+     "palkkatuki", est(100, 2020, 10)),
+    ("association at exactly 24 months: not more than two years → 50 %: 1 000 × 10 = 10 000 €",
+     {"employer_type": "association", "hire": {"unemployed_months": 24},
+      "job": {"monthly_wage_eur": 2000, "hours_per_week": 37.5}},
+     "palkkatuki", est(50, 1000, 10)),
+    ("55+ at 55 and 24 months, 3 000 € → 2 100 > cap 1 770 × 10 = 17 700 €",
+     {"employer_type": COMPANY, "hire": {"age": 55, "unemployed_months": 24},
+      "job": {"monthly_wage_eur": 3000, "hours_per_week": 37.5, "months": 12}},
+     "tyollistamistuki-55", est(70, 1770, 10)),
+    ("55+ not at 54", {"employer_type": COMPANY, "hire": {"age": 54, "unemployed_months": 30},
+                       "job": {"monthly_wage_eur": 3000, "hours_per_week": 37.5}}, "tyollistamistuki-55", None),
+    ("55+ not after 23 months", {"employer_type": COMPANY, "hire": {"age": 55, "unemployed_months": 23},
+                                 "job": {"monthly_wage_eur": 3000, "hours_per_week": 37.5}}, "tyollistamistuki-55", None),
+    ("55+ at 25 h, 1 800 € → 70 % = 1 260 × 10 = 12 600 €",
+     {"employer_type": COMPANY, "hire": {"age": 58, "unemployed_months": 30},
+      "job": {"monthly_wage_eur": 1800, "hours_per_week": 25}},
+     "tyollistamistuki-55", est(70, 1260, 10)),
+    ("55+ not at 24.5 h", {"employer_type": COMPANY, "hire": {"age": 58, "unemployed_months": 30},
+                           "job": {"monthly_wage_eur": 1800, "hours_per_week": 24.5}}, "tyollistamistuki-55", None),
+    ("youth voucher at 29 and 6 months, 2 500 € → 50 % = 1 250 × 6 = 7 500 €",
+     {"employer_type": COMPANY, "hire": {"age": 29, "unemployed_months": 6}, "job": {"monthly_wage_eur": 2500}},
+     "nuorten-tyollistymisseteli", est(50, 1250, 6)),
+    ("youth voucher not at 30", {"employer_type": COMPANY, "hire": {"age": 30, "unemployed_months": 12},
+                                 "job": {"monthly_wage_eur": 2500}}, "nuorten-tyollistymisseteli", None),
+    ("youth voucher not after 5 months", {"employer_type": COMPANY, "hire": {"age": 25, "unemployed_months": 5},
+                                          "job": {"monthly_wage_eur": 2500}}, "nuorten-tyollistymisseteli", None),
+    ("youth voucher after 5 months with basic education only (3 months needed) → 1 000 × 6 = 6 000 €",
+     {"employer_type": COMPANY, "hire": {"age": 25, "unemployed_months": 5, "education": "basic"},
+      "job": {"monthly_wage_eur": 2000}},
+     "nuorten-tyollistymisseteli", est(50, 1000, 6)),
+    ("youth voucher 3 500 € → 1 750 > cap 1 500 × 6 = 9 000 €",
+     {"employer_type": COMPANY, "hire": {"age": 22, "unemployed_months": 8}, "job": {"monthly_wage_eur": 3500}},
+     "nuorten-tyollistymisseteli", est(50, 1500, 6)),
+    ("60+ long-term unemployed, 2 500 € → palkkatuki 50 % = 1 250 × 24 = 30 000 €",
+     {"employer_type": COMPANY, "hire": {"age": 62, "unemployed_months": 30},
+      "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5}},
+     "palkkatuki", est(50, 1250, 24)),
+    ("Helsinki-lisä after 4 months, 3 200 € → 1 600 > cap 1 500 × 12 = 18 000 €",
+     {"municipality": "Helsinki", "employer_type": COMPANY, "hire": {"unemployed_months": 4},
+      "job": {"monthly_wage_eur": 3200, "hours_per_week": 37.5}},
+     "kuntalisa-helsinki", est(50, 1500, 12)),
+    ("municipality employer, full work ability: no palkkatuki",
+     {"employer_type": "municipality", "hire": {"unemployed_months": 12}, "job": {"monthly_wage_eur": 2500}},
+     "palkkatuki", None),
+    ("municipality employer, reduced work ability → 70 %: 1 750 × 24 = 42 000 €",
+     {"employer_type": "municipality", "hire": {"work_ability": "partial"}, "job": {"monthly_wage_eur": 2500}},
+     "palkkatuki", est(70, 1750, 24)),
+]
+
+
+@pytest.mark.parametrize(("name", "profile", "service_id", "expected"), CASES, ids=[c[0][:60] for c in CASES])
+def test_hand_computed_estimate(snapshot, name, profile, service_id, expected):
+    supports = by_id(package(snapshot, profile))
+    if expected is None:
+        assert service_id not in supports
+    else:
+        assert supports[service_id]["estimate"] == expected
+
+
+def test_at_least_twenty_hand_computed_cases():
+    assert len(CASES) >= 20
+
+
+def test_helsinki_lisa_beats_palkkatuki_and_they_are_not_offered_together(snapshot):
+    result = package(snapshot, CASES[20][1])
+    supports = by_id(result)
+    # Helsinki-lisä 18 000 € vs palkkatuki 50 %: 1 260 × 10 = 12 600 €
+    assert supports["kuntalisa-helsinki"]["role"] == "recommended"
+    assert supports["palkkatuki"]["role"] == "alternative"
+    assert result["package_estimate"] == {"total_max_eur": 18000.0, "supports": ["kuntalisa-helsinki"]}
+
+
+def test_60_plus_gets_the_better_palkkatuki_not_the_55_plus_subsidy(snapshot):
+    supports = by_id(package(snapshot, CASES[19][1]))
+    assert supports["palkkatuki"]["role"] == "recommended"
+    # 55+: 70 % × 2 500 = 1 750 × 10 = 17 500 € < 30 000 €
+    assert supports["tyollistamistuki-55"]["estimate"]["total_max_eur"] == 17500.0
+    assert supports["tyollistamistuki-55"]["role"] == "alternative"
+
+
+def test_oulu_supplement_is_added_on_top_of_palkkatuki(snapshot):
+    result = package(snapshot, {"municipality": "Oulu", "employer_type": COMPANY, "hire": {"unemployed_months": 6},
+                                "job": {"monthly_wage_eur": 2000, "hours_per_week": 37.5}})
+    supports = by_id(result)
+    # palkkatuki 1 000 × 10 = 10 000 € + Oulu's kuntalisä 500 × 10 = 5 000 € = 15 000 €
+    assert supports["kuntalisa-oulu"]["role"] == "additional"
+    assert result["package_estimate"] == {"total_max_eur": 15000.0, "supports": ["palkkatuki", "kuntalisa-oulu"]}
+
+
+def test_workplace_adjustments_in_euros(snapshot):
+    why = by_id(package(snapshot, {"employer_type": COMPANY, "hire": {"work_ability": "partial"}}))[
+        "tyoolosuhteiden-jarjestelytuki"]["why"].replace("\u00a0", " ")
+    # equipment up to 4 000 €; co-worker help 20 h × 20 €/h = 400 €/kk for 18 months = 7 200 €
+    assert "4 000 €" in why and "20 tuntia" in why and "20 €/tunti" in why and "18 kuukautta" in why
+    assert "7 200 €" in why
+
+
+def test_next_steps_say_where_and_before_the_job_starts(snapshot):
+    steps = package(snapshot, CASES[2][1])["next_steps"]
+    assert steps[0].startswith("Sopikaa työsuhteen ehdoista, mutta älkää aloittako työtä")
+    assert any("Palkkatuki:" in step and "Suomi.fi-valtuus" in step for step in steps)
+    assert any("lääkärinlausunto" in step for step in steps)  # workplace adjustments
