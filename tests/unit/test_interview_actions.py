@@ -252,3 +252,38 @@ def test_summary_is_saved_and_its_token_goes_to_the_gateway(domain, seeded_engin
     assert data["steps"] and any(item for item in data["profile"])
     assert "mieliala" not in str(data) and "partial" not in str(data)
     assert slot_events(events) == {"summary_include_profile": None}
+
+
+# -- employer: "entä jos" --------------------------------------------------------------------
+EMPLOYER_SLOTS = {"municipality": "Seinäjoki", "employer_type": "company", "hire_group": "partial_work_ability",
+                  "hire_work_ability": "partial", "wage_eur": 2400, "hours_per_week": 30, "job_terms": "given",
+                  "last_package": {"supports": ["palkkatuki"]}}
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "value", "said"),
+    [("paljonko saan jos palkka on 2800", "wage_eur", 2800, "palkka 2\u00a0800 €/kk"),
+     ("entä jos hän on yli 55", "hire_age", 56, "palkattava 56-vuotias"),
+     ("entä jos työaika on 20 tuntia viikossa", "hours_per_week", 20, "työaika 20 h/viikko"),
+     ("entä jos hän on ollut työttömänä 3 vuotta", "hire_unemployed_months", 36, "työttömänä 3 vuotta")],
+)
+def test_what_if_recomputes_the_package(domain, text, slot, value, said):
+    tracker = make_tracker(domain, text, "change_answer", slots=EMPLOYER_SLOTS)
+    events, dispatcher = run_action(ActionChangeAnswer(), tracker, domain)
+    assert slot_events(events)[slot] == value
+    assert said in dispatcher.messages[0]["text"] and "Laskin uudelleen" in dispatcher.messages[0]["text"]
+    assert "palkkatuki" in card_ids(dispatcher)
+
+
+def test_what_if_wage_gives_the_new_euros(domain):
+    tracker = make_tracker(domain, "paljonko saan jos palkka on 2800", "change_answer", slots=EMPLOYER_SLOTS)
+    _, dispatcher = run_action(ActionChangeAnswer(), tracker, domain)
+    text = " ".join(m.get("text") or m.get("custom", {}).get("text") or "" for m in dispatcher.messages)
+    # 70 % × 2 800 = 1 960 > cap → 1 770 €/kk × 24 = 42 480 €
+    assert "1\u00a0770 €/kk" in text and "42\u00a0480 €" in text
+
+
+def test_what_if_without_a_change_says_how_to_ask(domain):
+    tracker = make_tracker(domain, "entä jos sataa lunta", "change_answer", slots=EMPLOYER_SLOTS)
+    events, dispatcher = run_action(ActionChangeAnswer(), tracker, domain)
+    assert events == [] and "En saanut selville" in dispatcher.messages[0]["text"]
