@@ -235,3 +235,20 @@ def rating(text: str | None) -> int | None:
         if re.search(pattern, folded):
             return value
     return None
+
+
+# -- the same service seen by an employer --------------------------------------------------
+# "miten voimme tarjota työkokeilupaikan?" is about the employer's side of a work trial.
+EMPLOYER_VIEWS = {"tyokokeilu": "tyokokeilupaikan-tarjoaminen"}
+_EMPLOYER_WORDS_RE = re.compile(
+    r"\b(tarjo\w*|meille|meidan|yrityk\w*|yritykse\w*|firma\w*|yhdistyk\w*|yhdistykse\w*|tyonantaj\w*|"
+    r"tyopaikallemme|ottaa|ottaisimme|otettaisiin|tyokokeilij\w*)\b"
+)
+
+
+def employer_view(service_id: str, text: str | None) -> str:
+    """The employer-facing service for a question that sounds like an employer's, else the service itself."""
+    view = EMPLOYER_VIEWS.get(service_id)
+    if view and text and _EMPLOYER_WORDS_RE.search(fold(text[:300])):
+        return view
+    return service_id

@@ -9,6 +9,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.common import catalogue, entity_values, latest_intent, latest_text, send_cards, slot
 from bot.actions.recommend import contact_text
+from catalogue import interview
 from catalogue.search import get_search
 
 INTENT_SERVICE = {
@@ -21,7 +22,7 @@ def _service_from_message(tracker: Tracker):
     """The service the user asks about: the NLU entity, else the best search hit for the text."""
     snapshot = catalogue()
     for value in entity_values(tracker, "service"):
-        service = snapshot.service(value)
+        service = snapshot.service(interview.employer_view(value, latest_text(tracker)))
         if service is not None:
             return service
     intent_service = INTENT_SERVICE.get(latest_intent(tracker) or "")

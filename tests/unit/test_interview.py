@@ -301,3 +301,18 @@ def test_parsers_return_only_profile_values(text):
     assert interview.employer_type(text) in (*EMPLOYER_TYPES, None)
     assert interview.hire_group(text) in (*HIRE_GROUPS, None)
     assert isinstance(interview.is_skip(text), bool)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("miten voimme tarjota työkokeilupaikan?", "tyokokeilupaikan-tarjoaminen"),
+     ("voiko yritys ottaa työkokeilijan", "tyokokeilupaikan-tarjoaminen"),
+     ("mikä on työkokeilu", "tyokokeilu"),
+     ("haluan työkokeiluun", "tyokokeilu"),
+     (None, "tyokokeilu")],
+)
+def test_employer_view_of_a_work_trial_question(text, expected):
+    from catalogue.interview import employer_view
+
+    assert employer_view("tyokokeilu", text) == expected
+    assert employer_view("palkkatuki", text) == "palkkatuki"
