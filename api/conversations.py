@@ -52,15 +52,20 @@ def open_session(db: Session, session_id: str | None) -> ChatSession:
     return session
 
 
+def _latest_bot_messages(db: Session, session: ChatSession, count: int) -> list[ChatMessage]:
+    return list(
+        db.scalars(
+            select(ChatMessage)
+            .where(ChatMessage.session_id == session.id, ChatMessage.sender == "bot")
+            .order_by(ChatMessage.id.desc())
+            .limit(count)
+        ).all()
+    )
+
+
 def button_title_for_payload(db: Session, session: ChatSession, payload: str) -> str | None:
     """The title of the button the user clicked, so the history shows words, not payloads."""
-    last_bot = db.scalars(
-        select(ChatMessage)
-        .where(ChatMessage.session_id == session.id, ChatMessage.sender == "bot")
-        .order_by(ChatMessage.id.desc())
-        .limit(10)
-    ).all()
-    for message in last_bot:
+    for message in _latest_bot_messages(db, session, 10):
         for button in message.body.get("buttons") or []:
             if button.get("payload") == payload:
                 return button.get("title")
@@ -69,13 +74,8 @@ def button_title_for_payload(db: Session, session: ChatSession, payload: str) ->
 
 def expected_answer(db: Session, session: ChatSession) -> str | None:
     """What the bot's latest question said about its answer ("health": keep only a category)."""
-    last_bot = db.scalars(
-        select(ChatMessage)
-        .where(ChatMessage.session_id == session.id, ChatMessage.sender == "bot")
-        .order_by(ChatMessage.id.desc())
-        .limit(1)
-    ).first()
-    return (last_bot.body or {}).get("expects") if last_bot is not None else None
+    latest = _latest_bot_messages(db, session, 1)
+    return (latest[0].body or {}).get("expects") if latest else None
 
 
 def record(db: Session, session: ChatSession, sender: str, body: dict[str, Any]) -> None:

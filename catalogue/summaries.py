@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
+from catalogue.competence import Competence, describe
 from catalogue.db import session_scope
 from catalogue.models import ConversationSummary
 from catalogue.vocabulary import (
@@ -51,14 +52,6 @@ FINNISH_LEVEL_FI = FINNISH_LEVEL_LABELS
 EDUCATION_FI = EDUCATION_LABELS
 GOAL_FI = GOAL_LABELS
 LIFE_AREA_FI = {key: label for key, label in LIFE_AREA_LABELS.items() if key not in ("health", "wellbeing")}
-COMPETENCE_LABELS_FI = {
-    "fields": "Alat",
-    "occupation_groups": "Ammattiryhmät",
-    "skills": "Kortit ja taidot",
-    "education": "Koulutus",
-    "years_experience": "Työkokemus",
-    "likes": "Kiinnostaa",
-}
 
 # Words by which a sentence tells something about the user's own health or work ability.
 HEALTH_MARKERS = re.compile(
@@ -230,58 +223,12 @@ def _profile_items(snapshot: Any, profile: dict[str, Any]) -> list[dict[str, str
 
 
 def _competence_lines(competence: dict[str, Any]) -> list[str]:
-    """Plain-Finnish lines of the competence profile, by catalogue.competence.describe when available."""
-    try:
-        from catalogue.competence import Competence, describe
-    except ImportError:
-        return _raw_competence_lines(competence)
-    competence_object = _competence_object(Competence, competence)
-    if competence_object is None:
-        return _raw_competence_lines(competence)
-    try:
-        if getattr(competence_object, "is_empty", lambda: False)():
-            return []
-        described = describe(competence_object)
-    except Exception:  # the competence module is written alongside this one; fall back to raw values
-        return _raw_competence_lines(competence)
-    lines = described.splitlines() if isinstance(described, str) else list(described or [])
-    cleaned = [_without_health(_text(line)) for line in lines]
-    return [line for line in cleaned if line] or _raw_competence_lines(competence)
-
-
-def _competence_object(competence_class: Any, data: dict[str, Any]) -> Any:
-    try:
-        if hasattr(competence_class, "from_dict"):
-            return competence_class.from_dict(data)
-        return competence_class(**data)
-    except Exception:
-        return None
-
-
-def _raw_competence_lines(competence: dict[str, Any]) -> list[str]:
-    lines = []
-    for key, label in COMPETENCE_LABELS_FI.items():
-        value = competence.get(key)
-        if value in (None, "", [], {}):
-            continue
-        if key == "years_experience":
-            years = _number(value)
-            if years is None:
-                continue
-            text = "alle vuosi" if years < 1 else ("1 vuosi" if round(years) == 1 else f"{round(years)} vuotta")
-        elif isinstance(value, (list, tuple, set)):
-            items = [field_label(str(v)) if key in ("fields", "likes") else _text(v) for v in value]
-            text = ", ".join(item for item in items if item)
-        elif isinstance(value, dict):
-            text = ", ".join(_text(v) for v in value.values() if _text(v))
-        elif key == "education":
-            text = EDUCATION_FI.get(str(value), _text(value))
-        else:
-            text = _text(value)
-        text = _without_health(text)
-        if text:
-            lines.append(f"{label}: {text}")
-    return lines
+    """Plain-Finnish lines of the competence profile, as the bot read it back to the user."""
+    found = Competence.from_dict(competence)
+    if found.is_empty():
+        return []
+    lines = [_without_health(_text(line)) for line in describe(found).splitlines()]
+    return [line for line in lines if line]
 
 
 # ---------------------------------------------------------------------------

@@ -146,20 +146,6 @@ def test_note_quoting_the_typed_municipality_is_profile_data(snapshot):
     assert any("Mörköpuro" in note for note in kept["notes"])
 
 
-def test_competence_falls_back_to_raw_values_without_the_competence_module(snapshot, path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "catalogue.competence", None)  # import fails
-    data = build_summary(snapshot, path, profile=None, competence=COMPETENCE, include_profile=True)
-    assert data["profile"] == []
-    assert data["competence"] == [
-        "Alat: varasto ja logistiikka",
-        "Ammattiryhmät: Varastotyöntekijät",
-        "Kortit ja taidot: trukkikortti, keräily",
-        "Koulutus: ammatillinen tutkinto",
-        "Työkokemus: 12 vuotta",
-        "Kiinnostaa: ulkotyö",
-    ]
-
-
 def test_competence_is_one_line_per_kind_of_fact(snapshot, path):
     data = build_summary(snapshot, path, profile=None, competence=COMPETENCE, include_profile=True)
     lines = data["competence"]
