@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from api.conversations import TrackerStore
 from api.errors import install_error_handlers
+from api.protection import install_protection
 from api.rasa_client import RasaClient
 from api.routers import catalogue as catalogue_router
 from api.routers import chat, health, recommend, summary
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         lifespan=lifespan,
     )
     install_error_handlers(app, SECURITY_HEADERS)
+    install_protection(app, settings)
     app.include_router(chat.router)
     app.include_router(catalogue_router.router)
     app.include_router(recommend.router)

@@ -40,6 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         "--write", action="store_true", help="write the result to catalogue/data/services.yaml"
     )
 
+    top_purge = commands.add_parser(
+        "purge", help="delete conversations older than the retention period (safe to run from cron)"
+    )
+    top_purge.add_argument(
+        "--older-than", type=_days, default=None, metavar="30d",
+        help="age limit in days, e.g. 30d or 30 (default: POLKUOPAS_RETENTION_DAYS or 30)",
+    )
     conversations = commands.add_parser("conversations", help="stored conversations")
     conversation_commands = conversations.add_subparsers(dest="conversations_command", required=True)
     purge_parser = conversation_commands.add_parser(
@@ -52,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "conversations" and args.conversations_command == "purge":
         return purge_conversations(args.days)
+    if args.command == "purge":
+        return purge_conversations(args.older_than)
     if args.command == "catalogue" and args.catalogue_command == "export-ptv":
         return export_ptv_files(args.folder)
     if args.command == "catalogue" and args.catalogue_command == "import-ptv":
@@ -137,3 +146,12 @@ def import_ptv_files(services_path: Path, channels_path: Path, *, write: bool) -
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _days(text: str) -> int:
+    """'30d' or '30' → 30."""
+    value = text.strip().lower().removesuffix("d")
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError("anna päivät muodossa 30d tai 30")
+    return int(value)
+

@@ -37,6 +37,10 @@ class Stack:
             "ACTION_SERVER_PORT": str(self.actions_port),
             "POLKUOPAS_PORT": str(self.api_port),
             "RASA_TELEMETRY_ENABLED": "false",
+            # the tests click through whole interviews in seconds, from one address
+            "POLKUOPAS_CHAT_PER_MINUTE_CLIENT": "100000",
+            "POLKUOPAS_CHAT_PER_MINUTE_SESSION": "100000",
+            "POLKUOPAS_API_PER_MINUTE_CLIENT": "100000",
         }
         self.logs = tmp
         self.processes: list[subprocess.Popen] = []

@@ -7,6 +7,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from api import conversations, sensitive
+from api.protection import check_client_chat_limit, check_session_chat_limit
+from catalogue.privacy import mask_personal_data
 from api.deps import db_session
 from api.rasa_client import RasaUnavailable
 from api.schemas import ChatRequest, ChatResponse, HistoryResponse
@@ -22,10 +24,15 @@ NOT_FOUND_TEXT = "Keskustelua ei löytynyt. Se on ehkä poistettu tai vanhentunu
 
 @router.post("", response_model=ChatResponse)
 async def chat(body: ChatRequest, request: Request, db: Session = Depends(db_session)):
+    check_client_chat_limit(request)
     message = conversations.clean_message(body.message)
     if not message:
         raise HTTPException(status_code=422, detail="Viesti on tyhjä. Kirjoita kysymyksesi.")
+    if not message.startswith("/"):
+        # identity codes, phone numbers and e-mail addresses never reach Rasa or our database
+        message = mask_personal_data(message)
     session = conversations.open_session(db, body.session_id)
+    check_session_chat_limit(request, session.id)
     shown_text = message
     if message.startswith("/"):
         shown_text = conversations.button_title_for_payload(db, session, message) or message

@@ -1040,3 +1040,53 @@ def test_nasty_raw_recommend_body_never_500(client):
 def test_wrong_content_type_is_422(client):
     response = client.post("/api/chat", content=b"message=hei", headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert_finnish_detail(response, 422)
+
+
+def test_personal_data_is_masked_before_rasa_and_the_history(client, fake_rasa):
+    response = chat(client, "olen Matti, hetu 131052-308T, puh. 040 123 4567, matti@example.fi")
+    assert response.status_code == 200
+    sent = fake_rasa.requests[-1]["message"]
+    assert sent == "olen Matti, hetu [henkilötunnus], puh. [puhelinnumero], [sähköposti]"
+    session_id = response.json()["session_id"]
+    stored = [m["text"] for m in client.get(f"/api/chat/{session_id}/history").json()["messages"] if m["sender"] == "user"]
+    assert stored == [sent]
+
+
+# -- abuse resistance (issue 6) ---------------------------------------------------------------
+def test_chat_rate_limit_per_session_is_a_finnish_429(tmp_path, seeded_engine, fake_rasa, monkeypatch):
+    monkeypatch.setenv("POLKUOPAS_CHAT_PER_MINUTE_SESSION", "3")
+    settings = Settings(rasa_url=fake_rasa.url, tracker_db_url=f"sqlite:///{tmp_path / 'tracker.db'}")
+    with TestClient(create_app(settings, seeded_engine)) as limited:
+        session_id = chat(limited, "hei").json()["session_id"]
+        assert chat(limited, "hei", session_id).status_code == 200
+        assert chat(limited, "hei", session_id).status_code == 200
+        refused = chat(limited, "hei", session_id)
+        assert refused.status_code == 429
+        assert refused.json()["detail"].startswith("Liian monta viestiä")
+        assert int(refused.headers["Retry-After"]) >= 1
+        # another conversation of the same client still works
+        assert chat(limited, "hei").status_code == 200
+
+
+def test_api_rate_limit_per_client(tmp_path, seeded_engine, fake_rasa, monkeypatch):
+    monkeypatch.setenv("POLKUOPAS_API_PER_MINUTE_CLIENT", "5")
+    settings = Settings(rasa_url=fake_rasa.url, tracker_db_url=f"sqlite:///{tmp_path / 'tracker.db'}")
+    with TestClient(create_app(settings, seeded_engine)) as limited:
+        codes = [limited.get("/api/services", params={"q": "työkokeilu"}).status_code for _ in range(7)]
+        assert codes[:5] == [200] * 5 and codes[5:] == [429, 429]
+        assert limited.get("/haku").status_code == 200  # pages are not limited
+
+
+def test_cors_only_for_configured_origins(tmp_path, seeded_engine, fake_rasa, monkeypatch):
+    monkeypatch.setenv("POLKUOPAS_ALLOWED_ORIGINS", "https://www.tampere.fi")
+    settings = Settings(rasa_url=fake_rasa.url, tracker_db_url=f"sqlite:///{tmp_path / 'tracker.db'}")
+    with TestClient(create_app(settings, seeded_engine)) as cors:
+        allowed = cors.options("/api/chat", headers={"Origin": "https://www.tampere.fi", "Access-Control-Request-Method": "POST"})
+        assert allowed.headers.get("access-control-allow-origin") == "https://www.tampere.fi"
+        other = cors.options("/api/chat", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+        assert "access-control-allow-origin" not in other.headers
+
+
+def test_no_cors_by_default(client):
+    response = client.options("/api/chat", headers={"Origin": "https://www.tampere.fi", "Access-Control-Request-Method": "POST"})
+    assert "access-control-allow-origin" not in response.headers

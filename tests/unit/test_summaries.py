@@ -373,6 +373,10 @@ def test_purge_command_prints_counts(tmp_path, monkeypatch, capsys):
 
     assert cli.main(["conversations", "purge"]) == 0
     assert "chat_sessions: 0" in capsys.readouterr().out
-    assert cli.main(["conversations", "purge", "--days", "14"]) == 0
+    assert cli.main(["purge", "--older-than", "30d"]) == 0
+    assert "chat_sessions: 0" in capsys.readouterr().out
+    assert cli.main(["purge", "--older-than", "14d"]) == 0
     out = capsys.readouterr().out
     assert "chat_sessions: 1" in out and "chat_messages: 2" in out and "events: 1" in out
+    assert cli.main(["conversations", "purge", "--days", "14"]) == 0  # nothing left; the older form works too
+    assert "chat_sessions: 0" in capsys.readouterr().out
