@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
+import re
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
@@ -70,6 +73,20 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     @app.get("/haku", include_in_schema=False)
     def lookup_page() -> FileResponse:
         return FileResponse(settings.static_dir / "haku.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/demo", include_in_schema=False)
+    def widget_demo_page() -> Response:
+        """A pretend municipality site that embeds the chat widget with its one line.
+
+        The host site's own (inline) stylesheet is allowed by its hash, nothing else inline.
+        """
+        html = (settings.static_dir / "demo-kunta.html").read_text(encoding="utf-8")
+        hashes = " ".join(
+            "'sha256-" + base64.b64encode(hashlib.sha256(block.encode("utf-8")).digest()).decode("ascii") + "'"
+            for block in re.findall(r"<style>(.*?)</style>", html, flags=re.DOTALL)
+        )
+        csp = SECURITY_HEADERS["Content-Security-Policy"].replace("style-src 'self'", f"style-src 'self' {hashes}".rstrip())
+        return Response(html, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": csp})
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: unit and API tests, Rasa data validation, NLU evaluation
-# on the held-out set, test stories, and the live-stack integration test.
+# on the held-out set, test stories, the live-stack integration test and the browser
+# tests (the widget and the pages in Debian's headless Chromium, with axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false
@@ -37,3 +38,6 @@ scripts/test_stories.sh
 
 echo "== integration: real rasa, actions and api"
 run_pytest -q tests/integration
+
+echo "== browser: the widget and the pages in headless Chromium (Playwright, axe-core)"
+run_pytest -q tests/browser

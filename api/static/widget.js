@@ -1,25 +1,45 @@
 /*
- * Polkuopas – chat page.
+ * Polkuopas – chat widget.
  *
- * Plain ES2020, no dependencies, no globals. Three parts:
- *   1. api     – talks to the same-origin JSON API (/api/chat …)
- *   2. render  – builds DOM nodes; every server or user string goes through
- *                textContent / DOM APIs, never innerHTML
- *   3. app     – controller: session handling, events, state
+ * One script for both uses:
+ *   - embedded on a municipality's site with one line:
+ *       <script src="https://HOST/static/widget.js" data-municipality="Tampere" async></script>
+ *     → a launcher button and a chat panel (role="dialog") in the corner;
+ *   - the chat page at / (data-mode="page", data-target="ELEMENT-ID")
+ *     → the same panel inline, always open.
+ *
+ * Everything lives in a Shadow DOM with its own stylesheet (widget.css from the
+ * script's origin), so the host page's CSS does not leak in and ours does not
+ * leak out. The widget talks only to the origin it was loaded from.
+ *
+ * Plain ES2020, no dependencies, no globals. Every server or user string goes
+ * through textContent / DOM APIs, never innerHTML; only absolute http(s) URLs
+ * become links.
  */
 (() => {
   'use strict';
+
+  const SCRIPT = document.currentScript;
+  if (!SCRIPT || !SCRIPT.src) return;
+  const ORIGIN = new URL(SCRIPT.src, document.baseURI).origin;
+  const MODE = SCRIPT.dataset.mode === 'page' ? 'page' : 'widget';
+  const MUNICIPALITY = (SCRIPT.dataset.municipality || '').trim().slice(0, 100) || null;
+  const TARGET_ID = SCRIPT.dataset.target || null;
 
   // ---------------------------------------------------------------------------
   // Constants and Finnish UI strings
   // ---------------------------------------------------------------------------
 
-  const STORAGE_KEY = 'polkuopas.sessionId';
+  const STORAGE_KEY = `polkuopas.sessionId@${ORIGIN}`;
+  const OPEN_KEY = `polkuopas.widgetOpen@${ORIGIN}`;
   const MAX_MESSAGE_LENGTH = 1000;
   const REQUEST_TIMEOUT_MS = 60000;
 
   const CMD_GREET = '/greet';
   const CMD_RESTART = '/restart';
+
+  // bot questions that ask for the municipality: offer data-municipality as a reply
+  const MUNICIPALITY_QUESTION = /paikkakunnalla|Missä kunnassa/i;
 
   const T = {
     botName: 'Polkuopas',
@@ -42,9 +62,28 @@
       municipal: 'kunnan',
     },
     cardFallbackTitle: 'Palvelu',
+    launcher: 'Kysy Polkuoppaalta',
+    panelTitle: 'Polkuopas',
+    pageTitle: 'Keskustelu Polkuoppaan kanssa',
+    panelSubtitle: 'Työllisyyspalvelujen opas',
+    municipalityPrefix: 'Kunta: ',
+    close: 'Sulje keskustelu',
+    restart: 'Aloita alusta',
+    del: 'Poista keskustelu',
+    conversation: 'Keskustelu',
+    messages: 'Viestit',
+    inputLabel: 'Viestisi',
+    send: 'Lähetä',
+    hint: 'Enter lähettää viestin, Shift + Enter vaihtaa riviä.',
+    privacy:
+      'Keskustelu tallennetaan palvelimelle, jotta voit jatkaa sitä. Se poistetaan 30 päivän ' +
+      'kuluttua tai heti, kun valitset Poista keskustelu. Älä kirjoita henkilötunnusta tai ' +
+      'tarkkoja terveystietoja.',
+    cardsAnnounced: (n) => (n === 1 ? '1 palvelu.' : `${n} palvelua.`),
+    repliesAnnounced: 'Vastausvaihtoehdot:',
     errNetwork: 'Yhteys katkesi. Yritä hetken päästä uudelleen.',
     errValidation: 'Viestiä ei voitu lähettää. Viestin pituus voi olla 1–1000 merkkiä.',
-    errRateLimit: 'Olet lähettänyt monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen.',
+    errRateLimit: 'Liian monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen.',
     errUnavailable: 'Palvelu ei ole juuri nyt käytettävissä. Yritä hetken päästä uudelleen.',
     errGeneric: 'Jotain meni vikaan. Yritä hetken päästä uudelleen.',
     errDelete: 'Keskustelun poistaminen ei onnistunut. Yritä hetken päästä uudelleen.',
@@ -52,6 +91,7 @@
       'Haluatko varmasti poistaa keskustelun? Poistettua keskustelua ei voi palauttaa.',
     restarted: 'Keskustelu aloitettiin alusta.',
     deleted: 'Keskustelu poistettiin. Uusi keskustelu alkaa.',
+    deletedElsewhere: 'Keskustelu poistettiin toisessa välilehdessä. Voit aloittaa uuden kirjoittamalla viestin.',
     waitForReply: 'Odota hetki, Polkuopas vastaa vielä edelliseen viestiin.',
     limitReached: 'Viestin enimmäispituus, 1000 merkkiä, on täynnä.',
   };
@@ -60,29 +100,38 @@
   // Small helpers
   // ---------------------------------------------------------------------------
 
-  const storage = {
-    get() {
-      try {
-        return window.sessionStorage.getItem(STORAGE_KEY) || null;
-      } catch {
-        return null;
-      }
-    },
-    set(value) {
-      try {
-        window.sessionStorage.setItem(STORAGE_KEY, value);
-      } catch {
-        /* storage unavailable (private mode etc.): keep the id in memory only */
-      }
-    },
-    clear() {
-      try {
-        window.sessionStorage.removeItem(STORAGE_KEY);
-      } catch {
-        /* ignore */
-      }
-    },
-  };
+  /** localStorage: the conversation survives reloads and other tabs. */
+  function makeStore(area, key) {
+    return {
+      get() {
+        try {
+          return window[area].getItem(key) || null;
+        } catch {
+          return null;
+        }
+      },
+      set(value) {
+        try {
+          window[area].setItem(key, value);
+        } catch {
+          /* storage unavailable (private mode etc.): keep the value in memory only */
+        }
+      },
+      clear() {
+        try {
+          window[area].removeItem(key);
+        } catch {
+          /* ignore */
+        }
+      },
+    };
+  }
+  const storage = makeStore('localStorage', STORAGE_KEY);
+  const openStore = makeStore('sessionStorage', OPEN_KEY);
+
+  // ---------------------------------------------------------------------------
+  // Shared helpers
+  // ---------------------------------------------------------------------------
 
   const str = (value) => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
@@ -132,13 +181,15 @@
      * @param {'network'|'http'|'invalid'|'aborted'} kind
      * @param {number} status HTTP status (0 when there was no response)
      * @param {string|null} detail the server's `detail` when it was a string
+     * @param {object|null} body the parsed JSON body of the error response
      */
-    constructor(kind, status = 0, detail = null) {
+    constructor(kind, status = 0, detail = null, body = null) {
       super(detail || kind);
       this.name = 'ApiError';
       this.kind = kind;
       this.status = status;
       this.detail = detail;
+      this.body = body && typeof body === 'object' ? body : null;
     }
   }
 
@@ -155,11 +206,12 @@
       try {
         const headers = { Accept: 'application/json' };
         if (body !== undefined) headers['Content-Type'] = 'application/json';
-        const res = await fetch(path, {
+        const res = await fetch(ORIGIN + path, {
           method,
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
-          credentials: 'same-origin',
+          mode: 'cors',
+          credentials: 'omit', // the session id travels in the body / path, never in cookies
           cache: 'no-store',
           signal: controller.signal,
         });
@@ -178,7 +230,7 @@
 
         if (!res.ok) {
           const detail = data && typeof data.detail === 'string' ? str(data.detail) : null;
-          throw new ApiError('http', res.status, detail);
+          throw new ApiError('http', res.status, detail, data);
         }
         return data;
       } catch (err) {
@@ -229,7 +281,7 @@
     };
   })();
 
-  /** Finnish text for an ApiError (server's own Finnish detail when given). */
+  /** Finnish text for an ApiError (the server's own Finnish detail for 4xx/503). */
   function errorText(err) {
     if (!(err instanceof ApiError) || err.kind === 'network') return T.errNetwork;
     if (err.kind === 'http') {
@@ -239,7 +291,7 @@
         case 422:
           return err.detail || T.errValidation;
         case 429:
-          return err.detail || T.errRateLimit;
+          return T.errRateLimit;
         case 503:
           return err.detail || T.errUnavailable;
         default:
@@ -469,27 +521,155 @@
     return { botMessage, userMessage, errorMessage, typingContent };
   })();
 
+
   // ---------------------------------------------------------------------------
-  // 3. App / controller
+  // 3. Shell: host element, Shadow DOM, launcher and panel
+  // ---------------------------------------------------------------------------
+
+  function h(tag, attrs = {}, children = []) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name === 'className') node.className = value;
+      else if (name === 'text') node.textContent = value;
+      else node.setAttribute(name, value === true ? '' : String(value));
+    }
+    node.append(...children);
+    return node;
+  }
+
+  function chatIcon() {
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', '24');
+    svg.setAttribute('height', '24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    const path = document.createElementNS(ns, 'path');
+    path.setAttribute('fill', 'currentColor');
+    path.setAttribute(
+      'd',
+      'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z'
+    );
+    svg.append(path);
+    return svg;
+  }
+
+  /** Creates the host element and the Shadow DOM; returns the element map. */
+  function buildShell() {
+    let host;
+    if (MODE === 'page') {
+      host = (TARGET_ID && document.getElementById(TARGET_ID)) || null;
+      if (!host) {
+        host = document.createElement('div');
+        SCRIPT.after(host);
+      }
+    } else {
+      host = document.createElement('polkuopas-widget');
+      document.body.append(host);
+    }
+    if (host.shadowRoot) return null; // already mounted
+    const shadow = host.attachShadow({ mode: 'open' });
+
+    const root = h('div', { className: `po-root po-mode-${MODE}`, lang: 'fi', dir: 'ltr' });
+    root.hidden = true; // shown once widget.css has loaded (no flash of unstyled content)
+    const sheet = h('link', { rel: 'stylesheet', href: `${ORIGIN}/static/widget.css` });
+    const reveal = () => {
+      root.hidden = false;
+    };
+    sheet.addEventListener('load', reveal, { once: true });
+    sheet.addEventListener('error', reveal, { once: true });
+    window.setTimeout(reveal, 3000);
+
+    const titleText = MODE === 'page' ? T.pageTitle : T.panelTitle;
+    const title = h('h2', { id: 'po-title', className: 'po-title', text: titleText });
+    const subtitle = h('p', {
+      className: 'po-subtitle',
+      text: MUNICIPALITY || T.panelSubtitle,
+    });
+    if (MUNICIPALITY) subtitle.prepend(h('span', { className: 'visually-hidden', text: T.municipalityPrefix }));
+    const headText = h('div', { className: 'po-head-text' }, [title, subtitle]);
+    const close =
+      MODE === 'widget'
+        ? h('button', { type: 'button', className: 'po-close', 'aria-label': T.close }, [
+            h('span', { 'aria-hidden': 'true', text: '×' }),
+          ])
+        : null;
+    const head = h('div', { className: 'po-head' }, close ? [headText, close] : [headText]);
+
+    const restart = h('button', { type: 'button', className: 'btn btn-secondary', text: T.restart });
+    const del = h('button', { type: 'button', className: 'btn btn-secondary', text: T.del });
+    const toolbar = h('div', { className: 'po-toolbar' }, [restart, del]);
+
+    // role="log" with aria-live off: new bot messages are announced once through `status`
+    const log = h('div', { className: 'po-log', role: 'log', 'aria-live': 'off', 'aria-label': T.messages });
+    const typing = h('div', { className: 'typing', 'aria-hidden': 'true' });
+    const scroller = h('div', { className: 'po-scroller', role: 'region', 'aria-label': T.conversation }, [
+      log,
+      typing,
+    ]);
+
+    const input = h('textarea', {
+      id: 'po-input',
+      name: 'message',
+      rows: '2',
+      maxlength: String(MAX_MESSAGE_LENGTH),
+      required: true,
+      'aria-describedby': 'po-hint',
+      spellcheck: 'true',
+      autocomplete: 'off',
+    });
+    const send = h('button', { type: 'submit', className: 'btn btn-primary', text: T.send });
+    const count = h('p', { className: 'hint char-count', text: `0/${MAX_MESSAGE_LENGTH}` });
+    const form = h('form', { className: 'po-composer', autocomplete: 'off', novalidate: true }, [
+      h('label', { for: 'po-input', className: 'po-label', text: T.inputLabel }),
+      h('div', { className: 'po-composer-row' }, [input, send]),
+      h('div', { className: 'po-composer-meta' }, [h('p', { id: 'po-hint', className: 'hint', text: T.hint }), count]),
+    ]);
+    const privacy = h('p', { className: 'po-privacy', text: T.privacy });
+    const status = h('div', { className: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+    const busyStatus = h('div', { className: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+
+    const panelAttrs =
+      MODE === 'widget'
+        ? { id: 'po-panel', className: 'po-panel', role: 'dialog', 'aria-labelledby': 'po-title' }
+        : { id: 'po-panel', className: 'po-panel', role: 'region', 'aria-labelledby': 'po-title' };
+    const panel = h('section', panelAttrs, [head, toolbar, scroller, form, privacy, status, busyStatus]);
+
+    let launcher = null;
+    if (MODE === 'widget') {
+      panel.hidden = true;
+      launcher = h(
+        'button',
+        { type: 'button', className: 'po-launcher', 'aria-expanded': 'false', 'aria-controls': 'po-panel' },
+        [chatIcon(), h('span', { className: 'po-launcher-text', text: T.launcher })]
+      );
+      root.append(launcher, panel);
+    } else {
+      root.append(panel);
+    }
+    shadow.append(sheet, root);
+
+    return {
+      host, shadow, root, panel, launcher, close, scroller, log, typing, form, input, count,
+      restart, del, status, busyStatus,
+    };
+  }
+
+  // ---------------------------------------------------------------------------
+  // 4. App / controller
   // ---------------------------------------------------------------------------
 
   function start() {
-    const els = {
-      scroller: document.getElementById('chat-scroller'),
-      log: document.getElementById('chat-log'),
-      typing: document.getElementById('typing-indicator'),
-      form: document.getElementById('composer'),
-      input: document.getElementById('message-input'),
-      count: document.getElementById('char-count'),
-      restart: document.getElementById('restart-button'),
-      del: document.getElementById('delete-button'),
-      status: document.getElementById('sr-status'),
-    };
-    if (Object.values(els).some((node) => !node)) return;
+    if (MODE === 'widget' && document.querySelector('polkuopas-widget')) return; // included twice
+    const els = buildShell();
+    if (!els) return;
 
     const state = {
       sessionId: storage.get(),
       busy: false,
+      started: false, // history / greeting loaded
       generation: 0, // bumped on restart/delete; stale responses are dropped
       abort: null, // AbortController of the running request
     };
@@ -502,15 +682,31 @@
       else storage.clear();
     }
 
+    let announceTimer = 0;
     function announce(text) {
+      window.clearTimeout(announceTimer);
       els.status.textContent = '';
-      window.setTimeout(() => {
+      announceTimer = window.setTimeout(() => {
         els.status.textContent = text;
       }, 50);
     }
 
+    /** Plain-text summary of new bot messages for the live region. */
+    function spoken(messages) {
+      const parts = [];
+      for (const msg of messages) {
+        if (msg.text) parts.push(msg.text.replace(/\s+/g, ' ').trim());
+        if (msg.cards.length) parts.push(T.cardsAnnounced(msg.cards.length));
+        if (msg.buttons.length) {
+          parts.push(`${T.repliesAnnounced} ${msg.buttons.map((b) => b.title || b.payload).join(', ')}.`);
+        }
+      }
+      return parts.join(' ');
+    }
+
     function setTyping(on) {
       els.typing.replaceChildren();
+      els.busyStatus.textContent = on ? T.typing : '';
       if (on) {
         els.typing.append(render.typingContent());
         scrollToBottom();
@@ -546,32 +742,44 @@
       updateScrollerFocusable();
     }
 
+    /** data-municipality as an extra quick reply when the bot asks for the municipality. */
+    function withMunicipality(msg) {
+      if (!MUNICIPALITY || !msg.text || !MUNICIPALITY_QUESTION.test(msg.text)) return msg;
+      const lower = MUNICIPALITY.toLocaleLowerCase('fi');
+      if (msg.buttons.some((b) => (b.title || '').toLocaleLowerCase('fi') === lower)) return msg;
+      return { ...msg, buttons: [{ title: MUNICIPALITY, payload: MUNICIPALITY }, ...msg.buttons] };
+    }
+
     /** Appends bot messages; returns how many were shown. */
     function appendBotMessages(messages) {
       let first = null;
       let count = 0;
+      const shown = [];
       const frag = document.createDocumentFragment();
-      for (const msg of messages) {
+      for (const raw of messages) {
+        const msg = withMunicipality(raw);
         const node = render.botMessage(msg);
         if (!node) continue;
         frag.append(node);
+        shown.push(msg);
         first = first || node;
         count += 1;
       }
-      els.log.append(frag); // one insertion: announced once by the live log
+      els.log.append(frag);
+      if (count) announce(spoken(shown)); // each new reply once, not the whole log
       scrollToNode(first);
       return count;
     }
 
     function appendUser(text) {
-      const node = render.userMessage(text);
-      els.log.append(node);
+      els.log.append(render.userMessage(text));
       scrollToBottom();
     }
 
     function appendError(text) {
       const node = render.errorMessage(text);
       els.log.append(node);
+      announce(`${T.errorPrefix} ${text}`);
       scrollToNode(node);
     }
 
@@ -579,14 +787,8 @@
     function disableQuickReplies(chosen) {
       const active = Array.from(els.log.querySelectorAll('button.quick-reply:not(:disabled)'));
       for (const btn of active) btn.disabled = true;
-      if (chosen) markChosen(chosen);
+      if (chosen) chosen.classList.add('is-chosen'); // "(valittu)" comes from CSS
       return active;
-    }
-
-    /* "(valittu)" comes from CSS (.is-chosen::after): a class change is not an
-       addition to the live log, so it is not announced as a new message. */
-    function markChosen(btn) {
-      btn.classList.add('is-chosen');
     }
 
     function restoreQuickReplies(buttons) {
@@ -676,6 +878,10 @@
         if (generation !== state.generation || (err instanceof ApiError && err.kind === 'aborted')) {
           return { status: 'cancelled', shown: 0 };
         }
+        // 503: the message was stored under this session even though the bot is down
+        if (err instanceof ApiError && err.status === 503 && err.body && str(err.body.session_id)) {
+          setSession(err.body.session_id);
+        }
         finish();
         restoreQuickReplies(disabled);
         appendError(errorText(err));
@@ -683,13 +889,12 @@
       }
     }
 
-    /** Renders a stored conversation without announcing every old message. */
+    /** Renders a stored conversation without announcing the old messages. */
     function renderHistory(items) {
-      els.log.setAttribute('aria-live', 'off');
       let lastButtons = new Map(); // payload -> button element of the latest bot message
       for (const item of items) {
         if (item.sender === 'bot') {
-          const node = render.botMessage(item);
+          const node = render.botMessage(withMunicipality(item));
           if (!node) continue;
           els.log.append(node);
           const buttons = node.querySelectorAll('button.quick-reply');
@@ -713,14 +918,16 @@
         // other slash commands (/greet, intents) were sent silently
       }
       scrollToBottom();
-      window.setTimeout(() => els.log.setAttribute('aria-live', 'polite'), 500);
     }
 
     async function greet() {
       await send(CMD_GREET, { silent: true });
     }
 
+    /** Loads the stored conversation (or greets); runs once, when the panel is first shown. */
     async function init() {
+      if (state.started) return;
+      state.started = true;
       const id = state.sessionId;
       if (!id) {
         await greet();
@@ -747,6 +954,7 @@
         if (err instanceof ApiError && err.status === 404) {
           setSession(null); // expired or deleted on the server
         } else {
+          state.started = false; // try again next time the panel opens
           appendError(errorText(err));
           return;
         }
@@ -756,6 +964,7 @@
 
     async function restart() {
       cancelPending();
+      state.started = true;
       clearView();
       announce(T.restarted);
       focusInput();
@@ -767,6 +976,7 @@
     async function deleteConversation() {
       if (!window.confirm(T.confirmDelete)) return;
       cancelPending();
+      state.started = true;
       const id = state.sessionId;
       if (id) {
         const generation = state.generation;
@@ -796,6 +1006,32 @@
       await greet();
     }
 
+    // ----- open / close (widget mode) -----
+
+    function isOpen() {
+      return MODE === 'page' || !els.panel.hidden;
+    }
+
+    function open({ focus = true } = {}) {
+      if (MODE === 'page') return;
+      els.panel.hidden = false;
+      els.launcher.setAttribute('aria-expanded', 'true');
+      els.root.classList.add('is-open');
+      openStore.set('1');
+      if (focus) focusInput();
+      updateScrollerFocusable();
+      init();
+    }
+
+    function close({ focus = true } = {}) {
+      if (MODE === 'page' || els.panel.hidden) return;
+      els.panel.hidden = true;
+      els.launcher.setAttribute('aria-expanded', 'false');
+      els.root.classList.remove('is-open');
+      openStore.clear();
+      if (focus) els.launcher.focus();
+    }
+
     // ----- event handlers -----
 
     async function onSubmit(event) {
@@ -819,12 +1055,19 @@
       }
     }
 
-    function onKeyDown(event) {
+    function onInputKeyDown(event) {
       if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       event.preventDefault();
       if (typeof els.form.requestSubmit === 'function') els.form.requestSubmit();
       else els.form.dispatchEvent(new Event('submit', { cancelable: true }));
+    }
+
+    function onRootKeyDown(event) {
+      if (event.key !== 'Escape' || event.isComposing || MODE !== 'widget' || !isOpen()) return;
+      event.preventDefault();
+      event.stopPropagation();
+      close();
     }
 
     // Touch taps on quick replies should not pop up the on-screen keyboard.
@@ -846,8 +1089,24 @@
       send(btn.dataset.payload, { display: btn.dataset.title, chosen: btn });
     }
 
+    /** Another tab deleted or replaced the conversation: follow it. */
+    function onStorage(event) {
+      if (event.key !== STORAGE_KEY || event.newValue === state.sessionId) return;
+      cancelPending();
+      clearView();
+      state.sessionId = event.newValue || null;
+      if (!state.sessionId) {
+        // deleted in another tab: say so, and start anew only when the user writes
+        state.started = true;
+        appendBotMessages([{ text: T.deletedElsewhere, buttons: [], cards: [] }]);
+        return;
+      }
+      state.started = false;
+      if (isOpen()) init();
+    }
+
     els.form.addEventListener('submit', onSubmit);
-    els.input.addEventListener('keydown', onKeyDown);
+    els.input.addEventListener('keydown', onInputKeyDown);
     els.input.addEventListener('input', () => {
       updateCount();
       autoGrow();
@@ -856,13 +1115,26 @@
     els.log.addEventListener('click', onLogClick);
     els.restart.addEventListener('click', restart);
     els.del.addEventListener('click', deleteConversation);
+    els.root.addEventListener('keydown', onRootKeyDown);
     window.addEventListener('resize', updateScrollerFocusable);
+    window.addEventListener('storage', onStorage);
 
+    if (MODE === 'widget') {
+      els.launcher.addEventListener('click', () => (isOpen() ? close() : open()));
+      els.close.addEventListener('click', () => close());
+      if (openStore.get()) open({ focus: false }); // stays open across reloads in this tab
+    } else {
+      // "skip to the chat" links point at the host element: move on to the input
+      if (!els.host.hasAttribute('tabindex')) els.host.tabIndex = -1;
+      els.host.addEventListener('focus', (event) => {
+        if (event.target === els.host) focusInput();
+      });
+      init();
+    }
     updateCount();
-    init();
   }
 
-  if (document.readyState === 'loading') {
+  if (document.readyState === 'loading' || !document.body) {
     document.addEventListener('DOMContentLoaded', start, { once: true });
   } else {
     start();

@@ -1,0 +1,340 @@
+"""The embeddable chat widget and the chat pages in a real browser (Debian's Chromium).
+
+Every test gets a fresh browser profile; the stack is shared (conftest.py). Answers are
+found by the words of the bot's question, as in tests/integration/test_live_stack.py.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.integration
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# the widget's shadow root (embedded: <polkuopas-widget>, chat page: #polkuopas-chat)
+ROOT_JS = "(document.querySelector('polkuopas-widget') || document.getElementById('polkuopas-chat')).shadowRoot"
+
+# What the jobseeker answers, by words of the question; ("button", title) clicks a button.
+# The municipality question is answered with the widget's own data-municipality button.
+JOBSEEKER_ANSWERS = {
+    "paikkakunnalla": ("button", "Tampere"),
+    "Kuinka vanha olet": "24",
+    "kuvaa tilannettasi": ("button", "Olen työtön"),
+    "ilman työtä": "puoli vuotta",
+    "Rajoittaako terveytesi": ("button", "Ei rajoita"),
+    "suomen kielen": ("button", "Äidinkieli tai sujuva"),
+    "seuraavaksi päästä": ("button", "Kokeilemaan uutta alaa"),
+    "työhistoriastasi": "olin kaksi vuotta kaupan kassalla",
+    "korkein koulutuksesi": ("button", "Lukio"),
+    "Mitä osaat": "tykkään asiakaspalvelusta",
+    "osaamisesi lyhyesti": ("button", "Kyllä, pitää"),
+    "Arvioi asteikolla": ("button", "Ohita kaikki loput"),
+}
+
+XSS = '<img src=x onerror="window.__xss=1">'
+
+
+# ---------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------
+
+
+def in_widget(page, body: str, arg=None):
+    """Evaluates `body` (a function body using `r`, the widget's shadow root, and `arg`)."""
+    return page.evaluate(f"(arg) => {{ const r = {ROOT_JS}; {body} }}", arg)
+
+
+def replies_count(page) -> int:
+    return in_widget(page, "return r.querySelectorAll('.msg-bot, .msg-error').length;")
+
+
+def wait_for_reply(page, before: int) -> None:
+    """Waits until a new bot message (or error) is shown and the typing indicator is gone."""
+    page.wait_for_function(
+        f"""(n) => {{
+            const host = document.querySelector('polkuopas-widget') || document.getElementById('polkuopas-chat');
+            const r = host && host.shadowRoot;
+            return !!r && r.querySelectorAll('.msg-bot, .msg-error').length > n
+                && !r.querySelector('.typing').hasChildNodes();
+        }}""",
+        arg=before,
+        timeout=60_000,
+    )
+
+
+def last_reply_text(page) -> str:
+    """Text of the bot messages after the user's last message."""
+    return in_widget(
+        page,
+        """const texts = [];
+        for (const node of r.querySelector('.po-log').children) {
+          if (node.classList.contains('msg-user')) texts.length = 0;
+          else texts.push(node.innerText);
+        }
+        return texts.join('\\n');""",
+    )
+
+
+def log_text(page) -> str:
+    return in_widget(page, "return r.querySelector('.po-log').innerText;")
+
+
+def session_id(page) -> str | None:
+    return page.evaluate(
+        "() => { for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i);"
+        " if (k.startsWith('polkuopas.sessionId@')) return localStorage.getItem(k); } return null; }"
+    )
+
+
+def open_widget(page) -> None:
+    before = replies_count(page) if page.locator("polkuopas-widget").count() else 0
+    page.get_by_role("button", name="Kysy Polkuoppaalta").click()
+    wait_for_reply(page, before)
+
+
+def click_reply(page, title: str) -> None:
+    before = replies_count(page)
+    page.get_by_role("button", name=title, exact=True, disabled=False).click()
+    wait_for_reply(page, before)
+
+
+def type_message(page, text: str) -> None:
+    before = replies_count(page)
+    box = page.locator("#po-input")
+    box.fill(text)
+    box.press("Enter")
+    wait_for_reply(page, before)
+
+
+def interview(page, answers: dict, limit: int = 30) -> list[str]:
+    asked: list[str] = []
+    for _ in range(limit):
+        question = last_reply_text(page)
+        if "palvelupoluksi" in question:
+            return asked
+        for words, reply in answers.items():
+            if words in question:
+                break
+        else:
+            raise AssertionError(f"unexpected question: {question}")
+        asked.append(words)
+        if isinstance(reply, tuple):
+            click_reply(page, reply[1])
+        else:
+            type_message(page, reply)
+    raise AssertionError(f"no path after {limit} answers: {asked}")
+
+
+def assert_no_axe_violations(page, where: str) -> None:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    details = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> " + "; ".join(str(n["target"]) for n in v["nodes"][:5])
+        for v in results.response["violations"]
+    ]
+    assert results.violations_count == 0, f"axe on {where}:\n" + "\n".join(details)
+
+
+def active_in_widget(page) -> str:
+    """'launcher', 'input', … : which widget element has the focus ('' if none)."""
+    return page.evaluate(
+        f"""() => {{
+            const host = document.querySelector('polkuopas-widget');
+            if (!host || document.activeElement !== host) return '';
+            const a = host.shadowRoot.activeElement;
+            if (!a) return '';
+            if (a.classList.contains('po-launcher')) return 'launcher';
+            if (a.id === 'po-input') return 'input';
+            return a.tagName.toLowerCase() + '.' + a.className;
+        }}"""
+    )
+
+
+# ---------------------------------------------------------------------------
+# tests
+# ---------------------------------------------------------------------------
+
+
+def test_closed_widget_on_the_demo_page(page):
+    page.goto("/demo")
+    launcher = page.get_by_role("button", name="Kysy Polkuoppaalta")
+    launcher.wait_for()
+    assert launcher.get_attribute("aria-expanded") == "false"
+    assert launcher.get_attribute("aria-controls") == "po-panel"
+    assert in_widget(page, "return r.getElementById('po-panel').hidden;") is True
+    assert session_id(page) is None, "a closed widget does not start a conversation"
+    # the host page's aggressive CSS (serif !important, red buttons) does not reach in
+    style = launcher.evaluate("b => { const s = getComputedStyle(b); return [s.fontFamily, s.backgroundColor]; }")
+    assert "serif" not in style[0].replace("sans-serif", "") and "Georgia" not in style[0], style
+    assert style[1] == "rgb(11, 74, 139)", style
+    assert_no_axe_violations(page, "/demo, widget closed")
+
+
+def test_jobseeker_path_survives_a_reload_and_is_deleted(page, base_url):
+    page.goto("/demo")
+    open_widget(page)
+    panel = page.get_by_role("dialog", name="Polkuopas")
+    assert panel.is_visible()
+    assert in_widget(page, "return r.querySelector('.po-subtitle').innerText;").strip().endswith("Tampere")
+    assert in_widget(page, "return r.querySelector('.po-root').lang;") == "fi"
+
+    click_reply(page, "Etsin töitä")
+    assert "paikkakunnalla" in last_reply_text(page)
+    asked = interview(page, JOBSEEKER_ANSWERS)
+    assert len(asked) == len(set(asked)), f"a question was asked twice: {asked}"
+    reply = last_reply_text(page)
+    assert "palvelupoluksi" in reply and "Tampereen seudun" in reply
+
+    cards = page.locator("polkuopas-widget .card")
+    assert cards.count() >= 3
+    hrefs = in_widget(page, "return Array.from(r.querySelectorAll('.card a'), a => [a.href, a.target, a.rel]);")
+    assert hrefs, "the cards have links"
+    for href, target, rel in hrefs:
+        assert href.startswith(("https://", "http://")), href
+        assert target == "_blank" and "noopener" in rel
+    assert_no_axe_violations(page, "/demo, open with a service path and cards")
+
+    # reload: the same conversation comes back from the history
+    sid = session_id(page)
+    assert sid
+    shown = replies_count(page)
+    page.reload()
+    if page.get_by_role("button", name="Kysy Polkuoppaalta").get_attribute("aria-expanded") != "true":
+        page.get_by_role("button", name="Kysy Polkuoppaalta").click()
+    page.wait_for_function(f"() => {ROOT_JS}.querySelectorAll('.msg-bot').length >= {shown}")
+    assert session_id(page) == sid
+    assert "palvelupoluksi" in log_text(page)
+    assert cards.count() >= 3
+    assert "Tampere" in log_text(page)
+
+    # delete: gone from the server and from the screen, a new conversation starts
+    before = replies_count(page)
+    page.get_by_role("button", name="Poista keskustelu").click()
+    page.wait_for_function(
+        f"() => !{ROOT_JS}.querySelector('.po-log').innerText.includes('palvelupoluksi')"
+        f" && {ROOT_JS}.querySelectorAll('.msg-bot').length >= 1"
+    )
+    assert before > replies_count(page)
+    assert "palvelupoluksi" not in log_text(page)
+    assert "Polkuopas" in log_text(page)  # the greeting of the new conversation
+    assert session_id(page) != sid
+    assert httpx.get(f"{base_url}/api/chat/{sid}/history", timeout=30).status_code == 404
+
+
+def test_markup_is_shown_as_text(page):
+    page.goto("/demo")
+    open_widget(page)
+    type_message(page, XSS)
+    bubbles = in_widget(page, "return Array.from(r.querySelectorAll('.msg-user .bubble'), b => b.textContent);")
+    assert any(XSS in b for b in bubbles), bubbles
+    assert in_widget(page, "return r.querySelectorAll('.po-log img').length;") == 0
+    assert page.locator("img").count() == 0
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.__xss") is None
+
+
+def test_keyboard_only(page):
+    page.goto("/demo")
+    page.get_by_role("button", name="Kysy Polkuoppaalta").wait_for()
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if active_in_widget(page) == "launcher":
+            break
+    else:
+        raise AssertionError("Tab never reached the launcher")
+    outline = in_widget(page, "const s = getComputedStyle(r.activeElement); return [s.outlineStyle, s.outlineWidth];")
+    assert outline[0] != "none" and outline[1] != "0px", f"visible focus on the launcher: {outline}"
+
+    page.keyboard.press("Enter")
+    wait_for_reply(page, 0)
+    launcher = page.get_by_role("button", name="Kysy Polkuoppaalta")
+    assert launcher.get_attribute("aria-expanded") == "true"
+    assert active_in_widget(page) == "input", "focus moves into the message field"
+
+    # Tab order: the field, Lähetä … and the quick replies are reachable
+    page.keyboard.press("Shift+Tab")
+    assert active_in_widget(page) != "input"
+    page.keyboard.press("Tab")
+    assert active_in_widget(page) == "input"
+
+    page.keyboard.press("Escape")
+    assert launcher.get_attribute("aria-expanded") == "false"
+    assert in_widget(page, "return r.getElementById('po-panel').hidden;") is True
+    assert active_in_widget(page) == "launcher", "Esc returns the focus to the launcher"
+
+    # and open again with the keyboard: the conversation is still there
+    page.keyboard.press("Enter")
+    assert active_in_widget(page) == "input"
+    assert replies_count(page) >= 1
+
+
+def test_small_screen_and_reduced_motion(page):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.emulate_media(reduced_motion="reduce")
+    page.goto("/demo")
+    open_widget(page)
+    box = page.get_by_role("dialog", name="Polkuopas").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320, box
+    overflow = in_widget(page, "const p = r.getElementById('po-panel'); return p.scrollWidth - p.clientWidth;")
+    assert overflow <= 0, "no horizontal scrolling inside the panel at 320 px"
+    assert page.get_by_role("button", name="Sulje keskustelu").is_visible()
+    animation = in_widget(page, "return getComputedStyle(r.querySelector('.msg')).animationName;")
+    assert animation == "none"
+    # 200 % zoom of a 1280 × 800 screen
+    page.set_viewport_size({"width": 640, "height": 400})
+    box = page.get_by_role("dialog", name="Polkuopas").bounding_box()
+    assert box["width"] <= 640 and box["height"] <= 400, box
+    page.locator("#po-input").scroll_into_view_if_needed()
+    assert page.locator("#po-input").is_visible()
+
+
+@pytest.mark.console_errors_expected  # the browser logs the failed requests
+def test_rate_limit_and_backend_down_messages(page):
+    page.goto("/demo")
+    open_widget(page)
+    page.route(
+        "**/api/chat",
+        lambda route: route.fulfill(
+            status=429,
+            content_type="application/json",
+            headers={"Retry-After": "30"},
+            body='{"detail": "Too many"}',
+        ),
+    )
+    type_message(page, "hei")
+    assert "Liian monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen." in last_reply_text(page)
+    assert page.locator("#po-input").input_value() == "hei", "the text is given back for a retry"
+    page.unroute("**/api/chat")
+    page.route(
+        "**/api/chat",
+        lambda route: route.fulfill(
+            status=503,
+            content_type="application/json",
+            body='{"detail": "Palvelussa on katko. Yritä hetken kuluttua.", "messages": []}',
+        ),
+    )
+    type_message(page, "hei taas")
+    assert "Palvelussa on katko. Yritä hetken kuluttua." in last_reply_text(page)
+
+
+def test_chat_page_uses_the_widget_inline(page):
+    page.goto("/")
+    wait_for_reply(page, 0)
+    assert page.locator("script[src='/static/widget.js'][data-mode='page']").count() == 1
+    assert page.locator("polkuopas-widget").count() == 0
+    assert page.get_by_role("region", name="Keskustelu Polkuoppaan kanssa").is_visible()
+    assert page.get_by_role("button", name="Kysy Polkuoppaalta").count() == 0
+    click_reply(page, "Etsin palvelua")
+    type_message(page, "mikä on työkokeilu?")
+    page.locator("#polkuopas-chat .card").first.wait_for()
+    assert_no_axe_violations(page, "/ with a conversation and a card")
+
+
+def test_lookup_page_with_results(page):
+    page.goto("/haku")
+    page.locator("#f-q").fill("työkokeilu")
+    page.locator("#search-button").click()
+    page.locator("#result-list li").first.wait_for()
+    assert_no_axe_violations(page, "/haku with results")
