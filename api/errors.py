@@ -18,6 +18,7 @@ FIELD_NAMES_FI = {
     "limit": "tulosten määrä",
     "offset": "aloituskohta",
     "audience": "kohderyhmä",
+    "municipality": "kunta",
 }
 
 

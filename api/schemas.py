@@ -39,6 +39,9 @@ class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="ignore")
     session_id: str | None = Field(default=None, max_length=100)
     message: str = Field(min_length=1, max_length=1000)
+    # The embedding page's municipality (the widget's data-municipality): used when the user
+    # does not name one. An unknown name is ignored.
+    municipality: str | None = Field(default=None, max_length=100)
 
 
 class ChatResponse(BaseModel):

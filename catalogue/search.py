@@ -158,6 +158,7 @@ class ServiceSearch:
         query: str = "",
         *,
         municipality: str | None = None,
+        default_municipality: str | None = None,
         audience: str | None = None,
         category: str | None = None,
         limit: int = 20,
@@ -167,6 +168,9 @@ class ServiceSearch:
         place = self.catalogue.resolve_municipality(municipality) if municipality else None
         if place is None and query:
             place = _place_in_query(query)
+        if place is None and default_municipality:
+            # e.g. the municipality of the site the chat is embedded on: only when no place is named
+            place = self.catalogue.resolve_municipality(default_municipality)
         groups = self._query_terms(query, place)
         local_ids: set[str] = set()
         if place is not None:

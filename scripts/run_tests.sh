@@ -36,8 +36,6 @@ scripts/evaluate_nlu.sh
 echo "== test stories"
 scripts/test_stories.sh
 
-echo "== integration: real rasa, actions and api"
-run_pytest -q tests/integration
-
-echo "== browser: the widget and the pages in headless Chromium (Playwright, axe-core)"
-run_pytest -q tests/browser
+# one pytest run, so the integration and browser tests share one live stack
+echo "== integration (real rasa, actions and api) and browser (headless Chromium, axe-core)"
+run_pytest -q tests/integration tests/browser

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy import Engine
 
 from catalogue.db import make_engine
 from catalogue.repository import CatalogueSnapshot, get_catalogue
 from catalogue.seed import seed
+from tests.livestack import Stack
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -32,3 +35,15 @@ def seeded_engine(tmp_path_factory) -> Engine:
 @pytest.fixture(scope="session")
 def snapshot(seeded_engine) -> CatalogueSnapshot:
     return get_catalogue(seeded_engine, refresh=True)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Iterator[Stack]:
+    """One live stack (Rasa 3.6 server, rasa-sdk actions, the API) for the integration and browser
+    tests of one pytest run; started only when a test asks for it."""
+    running = Stack(tmp_path_factory.mktemp("stack"))
+    try:
+        running.up()
+        yield running
+    finally:
+        running.down()

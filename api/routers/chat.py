@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 from api import conversations, sensitive
 from api.protection import check_client_chat_limit, check_session_chat_limit
 from catalogue.privacy import mask_personal_data
-from api.deps import db_session
+from catalogue.repository import CatalogueSnapshot
+from api.deps import catalogue, db_session
 from api.rasa_client import RasaUnavailable
 from api.schemas import ChatRequest, ChatResponse, HistoryResponse
 
@@ -19,11 +20,18 @@ BACKEND_DOWN_TEXT = (
     "Keskustelupalvelu ei vastaa juuri nyt. Yritä hetken päästä uudelleen. "
     "Kiireellisissä asioissa katso https://tyomarkkinatori.fi/"
 )
+# metadata key the actions read (bot/actions/common.py page_municipality)
+PAGE_MUNICIPALITY_KEY = "page_municipality"
 NOT_FOUND_TEXT = "Keskustelua ei löytynyt. Se on ehkä poistettu tai vanhentunut."
 
 
 @router.post("", response_model=ChatResponse)
-async def chat(body: ChatRequest, request: Request, db: Session = Depends(db_session)):
+async def chat(
+    body: ChatRequest,
+    request: Request,
+    db: Session = Depends(db_session),
+    snapshot: CatalogueSnapshot = Depends(catalogue),
+):
     check_client_chat_limit(request)
     message = conversations.clean_message(body.message)
     if not message:
@@ -44,7 +52,7 @@ async def chat(body: ChatRequest, request: Request, db: Session = Depends(db_ses
         conversations.record(db, session, "user", {"text": shown_text})
     db.commit()
     try:
-        reply = await request.app.state.rasa.send(session.id, message)
+        reply = await request.app.state.rasa.send(session.id, message, page_metadata(snapshot, body.municipality))
     except RasaUnavailable:
         notice = {"text": BACKEND_DOWN_TEXT, "buttons": [], "cards": []}
         return JSONResponse(
@@ -65,6 +73,12 @@ async def chat(body: ChatRequest, request: Request, db: Session = Depends(db_ses
             stored["expects"] = reply.expects  # kept in our database only, never sent or shown
         conversations.record(db, session, "bot", stored)
     return ChatResponse(session_id=session.id, messages=reply.messages)
+
+
+def page_metadata(snapshot: CatalogueSnapshot, municipality: str | None) -> dict[str, str]:
+    """What the bot may know of the embedding page: its municipality, if it is a real one."""
+    found = snapshot.resolve_municipality(municipality) if municipality else None
+    return {PAGE_MUNICIPALITY_KEY: found.name_fi} if found else {}
 
 
 def settings_base_url(request: Request) -> str:

@@ -248,6 +248,7 @@
       async sendMessage(sessionId, message, signal) {
         const body = { message };
         if (sessionId) body.session_id = sessionId;
+        if (MUNICIPALITY) body.municipality = MUNICIPALITY; // used when the user names none
         const data = await request('POST', '/api/chat', { body, signal });
         if (!data || typeof data !== 'object' || !Array.isArray(data.messages)) {
           throw new ApiError('invalid', 200);

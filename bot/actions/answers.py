@@ -7,7 +7,15 @@ from rasa_sdk.events import AllSlotsReset, Restarted, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import catalogue, entity_values, latest_intent, latest_text, send_cards, slot
+from bot.actions.common import (
+    catalogue,
+    entity_values,
+    latest_intent,
+    latest_text,
+    page_municipality,
+    send_cards,
+    slot,
+)
 from bot.actions.recommend import contact_text
 from catalogue import interview
 from catalogue.search import get_search
@@ -69,7 +77,12 @@ class ActionServiceSearch(Action):
             text = ""
         query_parts = [text[:200]]
         municipality = next(iter(entity_values(tracker, "municipality")), None)
-        result = get_search(snapshot).search(" ".join(query_parts), municipality=municipality, limit=5)
+        result = get_search(snapshot).search(
+            " ".join(query_parts),
+            municipality=municipality,
+            default_municipality=page_municipality(tracker),
+            limit=5,
+        )
         if result.total == 0 and municipality:
             result = get_search(snapshot).search(text[:200], limit=5)
         if result.total == 0:

@@ -31,6 +31,13 @@ def latest_intent(tracker: Tracker) -> str | None:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 
 
+def page_municipality(tracker: Tracker) -> str | None:
+    """The embedding page's municipality (resolved by the API gateway), for when the user names none."""
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    value = metadata.get("page_municipality") if isinstance(metadata, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
 def entity_values(tracker: Tracker, entity: str) -> list[str]:
     return [str(v) for v in tracker.get_latest_entity_values(entity)]
 

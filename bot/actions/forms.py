@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import catalogue, entity_values, latest_intent, latest_text
+from bot.actions.common import catalogue, entity_values, latest_intent, latest_text, page_municipality
 from catalogue import competence as competence_mapping
 from catalogue import interview
 from catalogue.finnish import fold
@@ -216,6 +216,11 @@ class MunicipalityValidation:
     def validate_municipality(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         text = str(value or "")
         if _skipped(tracker, text):
+            default = page_municipality(tracker)
+            if default:
+                # the user names none: the municipality of the site the chat is embedded on
+                dispatcher.utter_message(response="utter_using_page_municipality", municipality=default)
+                return {"municipality": default}
             return {"municipality": SKIPPED}
         name = _municipality_from(tracker, text[:300])
         if name:

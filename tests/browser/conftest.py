@@ -1,8 +1,9 @@
 """Browser tests: Debian's Chromium (headless, driven by Playwright) against one live stack.
 
-The stack is the same as the integration tests' (Rasa 3.6 server, rasa-sdk actions, the
-API on free loopback ports). POLKUOPAS_BROWSER_BASE_URL=http://host:port points the tests
-at an already running stack instead (quicker while developing).
+The stack is the integration tests' (tests/conftest.py: Rasa 3.6 server, rasa-sdk actions,
+the API on free loopback ports), shared when both run in one pytest run.
+POLKUOPAS_BROWSER_BASE_URL=http://host:port points the tests at an already running stack
+instead (quicker while developing).
 """
 
 from __future__ import annotations
@@ -13,23 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.livestack import Stack
-
 CHROMIUM = os.environ.get("POLKUOPAS_CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory) -> Iterator[str]:
+def base_url(request) -> str:
     external = os.environ.get("POLKUOPAS_BROWSER_BASE_URL")
     if external:
-        yield external.rstrip("/")
-        return
-    running = Stack(tmp_path_factory.mktemp("stack"))
-    try:
-        running.up()
-        yield running.base_url
-    finally:
-        running.down()
+        return external.rstrip("/")
+    return request.getfixturevalue("stack").base_url
 
 
 @pytest.fixture(scope="session")

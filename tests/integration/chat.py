@@ -8,15 +8,18 @@ from tests.livestack import Stack
 
 
 class Conversation:
-    def __init__(self, stack: Stack):
+    def __init__(self, stack: Stack, page_municipality: str | None = None):
         self.client = httpx.Client(base_url=stack.base_url, timeout=60)
         self.session_id: str | None = None
+        self.page_municipality = page_municipality  # the embedding page's data-municipality
         self.transcript: list[tuple[str, list[dict]]] = []
 
     def say(self, message: str) -> list[dict]:
         body = {"message": message}
         if self.session_id:
             body["session_id"] = self.session_id
+        if self.page_municipality:
+            body["municipality"] = self.page_municipality
         response = self.client.post("/api/chat", json=body)
         assert response.status_code == 200, response.text
         data = response.json()

@@ -63,6 +63,19 @@ def test_jobseeker_can_skip_everything_and_ask_a_question_midway(stack):
     assert "valtakunnalliset" in texts(messages)
 
 
+def test_the_embedding_pages_municipality_is_used_when_the_user_names_none(stack):
+    conversation = Conversation(stack, page_municipality="Kuopio")
+    messages = conversation.say("/jobseeker_start")
+    assert "paikkakunnalla" in texts(messages)
+    messages = conversation.say("ohita")
+    assert "Käytän tämän sivun kuntaa: Kuopio" in texts(messages)
+    for _ in range(30):
+        if "palvelupoluksi" in texts(messages):
+            break
+        messages = conversation.say("ohita")
+    assert "Kuopio" in texts(messages)  # the area's contact, not only the national one
+
+
 def test_employer_gets_a_package_with_euro_estimates(stack):
     conversation = Conversation(stack)
     messages = conversation.say("palkkaisin osatyökykyisen siivoojan Seinäjoella 30 h viikossa 2400 €/kk")

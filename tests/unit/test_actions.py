@@ -68,6 +68,7 @@ def make_tracker(
     slots: dict[str, Any] | None = None,
     events: list[dict[str, Any]] | None = None,
     active_loop: dict[str, Any] | None = None,
+    metadata: dict[str, Any] | None = None,
 ) -> Tracker:
     all_slots: dict[str, Any] = {name: None for name in domain["slots"]}
     all_slots["requested_slot"] = None
@@ -76,6 +77,7 @@ def make_tracker(
         "text": text,
         "intent": {"name": intent, "confidence": 0.99} if intent else {},
         "entities": entities or [],
+        "metadata": metadata or {},
     }
     return Tracker(
         sender_id="test-sender",
@@ -109,6 +111,7 @@ def run_form_validation(
     intent: str = "inform",
     slots: dict[str, Any] | None = None,
     entities: list[dict[str, Any]] | None = None,
+    metadata: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any], CollectingDispatcher]:
     """Runs a validate_<form> action the way Rasa does: the candidate is the last SlotSet after the user turn."""
     text = str(value) if text is None else text
@@ -119,7 +122,7 @@ def run_form_validation(
         {"event": "slot", "name": slot, "value": value},
     ]
     tracker = make_tracker(
-        domain, text, intent, entities, form_slots, events, active_loop={"name": action.form_name()}
+        domain, text, intent, entities, form_slots, events, active_loop={"name": action.form_name()}, metadata=metadata
     )
     events, dispatcher = run_action(action, tracker, domain)
     return slot_events(events), dispatcher
@@ -335,6 +338,24 @@ def test_validate_municipality_unknown_asks_again(domain):
 def test_validate_municipality_skip(domain, value):
     slots, dispatcher = run_form_validation(ValidateJobseekerForm(), domain, "municipality", value)
     assert slots["municipality"] == SKIPPED
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize("form", [ValidateJobseekerForm, ValidateEmployerForm])
+def test_a_skipped_municipality_is_the_embedding_pages_one(domain, form):
+    metadata = {"page_municipality": "Tampere"}
+    slots, dispatcher = run_form_validation(form(), domain, "municipality", "ohita", metadata=metadata)
+    assert slots["municipality"] == "Tampere"
+    assert responses(dispatcher) == ["utter_using_page_municipality"]
+    assert dispatcher.messages[0]["municipality"] == "Tampere"
+    assert_known_responses(dispatcher, domain)
+
+
+def test_a_named_municipality_wins_over_the_embedding_pages_one(domain):
+    slots, dispatcher = run_form_validation(
+        ValidateJobseekerForm(), domain, "municipality", "Nokia", metadata={"page_municipality": "Tampere"}
+    )
+    assert slots["municipality"] == "Nokia"
     assert dispatcher.messages == []
 
 
@@ -750,6 +771,22 @@ def test_service_search_place_in_text_only(domain):
         ActionServiceSearch(), make_tracker(domain, "työhönvalmennusta Kuopiossa", "service_search"), domain
     )
     assert "tukeva-saatio-valmennus" in card_ids(dispatcher)
+
+
+def test_service_search_without_a_place_uses_the_embedding_pages_municipality(domain):
+    tracker = make_tracker(domain, "työhönvalmennus", "service_search", metadata={"page_municipality": "Kuopio"})
+    _, dispatcher = run_action(ActionServiceSearch(), tracker, domain)
+    assert "tukeva-saatio-valmennus" in card_ids(dispatcher)
+    assert "(Kuopio)" in card_messages(dispatcher)[0]["text"]
+
+
+def test_service_search_place_named_in_the_text_wins_over_the_pages(domain):
+    tracker = make_tracker(
+        domain, "työhönvalmennusta Kuopiossa", "service_search", metadata={"page_municipality": "Tampere"}
+    )
+    _, dispatcher = run_action(ActionServiceSearch(), tracker, domain)
+    assert "(Kuopio)" in card_messages(dispatcher)[0]["text"]
+    assert "pirkanmaan-tyotalo-valmennus" not in card_ids(dispatcher)
 
 
 def test_service_search_nothing_found(domain):

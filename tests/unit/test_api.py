@@ -1090,3 +1090,26 @@ def test_cors_only_for_configured_origins(tmp_path, seeded_engine, fake_rasa, mo
 def test_no_cors_by_default(client):
     response = client.options("/api/chat", headers={"Origin": "https://www.tampere.fi", "Access-Control-Request-Method": "POST"})
     assert "access-control-allow-origin" not in response.headers
+
+
+@pytest.mark.parametrize(
+    ("page_municipality", "metadata"),
+    [
+        ("Tampere", {"page_municipality": "Tampere"}),
+        ("Tammerfors", {"page_municipality": "Tampere"}),
+        ("Kuopiossa", {"page_municipality": "Kuopio"}),
+        ("Atlantis", {}),
+        ("<script>alert(1)</script>", {}),
+        ("", {}),
+    ],
+)
+def test_chat_passes_the_pages_municipality_to_rasa_only_when_it_is_real(client, fake_rasa, page_municipality, metadata):
+    response = client.post("/api/chat", json={"message": "hei", "municipality": page_municipality})
+    assert response.status_code == 200
+    assert fake_rasa.requests[-1]["metadata"] == metadata
+
+
+def test_chat_rejects_an_overlong_page_municipality_in_finnish(client):
+    response = client.post("/api/chat", json={"message": "hei", "municipality": "x" * 101})
+    assert response.status_code == 422
+    assert response.json()["detail"] == "Kenttä kunta on liian pitkä."
