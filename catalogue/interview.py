@@ -40,8 +40,9 @@ SITUATION_PATTERNS: list[tuple[str, str]] = [
     (r"jokin muu|muu tilanne|kotona lasten|kotiaiti|kotiisa|elakkeella", "other"),
 ]
 WORK_ABILITY_PATTERNS: list[tuple[str, str]] = [
-    (r"^ei\b|ei rajoita|ei mitaan|terve|taysin kunnossa|hyvassa kunnossa|ei ongelm|ei oo ongelm|^en$", "full"),
-    (r"rajoittaa|osatyokyky|selka|polvi|niska|olkapaa|masennus|uupu|burnout|mielenterve|sairaus|sairas|vamma|kipu|kivu|krooni|ahdistu|diabet|astma|reuma|kuntoutu|jaksa|alentun", "partial"),
+    (r"^ei\b|ei rajoita|ei mitaan|\bterve(\b|ena)|taysin kunnossa|hyvassa kunnossa|ei ongelm|ei oo ongelm|^en$", "full"),
+    (r"rajoittaa|osatyokyky|selka|polvi|niska|olkapaa|masennus|uupu|burnout|mielenterve|sairaus|sairas|vamma|kipu|kivu|krooni|ahdistu|diabet|astma|reuma|kuntoutu|jaksa|alentun|"
+     r"liikuntaelim|mieliala|keskittyminen", "partial"),
     (r"en osaa sanoa|en tieda|vaikea sanoa|ehka", "unknown"),
 ]
 FINNISH_PATTERNS: list[tuple[str, str]] = [
@@ -182,16 +183,51 @@ HEALTH_CATEGORIES = (
     "undisclosed",
 )
 HEALTH_PATTERNS: list[tuple[str, str]] = [
-    (r"selka|niska|hartia|olkapa|polvi|lonkka|nivel|reuma|tules|tuki- ja liikunta|jalka|jalat|ranne|kasivarsi|"
-     r"iskias|valilevy|nostaa|seisominen|istuminen", "musculoskeletal"),
+    (r"selka|niska|hartia|olkapa|polvi|polve|lonkka|nivel|reuma|tules|tuki- ja liikunta|jalka|jalat|ranne|kasivarsi|"
+     r"iskias|valilevy|nostaa|seisominen|istuminen|liikuntaelim", "musculoskeletal"),
     (r"masennu|masentu|ahdist|mielenterv|mieliala|uupu|burn ?out|loppuun ?palami|jaksami|paniikki|"
-     r"kaksisuuntai|psyk|stressi|unettom", "mental_health"),
-    (r"adhd|add\b|autism|asperger|lukihair|oppimisvaik|keskittymisvaik|neurokirj|kehitysvamm", "learning_neuro"),
-    (r"nakovam|sokea|heikkonako|kuulovam|kuuro|huonokuuloi|pyoratuol|liikuntavamm|cp-|cp vamma|amputo|vammai",
+     r"kaksisuuntai|psyk|stressi|unettom|mieliala", "mental_health"),
+    (r"adhd|add\b|autism|asperger|lukihair|oppimisvaik|keskittymisvaik|neurokirj|kehitysvamm|"
+     r"oppiminen tai keskittyminen", "learning_neuro"),
+    (r"nakovam|sokea|heikkonako|kuulovam|kuuro|huonokuuloi|pyoratuol|liikuntavamm|cp-|cp vamma|amputo|vammai|"
+     r"aistivamm",
      "disability"),
     (r"diabet|sokeritau|sydan|astma|epilep|syopa|migreen|\bms\b|ms-tau|uniapnea|suolistosairau|crohn|"
      r"keuhko|pitkaaikaissairau|krooni|sairaus|sairauden|sairas", "chronic_illness"),
 ]
+
+
+# Words that are situations or everyday verbs, not health details: never redacted
+NOT_HEALTH_DETAILS = re.compile(
+    r"sairauslom|sairaslom|sairaana|sairaanhoit|sairaala|psykolog|nostaa|nostam|seisomi|istumi|jaksa"
+)
+HEALTH_WORD = re.compile(r"[\w-]+", re.UNICODE)
+
+
+def health_detail_category(word: str) -> str | None:
+    """The health category a single word reveals (a diagnosis, a body part, a disability), else None."""
+    folded = fold(word)
+    if NOT_HEALTH_DETAILS.search(folded):
+        return None
+    for pattern, category in HEALTH_PATTERNS:
+        if re.search(pattern, folded):
+            return category
+    return None
+
+
+def redact_health_details(text: str) -> str:
+    """The text with every health detail replaced by its category, e.g. "selkä on huono" →
+    "(tuki- ja liikuntaelimet) on huono". What people write about their health is never stored
+    as their own words; the category is enough to pick services."""
+    from catalogue.vocabulary import HEALTH_CATEGORY_LABELS
+
+    def replace(match: re.Match[str]) -> str:
+        category = health_detail_category(match.group(0))
+        return f"({HEALTH_CATEGORY_LABELS[category]})" if category else match.group(0)
+
+    redacted = HEALTH_WORD.sub(replace, text)
+    # "selkä ja niska" → one label, not two
+    return re.sub(r"(\([^()]+\))(?:\s*(?:,|ja|sekä|ja myös)?\s*\1)+", r"\1", redacted)
 
 
 def health_category(text: str | None) -> str:

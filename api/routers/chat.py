@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from api import conversations, sensitive
 from api.protection import check_client_chat_limit, check_session_chat_limit
+from catalogue.interview import redact_health_details
 from catalogue.privacy import mask_personal_data
 from catalogue.repository import CatalogueSnapshot
 from api.deps import catalogue, db_session
@@ -37,8 +38,9 @@ async def chat(
     if not message:
         raise HTTPException(status_code=422, detail="Viesti on tyhjä. Kirjoita kysymyksesi.")
     if not message.startswith("/"):
-        # identity codes, phone numbers and e-mail addresses never reach Rasa or our database
-        message = mask_personal_data(message)
+        # identity codes, phone numbers and e-mail addresses never reach Rasa or our database,
+        # and health details reach them only as a category
+        message = redact_health_details(mask_personal_data(message))
     session = conversations.open_session(db, body.session_id)
     check_session_chat_limit(request, session.id)
     shown_text = message

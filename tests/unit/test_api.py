@@ -1052,6 +1052,24 @@ def test_personal_data_is_masked_before_rasa_and_the_history(client, fake_rasa):
     assert stored == [sent]
 
 
+@pytest.mark.parametrize(
+    ("typed", "sent"),
+    [
+        ("selkä on huono enkä pysty raskaisiin töihin", "(tuki- ja liikuntaelimet) on huono enkä pysty raskaisiin töihin"),
+        ("mulla on diabetes ja masennus", "mulla on (pitkäaikainen sairaus) ja (mieliala ja jaksaminen)"),
+        ("olen sairauslomalla", "olen sairauslomalla"),  # a situation, not a health detail
+        ("olin sairaanhoitaja ja psykologi", "olin sairaanhoitaja ja psykologi"),  # occupations
+    ],
+)
+def test_health_details_reach_rasa_and_the_history_only_as_categories(client, fake_rasa, typed, sent):
+    response = chat(client, typed)
+    assert response.status_code == 200
+    assert fake_rasa.requests[-1]["message"] == sent
+    session_id = response.json()["session_id"]
+    stored = [m["text"] for m in client.get(f"/api/chat/{session_id}/history").json()["messages"] if m["sender"] == "user"]
+    assert stored == [sent]
+
+
 # -- abuse resistance (issue 6) ---------------------------------------------------------------
 def test_chat_rate_limit_per_session_is_a_finnish_429(tmp_path, seeded_engine, fake_rasa, monkeypatch):
     monkeypatch.setenv("POLKUOPAS_CHAT_PER_MINUTE_SESSION", "3")

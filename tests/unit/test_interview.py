@@ -316,3 +316,35 @@ def test_employer_view_of_a_work_trial_question(text, expected):
 
     assert employer_view("tyokokeilu", text) == expected
     assert employer_view("palkkatuki", text) == "palkkatuki"
+
+
+# -- health details are redacted to categories the parsers still understand ---------------------
+HEALTH_TEXTS = [
+    "selkä on huono enkä pysty raskaisiin töihin",
+    "mulla on diabetes ja vuorotyö ei sovi",
+    "masennus vaikeuttaa työnhakua",
+    "mulla on adhd ja työt ei oo onnistunu",
+    "kuulovamma haittaa töissä",
+    "polvet on rikki, en voi seistä koko päivää",
+    "olkapää leikattu",
+    "mulla on reuma ja käsityöt ei onnistu",
+    "olin burnoutissa",
+    "astma estää mua työskentelemästä rakennusalalla",
+]
+
+
+@pytest.mark.parametrize("text", HEALTH_TEXTS)
+def test_redacted_health_text_keeps_its_category_and_work_ability(text):
+    redacted = interview.redact_health_details(text)
+    assert redacted != text
+    assert "(" in redacted
+    assert interview.health_category(redacted) == interview.health_category(text) != "other"
+    assert interview.work_ability(redacted) == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["olen sairauslomalla", "olin sairaanhoitaja", "olin psykologina", "osaan nostaa trukilla", "olen terve", "en jaksa odottaa"],
+)
+def test_situations_occupations_and_everyday_words_are_not_redacted(text):
+    assert interview.redact_health_details(text) == text
