@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalogue.recommend.common import months_text, pick_services
+from catalogue.recommend.common import fits_age_and_unemployment, months_text, pick_services
 from catalogue.recommend.profiles import JobseekerProfile
 from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, ServiceRecord
 from catalogue.vocabulary import (
@@ -70,6 +70,10 @@ HOW_TO_START = {
     "Työnantaja hakee tuen itse ennen kuin työ alkaa.",
     "stay_at_work": "Kun työpaikka löytyy, kysy asiantuntijaltasi työhönvalmentajaa tueksi työn alkuun. "
     "Työnantaja voi hakea tukea työpaikan järjestelyihin.",
+    "job_search": "Kysy asiantuntijaltasi työnhakuvalmennusta tai työhönvalmentajaa. Ota mukaan CV ja "
+    "tieto siitä, millaista työtä haet.",
+    "skills_employed": "Katso koulutuksia ja oppisopimuspaikkoja Työmarkkinatorista. Oppisopimuksesta voit kysyä "
+    "myös omalta työnantajaltasi tai oppilaitokselta.",
     "start": "Varaa aika työllisyysalueen asiantuntijalle tai ota yhteyttä alla olevaan osoitteeseen.",
 }
 
@@ -284,7 +288,12 @@ class JobseekerPathBuilder:
         low_skills = p.low("skills") or p.education == "basic"
         if not (wants_education or low_skills or "try_field" in p.goals):
             return None
-        if wants_education:
+        if p.situation == "student" and "education" not in p.goals:
+            why = (
+                "Opiskelet. Uraohjauksessa voit miettiä, mihin opintosi vievät, ja oppisopimuksella voit "
+                "opiskella ammatin työn ohessa."
+            )
+        elif wants_education:
             why = "Haluat opiskella. Työvoimakoulutus on maksutonta, ja omaehtoista opiskelua voi joskus tehdä työttömyysetuudella."
         elif p.education == "basic":
             why = "Sinulla on peruskoulun pohjalta lähtevä koulutus. Ammatillinen koulutus tai oppisopimus parantaa mahdollisuuksiasi selvästi."
@@ -411,6 +420,12 @@ class JobseekerPathBuilder:
             "työkykykoordinaattori auttaa sovittamaan työn ja terveyden yhteen."
         )
         services = self._pick(["tyoolosuhteiden-jarjestelytuki", "tyokykykoordinaattori"], categories=("work_ability",))
+        if services and "tyokykykoordinaattori" not in [s.id for s in services]:
+            # the coordinator is already in an earlier step of the path
+            why = why.replace(
+                ", ja työkykykoordinaattori auttaa",
+                ". Aiemmassa askeleessa mainittu työkykykoordinaattori auttaa myös työn alettua",
+            )
         factors = ["terveys rajoittaa työtä" if p.work_ability == "partial" else "työkyky alentunut"]
         step = Step("Pysy työssä", why, services, key="stay_at_work", factors=factors)
         return step if services else None
@@ -426,46 +441,201 @@ class JobseekerPathBuilder:
         return regional[:1] + ([national] if national else [])
 
     # -- the whole path --------------------------------------------------------------------
-    def build(self) -> dict[str, Any]:
-        candidates = [
-            self.registration_step(),
-            self.clarify_step(),
-            self.rehabilitation_step(),
-            self.try_step(),
-            self.business_step(),
-            self.skills_step(),
-            self.supported_work_step(),
-            self.stay_at_work_step(),
+    def _step_methods(self) -> list[Any]:
+        """The step builders in route order (the order of ROUTE_ORDER)."""
+        return [
+            self.registration_step,
+            self.clarify_step,
+            self.rehabilitation_step,
+            self.try_step,
+            self.business_step,
+            self.skills_step,
+            self.supported_work_step,
+            self.stay_at_work_step,
         ]
-        steps = [step for step in candidates if step is not None and step.services]
+
+    def _rebuild_without(self, method: Any, used: set[str]) -> Step | None:
+        """The step again with the services of earlier steps left out (each service once per path)."""
+        shown_before = self.exclude
+        self.exclude = frozenset(shown_before | used)
+        try:
+            return method()
+        finally:
+            self.exclude = shown_before
+
+    def build(self) -> dict[str, Any]:
+        candidates = [(method, method()) for method in self._step_methods()]
+        steps = [step for _, step in candidates if step is not None and step.services]
         while len(steps) > MAX_STEPS:
             victim = next((step for key in DROP_ORDER for step in steps if step.key == key), steps[-1])
             steps.remove(victim)
-        if len(steps) < MIN_STEPS:
-            shown = {service.id for step in steps for service in step.services}
-            fallback = [s for s in self._pick(["uraohjaus", "tyonhakuvalmennus"], categories=("guidance",)) if s.id not in shown]
-            if fallback:
-                steps.append(
-                    Step(
-                        "Aloita ohjauksesta" if not steps else "Suunnittele seuraava askel ohjauksessa",
-                        "En saanut tietää tilanteestasi paljon, joten paras alku on keskustella "
-                        "työllisyysalueen asiantuntijan kanssa. Uraohjaus ja työnhakuvalmennus sopivat lähes kaikille."
-                        if not steps
-                        else "Asiantuntijan kanssa voit tarkentaa polkua ja sopia, mitä teet seuraavaksi. "
-                        "Uraohjaus ja työnhakuvalmennus sopivat lähes kaikille.",
-                        fallback,
-                        key="start",
-                        factors=["vähän tietoa tilanteestasi"] if not steps else ["polun tarkentaminen"],
-                    )
-                )
+        kept = {id(step) for step in steps}
+        # A service is shown once, in the earliest step it fits; later steps pick their next best.
+        used: set[str] = set()
+        steps = []
+        for method, step in candidates:
+            if step is None or id(step) not in kept:
+                continue
+            if used & {service.id for service in step.services}:
+                step = self._rebuild_without(method, used)
+            if step is None or not step.services:
+                continue
+            steps.append(step)
+            used |= {service.id for service in step.services}
+        for step in self._fallback_steps(steps, used):
+            if len(steps) >= MIN_STEPS:
+                break
+            steps.append(step)
+            used |= {service.id for service in step.services}
         steps.sort(key=lambda step: ROUTE_ORDER.index(step.key))
         contact = self.catalogue.contact(self.code, "jobseeker")
         for step in steps:
-            step.how_to_start = HOW_TO_START[step.key]
+            step.how_to_start = self._how_to_start(step)
             step.contact = dict(TYOMARKKINATORI_CONTACT) if step.key == "register" else dict(contact)
             step.factors = [f for f in dict.fromkeys(step.factors) if f] or self._general_factors()
         self._add_notes()
         return {"steps": [s.as_dict() for s in steps], "contact": contact, "notes": self.notes}
+
+    # -- when the rules give fewer than two steps ----------------------------------------------
+    def _fits_person(self, service: ServiceRecord) -> bool:
+        """False when a known answer rules the service out (situation, target group, age, months)."""
+        p = self.profile
+        if not fits_age_and_unemployment(service, p.age, p.unemployed_months):
+            return False
+        if p.situation and service.situations and p.situation not in service.situations:
+            return False
+        groups = set(service.target_groups)
+        if "youth" in groups and not p.is_young:
+            return False
+        if "immigrant" in groups and not p.needs_finnish:
+            return False
+        if "entrepreneur" in groups and "business" not in p.goals:
+            return False
+        if "student" in groups and p.situation not in ("student", "graduating"):
+            return False
+        if groups and groups <= {"partial_work_ability", "disabled"} and not p.has_partial_work_ability:
+            return False
+        if groups == {"long_term_unemployed"} and not p.is_long_term_unemployed:
+            return False
+        return True
+
+    def _fallback_pick(self, national: list[str], categories: tuple[str, ...], used: set[str]) -> list[ServiceRecord]:
+        candidates = list(self.catalogue.local_services(self.code)) + [
+            s for sid in national if (s := self.catalogue.service(sid)) is not None
+        ]
+        unfit = {s.id for s in candidates if not self._fits_person(s)}
+        return pick_services(
+            self.catalogue,
+            self.code,
+            national,
+            categories=categories,
+            fields=self.profile.fields,
+            age=self.profile.age,
+            unemployed_months=self.profile.unemployed_months,
+            exclude=self.exclude | used | unfit,
+        )
+
+    def _situation_opener(self) -> str:
+        """A short sentence from the answers the fallback steps build on ("Olet töissä.")."""
+        p = self.profile
+        parts: list[str] = []
+        if p.situation == "employed":
+            parts.append("Olet töissä.")
+        elif p.situation == "student":
+            parts.append("Opiskelet.")
+        elif p.situation == "sick_leave":
+            parts.append("Olet sairauslomalla.")
+        elif p.situation == "laid_off":
+            parts.append("Olet lomautettu.")
+        elif p.situation == "graduating":
+            parts.append("Valmistut pian.")
+        elif p.situation == "unemployed":
+            parts.append((self._unemployment_text() or "Olet työtön") + ".")
+        elif p.age is not None:
+            parts.append(f"Olet {p.age}-vuotias.")
+        goal_texts = {
+            "job": "Haluat löytää työn.",
+            "education": "Haluat opiskella.",
+            "try_field": "Haluat kokeilla uutta alaa.",
+            "business": "Haluat ryhtyä yrittäjäksi.",
+            "rehabilitation": "Haluat ensin kuntoutua ja jaksaa paremmin.",
+        }
+        parts += [goal_texts[g] for g in p.goals[:2] if g in goal_texts]
+        if not p.goals:
+            parts.append("Et ole vielä varma suunnasta.")
+        return " ".join(parts)
+
+    def _fallback_steps(self, steps: list[Step], used: set[str]) -> list[Step]:
+        """General steps that suit almost anyone, for when the answers call for fewer than two steps.
+
+        The order is the order of preference: guidance, job search, skills, trying work. A step
+        key already in the path is not repeated, and the services respect the known answers.
+        """
+        if len(steps) >= MIN_STEPS:
+            return []
+        p = self.profile
+        have = {step.key for step in steps}
+        opener = self._situation_opener()
+        fields_text = ", ".join(field_label(f) for f in p.fields[:3])
+        employed_like = p.situation in ("employed", "student")
+        options: list[tuple[str, str, str, list[str], tuple[str, ...]]] = [
+            (
+                "clarify",
+                "Selvitä suunta ohjauksessa",
+                "Uraohjauksessa mietit ammattilaisen kanssa, millainen työ tai koulutus sopisi sinulle nyt"
+                + (" ja miten pääset eteenpäin nykyisestä työstäsi." if p.situation == "employed" else "."),
+                ["uraohjaus", "ohjaamo"],
+                ("guidance", "youth"),
+            ),
+            (
+                "supported_work",
+                "Hae töitä tuen kanssa",
+                (f"Kun haet töitä alalta {fields_text}, " if fields_text else "")
+                + ("työnhakuvalmennuksessa" if fields_text else "Työnhakuvalmennuksessa")
+                + " saat apua hakemuksiin, CV:hen ja työhaastatteluun.",
+                ["tyonhakuvalmennus", "tyohonvalmennus"],
+                ("coaching",),
+            ),
+            (
+                "skills",
+                "Vahvista osaamistasi",
+                "Oppisopimuksessa opiskelet ammatin työn ohessa ja saat palkkaa."
+                if employed_like
+                else "Työvoimakoulutus on maksutonta, ja sen avulla voit hankkia tai päivittää ammattitaitosi."
+                + (f" Katso alan {fields_text} koulutukset Työmarkkinatorista." if fields_text else ""),
+                ["oppisopimus", "tyovoimakoulutus", "omaehtoinen-opiskelu"]
+                if employed_like
+                else ["tyovoimakoulutus", "oppisopimus", "omaehtoinen-opiskelu"],
+                ("training", "education"),
+            ),
+            (
+                "try",
+                "Kokeile työtä käytännössä",
+                "Työkokeilussa näet oikealla työpaikalla, sopiiko työ sinulle.",
+                ["tyokokeilu", "nuorten-tyopaja", "koulutussopimus"],
+                ("work_trial",),
+            ),
+        ]
+        out: list[Step] = []
+        for key, title, sentence, national, categories in options:
+            if key in have:
+                continue
+            services = self._fallback_pick(national, categories, used | {s.id for step in out for s in step.services})
+            if not services:
+                continue
+            why = f"{opener} {sentence}".strip()
+            factors = [SITUATION_LABELS.get(p.situation, "")] if p.situation else []
+            factors += ["tavoite: " + ", ".join(GOAL_LABELS.get(g, g) for g in p.goals)] if p.goals else []
+            out.append(Step(title, why, services, key=key, factors=[f for f in factors if f]))
+        return out
+
+    def _how_to_start(self, step: Step) -> str:
+        p = self.profile
+        if step.key == "supported_work" and not any(s.category == "employer_support" for s in step.services):
+            return HOW_TO_START["job_search"]
+        if step.key == "skills" and p.situation in ("employed", "student"):
+            return HOW_TO_START["skills_employed"]
+        return HOW_TO_START[step.key]
 
     def _general_factors(self) -> list[str]:
         """Why a step fits when no single answer called for it."""

@@ -176,7 +176,7 @@ def test_response_has_the_contract_shape(paths, name):
     json.dumps(result)  # the API returns it as JSON as such
 
     assert isinstance(result["steps"], list)
-    assert 1 <= len(result["steps"]) <= 5
+    assert 2 <= len(result["steps"]) <= 5
     for step in result["steps"]:
         assert set(step) == STEP_KEYS
         assert isinstance(step["title"], str) and step["title"].strip()
@@ -463,7 +463,7 @@ def test_student_is_not_sent_to_register_as_unemployed(paths):
 
 def test_empty_profile_still_gets_a_sensible_path(paths):
     result = paths["empty_profile"]
-    assert 1 <= len(result["steps"])
+    assert 2 <= len(result["steps"])
     ids = set(all_ids(result))
     assert ids & {"uraohjaus", "tyonhakuvalmennus", "tyokokeilu"}
     assert not ids & YOUTH_ONLY
@@ -751,3 +751,74 @@ def test_alternatives_leave_out_what_was_shown(snapshot):
     shown = set(all_ids(first))
     second = recommend_jobseeker_path(snapshot, profile, exclude=shown)
     assert not shown & set(all_ids(second))
+
+
+# -- every profile gets a real route: 2–5 steps, 1–3 services each, each service once ---------
+import itertools  # noqa: E402
+
+from catalogue.recommend.profiles import GOALS, SITUATIONS, WORK_ABILITIES  # noqa: E402
+
+PROPERTY_AGES = (None, 17, 25, 45, 58, 63)
+# Mikkeli has no documented employment area in the catalogue; None is "not told".
+PROPERTY_MUNICIPALITIES = (None, "Tampere", "Kuopio", "Salo", "Mikkeli")
+
+
+def assert_is_a_real_route(result: dict, profile: dict) -> None:
+    steps = result["steps"]
+    assert 2 <= len(steps) <= 5, (profile, [s["id"] for s in steps])
+    seen: list[str] = []
+    for step in steps:
+        ids = [c["id"] for c in step["services"]]
+        assert 1 <= len(ids) <= 3, (profile, step["id"], ids)
+        assert step["why"].strip() and FINNISH_WORDS.search(step["why"]), (profile, step["why"])
+        assert not ENGLISH_WORDS.search(step["why"]), (profile, step["why"])
+        assert "None" not in step["why"] and "{" not in step["why"], (profile, step["why"])
+        assert step["how_to_start"].strip() and step["contact"]["name"], (profile, step["id"])
+        seen += ids
+    assert len(seen) == len(set(seen)), (profile, seen)
+    route = [s["id"] for s in steps]
+    assert route == sorted(route, key=ROUTE.index), route
+
+
+def test_every_combination_gets_two_to_five_steps_with_each_service_once(snapshot):
+    checked = 0
+    for situation, goal, work_ability, age, municipality in itertools.product(
+        (None, *SITUATIONS), (None, *GOALS), (None, *WORK_ABILITIES), PROPERTY_AGES, PROPERTY_MUNICIPALITIES
+    ):
+        profile = {"situation": situation, "goals": [goal] if goal else [], "work_ability": work_ability,
+                   "age": age, "municipality": municipality}
+        assert_is_a_real_route(path_for(snapshot, profile), profile)
+        checked += 1
+    assert checked == 8 * 6 * 4 * 6 * 5
+
+
+@pytest.mark.parametrize("name", list(PROFILES))
+def test_no_service_is_repeated_across_steps(paths, name):
+    ids = all_ids(paths[name])
+    assert len(ids) == len(set(ids)), ids
+
+
+def test_employed_person_looking_for_a_job_gets_two_steps_without_unemployment_services(snapshot):
+    result = path_for(snapshot, {"situation": "employed", "goals": ["job"]})
+    assert len(result["steps"]) >= 2
+    ids = set(all_ids(result))
+    assert "uraohjaus" in ids
+    # only for the unemployed or laid off (the catalogue's situations)
+    assert not ids & {"tyonhakuvalmennus", "tyovoimakoulutus", "omaehtoinen-opiskelu", REGISTRATION_ID}
+    assert "Olet töissä" in all_whys(result)
+    assert "työttömyysetuu" not in all_whys(result) + " ".join(s["how_to_start"] for s in result["steps"])
+
+
+def test_student_gets_career_guidance_once_in_the_earliest_step(snapshot):
+    result = path_for(snapshot, {"municipality": "Tampere", "age": 31, "situation": "student"})
+    ids = all_ids(result)
+    assert ids.count("uraohjaus") == 1
+    assert step_with(result, "uraohjaus")["id"] == "clarify"
+
+
+def test_work_ability_coordinator_is_kept_in_the_clarify_step(snapshot):
+    result = path_for(snapshot, {"municipality": "Tampere", "age": 40, "situation": "employed", "work_ability": "partial"})
+    assert all_ids(result).count("tyokykykoordinaattori") == 1
+    assert step_with(result, "tyokykykoordinaattori")["id"] == "clarify"
+    stay = next(s for s in result["steps"] if s["id"] == "stay_at_work")
+    assert "Aiemmassa askeleessa" in stay["why"]
