@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import logging
@@ -22,9 +23,11 @@ from api.routers import chat, health, recommend, summary
 from api.settings import Settings, get_settings
 from catalogue.db import get_engine
 from catalogue.repository import get_catalogue
+from catalogue.retention import purge
 from catalogue.seed import seed
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+logger = logging.getLogger("polkuopas.api")
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -35,6 +38,24 @@ SECURITY_HEADERS = {
         "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'"
     ),
 }
+
+
+async def purge_periodically(app: FastAPI, interval_seconds: float) -> None:
+    """Deletes conversations older than the retention period at start and then every interval,
+    so what the privacy notice promises happens even without a cron job."""
+    settings: Settings = app.state.settings
+    while True:
+        try:
+            counts = await asyncio.to_thread(
+                purge,
+                app.state.engine,
+                older_than_days=settings.retention_days,
+                tracker_engine=app.state.tracker_store.engine,
+            )
+            logger.info("retention: deleted %d rows older than %d days", sum(counts.values()), settings.retention_days)
+        except Exception as error:  # a failed purge is retried next time; the API keeps serving
+            logger.warning("retention purge failed: %s", type(error).__name__)
+        await asyncio.sleep(interval_seconds)
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -48,7 +69,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         app.state.rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
         app.state.tracker_store = TrackerStore(settings.tracker_db_url)
         app.state.settings = settings
+        purging = None
+        if settings.purge_interval_minutes > 0:
+            purging = asyncio.create_task(purge_periodically(app, settings.purge_interval_minutes * 60))
         yield
+        if purging is not None:
+            purging.cancel()
         await app.state.rasa.close()
 
     app = FastAPI(

@@ -26,6 +26,10 @@ class Settings:
     max_message_chars: int = 1000
     # Summary links and inactive conversations expire after this many days.
     retention_days: int = field(default_factory=retention_days)
+    # The API deletes them itself this often (minutes; 0 = only `polkuopas purge`, e.g. from cron)
+    purge_interval_minutes: int = field(
+        default_factory=lambda: _int_env("POLKUOPAS_PURGE_INTERVAL_MINUTES", 60, minimum=0)
+    )
     static_dir: Path = Path(__file__).resolve().parent / "static"
     # Abuse resistance (api/protection.py): per minute, in this process
     chat_messages_per_minute_per_client: int = field(default_factory=lambda: _int_env("POLKUOPAS_CHAT_PER_MINUTE_CLIENT", 120))
@@ -40,9 +44,9 @@ class Settings:
     public_url: str | None = field(default_factory=lambda: os.environ.get("POLKUOPAS_PUBLIC_URL") or None)
 
 
-def _int_env(name: str, default: int) -> int:
+def _int_env(name: str, default: int, minimum: int = 1) -> int:
     try:
-        return max(1, int(os.environ.get(name, default)))
+        return max(minimum, int(os.environ.get(name, default)))
     except ValueError:
         return default
 

@@ -380,3 +380,25 @@ def test_purge_command_prints_counts(tmp_path, monkeypatch, capsys):
     assert "chat_sessions: 1" in out and "chat_messages: 2" in out and "events: 1" in out
     assert cli.main(["conversations", "purge", "--days", "14"]) == 0  # nothing left; the older form works too
     assert "chat_sessions: 0" in capsys.readouterr().out
+
+
+def test_the_api_purges_old_conversations_itself_at_start(engine, tmp_path):
+    """The privacy notice promises deletion after the retention period even without a cron job."""
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from api.settings import Settings
+
+    now = dt.datetime.now(UTC)
+    _conversation(engine, "old-session", now - dt.timedelta(days=45))
+    _conversation(engine, "new-session", now - dt.timedelta(days=2))
+    settings = Settings(rasa_url="http://127.0.0.1:9", tracker_db_url=f"sqlite:///{tmp_path / 'tracker.db'}")
+    assert settings.purge_interval_minutes == 60 and settings.retention_days == 30
+    with TestClient(create_app(settings, engine)):
+        deadline = time.monotonic() + 30
+        while _count(engine, "chat_sessions") != 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    with session_scope(engine) as db:
+        assert db.scalars(sa.select(ChatSession.id)).all() == ["new-session"]
