@@ -23,6 +23,12 @@ ASSOCIATION_100_WORKING_TIME_SHARE = 0.65
 ASSOCIATION_100_WAGE_MULTIPLIER = 1.23
 NON_PROFIT_EMPLOYERS = ("association", "foundation", "other")
 WAGE_SUBSIDIES = ("palkkatuki", "tyollistamistuki-55", "nuorten-tyollistymisseteli")
+# Wording only: the genitive of the supports a supplement's `requires`/`excludes` names most often
+GENITIVES = {
+    "palkkatuki": "palkkatuen",
+    "tyollistamistuki-55": "55 vuotta täyttäneiden työllistämistuen",
+    "nuorten-tyollistymisseteli": "nuorten työllistymissetelin",
+}
 
 # The conditions a support variant's `when` may state (catalogue/data/SCHEMA.md). The
 # profile checks some of them; the rest the package lists for the employer to check.
@@ -73,6 +79,23 @@ class Support:
     excludes: set[str] = field(default_factory=set)
     requires: set[str] = field(default_factory=set)  # paid only on top of one of these
     role: str = ADDITIONAL
+    variant: str | None = None  # the support variant's name, for `<service id>:<variant>` references
+    monthly_eur: float | None = None  # a flat supplement's euros a month when its duration is not known
+    unchecked: list[str] = field(default_factory=list)  # its conditions the profile cannot tell
+
+    def matches(self, reference: str) -> bool:
+        """A `requires`/`excludes` entry names a whole support (`palkkatuki`) or one of its variants
+        (`palkkatuki:association_100`)."""
+        service_id, _, variant = reference.partition(":")
+        return service_id == self.service.id and (not variant or variant == self.variant)
+
+    def compatible_with(self, other: Support | None) -> bool:
+        """Whether this support can be paid together with `other` (the chosen wage support, or none)."""
+        if self.requires and not (other is not None and any(other.matches(r) for r in self.requires)):
+            return False
+        if other is None:
+            return True
+        return not any(other.matches(r) for r in self.excludes) and not any(self.matches(r) for r in other.excludes)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -159,14 +182,14 @@ class EmployerPackageBuilder:
                 "Palkattavan työkyky on alentunut, joten palkkatuki on 70 % palkkakuluista, enintään "
                 f"{euros(variant.monthly_max_eur or 0)}/kk, ja sitä voi saada {months_text(variant.months or 24)} kerrallaan."
             )
-            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage"))
+            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant))
         elif aged_60_long_term and (variant := service.variant("long_unemployed_60")):
             estimate = self._estimate(variant)
             why = (
                 f"Palkattava on {hire.age}-vuotias ja ollut työttömänä {months_text(months_unemployed or 0)}: "
                 f"60 vuotta täyttäneestä pitkäaikaistyöttömästä palkkatukea voi saada {months_text(variant.months or 24)}."
             )
-            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage"))
+            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant))
         elif variant := service.variant("skills"):
             estimate = self._estimate(variant)
             why = (
@@ -176,7 +199,7 @@ class EmployerPackageBuilder:
             )
             if hire.apprenticeship:
                 why = "Oppisopimukseen voi saada palkkatukea, kun oppisopimusopiskelija on työtön työnhakija. " + why
-            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage"))
+            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant))
 
         full = service.variant("association_100")
         if (
@@ -194,7 +217,7 @@ class EmployerPackageBuilder:
                 "työttömänä yli kaksi vuotta ja työ ei ole liiketoimintaa. Tuki lasketaan enintään 65 %:n "
                 f"työajan palkasta (kerroin 1,23), ja se on enintään {euros(variant.monthly_max_eur or 0)}/kk."
             )
-            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage"))
+            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant))
         return supports
 
     def subsidy_55(self) -> Support | None:
@@ -227,7 +250,7 @@ class EmployerPackageBuilder:
             + (f" {months_text(variant.months)}" if variant.months else "")
             + f", kun työaika on vähintään {min_hours:g} tuntia viikossa."
         )
-        return Support(service, why + self._wage_text(estimate), estimate, "wage")
+        return Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
 
     def _employer_may_get(self, service: ServiceRecord) -> bool:
         employer_type = self.profile.employer_type
@@ -267,7 +290,7 @@ class EmployerPackageBuilder:
             f"{service.title} on {variant.percent:g} % palkasta, enintään {euros(variant.monthly_max_eur or 0)}/kk "
             f"{months_text(variant.months or 6)} ajan."
         )
-        return Support(service, why + self._wage_text(estimate), estimate, "wage")
+        return Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
 
     def _wage_text(self, estimate: Estimate | None) -> str:
         if estimate is None:
@@ -348,7 +371,6 @@ class EmployerPackageBuilder:
         supports: list[Support] = []
         if not self.code:
             return supports
-        offered = {s.service.id for s in wage_supports}
         for service in self.catalogue.local_services(self.code):
             if service.category != "municipal_support" or "employer" not in service.audience:
                 continue
@@ -361,7 +383,7 @@ class EmployerPackageBuilder:
                 and months_unemployed < service.min_unemployed_months
             ):
                 continue
-            variant = self._pick_municipal_variant(service, offered)
+            variant = self._pick_municipal_variant(service, wage_supports)
             if variant is None:
                 continue
             estimate = self._estimate(variant) if variant.percent is not None else self._flat_estimate(variant)
@@ -370,14 +392,25 @@ class EmployerPackageBuilder:
             if variant.percent is None and variant.monthly_max_eur:
                 why += f" Lisä on {euros(variant.monthly_max_eur)} kuukaudessa."
             if variant.requires:
-                why += " Lisä maksetaan palkkatuen päälle."
-            if variant.excludes:
-                why += " Tätä lisää ei voi saada samaan aikaan palkkatuen kanssa, joten valitse edullisempi."
+                why += f" Lisä maksetaan {self._genitive(variant.requires)} päälle."
+            whole = [ref for ref in variant.excludes if ":" not in ref]
+            if whole:
+                why += f" Tätä lisää ei voi saada samaan aikaan {self._genitive(whole)} kanssa, joten valitse edullisempi."
+            partly = [ref for ref in variant.excludes if ":" in ref]
+            if partly:
+                why += f" Lisää ei makseta yhdessä {self._genitive(partly)} kanssa."
             unchecked = self._unchecked_conditions(variant)
             if unchecked:
                 why += " Tarkista ehdot: " + "; ".join(unchecked) + "."
+            # A supplement that is never paid with a whole wage subsidy is an alternative to them; one that
+            # only excludes a variant (e.g. 100 % palkkatuki) is added on top when the chosen support allows it.
+            group = "wage" if whole else None
+            monthly = variant.monthly_max_eur if variant.percent is None else None
             supports.append(
-                Support(service, why, estimate, "wage" if variant.excludes else None, set(variant.excludes), set(variant.requires))
+                Support(
+                    service, why, estimate, group, set(variant.excludes), set(variant.requires),
+                    variant=variant.variant, monthly_eur=monthly, unchecked=unchecked,
+                )
             )
         return supports
 
@@ -419,7 +452,21 @@ class EmployerPackageBuilder:
             if results.get(key) is None and key in CONDITION_TEXTS
         ]
 
-    def _pick_municipal_variant(self, service: ServiceRecord, offered: set[str]) -> SupportVariantRecord | None:
+    def _genitive(self, references: Any) -> str:
+        """'palkkatuen', '100 %:n palkkatuen' or 'palkkatuen tai 55 vuotta täyttäneiden työllistämistuen'."""
+        words = []
+        for reference in references:
+            service_id, _, variant_name = reference.partition(":")
+            service = self._service(service_id)
+            name = GENITIVES.get(service_id) or (f"tuen {service.title}" if service else f"tuen {service_id}")
+            variant = service.variant(variant_name) if service and variant_name else None
+            if variant is not None and variant.percent is not None:
+                name = f"{variant.percent:g} %:n {name}"
+            if name not in words:
+                words.append(name)
+        return " tai ".join(words)
+
+    def _pick_municipal_variant(self, service: ServiceRecord, wage_supports: list[Support]) -> SupportVariantRecord | None:
         """The most useful variant whose known conditions are all met."""
         candidates = []
         for variant in service.support_variants:
@@ -428,7 +475,7 @@ class EmployerPackageBuilder:
             results = self._condition_results(variant).values()
             if any(result is False for result in results):
                 continue
-            if variant.requires and not set(variant.requires) & offered:
+            if variant.requires and not any(s.matches(r) for r in variant.requires for s in wage_supports):
                 continue
             candidates.append((variant, sum(result is None for result in results)))
         if not candidates:
@@ -450,26 +497,62 @@ class EmployerPackageBuilder:
         return Estimate(0, variant.monthly_max_eur, variant.months, variant.monthly_max_eur * variant.months)
 
     @staticmethod
-    def _best_of(alternatives: list[Support]) -> tuple[Support | None, str]:
-        """The support of a group that pays most for this hire, and the reason in words."""
-        estimated = [s for s in alternatives if s.estimate is not None]
-        if not estimated:
-            return (alternatives[0] if alternatives else None), ""
-        if len(estimated) == len(alternatives):
-            best = max(estimated, key=lambda s: s.estimate.total_max_eur)
-            return best, f"arviolta yhteensä {euros(best.estimate.total_max_eur)}"
-        best = max(estimated, key=lambda s: s.estimate.monthly_max_eur)
-        return best, f"arviolta {euros(best.estimate.monthly_max_eur)} kuukaudessa"
+    def _monthly(support: Support) -> float | None:
+        if support.estimate is not None:
+            return support.estimate.monthly_max_eur
+        return support.monthly_eur
 
-    def _compare_alternatives(self, alternatives: list[Support]) -> Support | None:
-        """Says which of the supports that exclude each other pays more, and why."""
-        best, reason = self._best_of(alternatives)
-        if best is not None and reason and len(alternatives) > 1:
-            self.notes.append(
+    @staticmethod
+    def _parts(option: Support, addons: list[Support]) -> list[Support]:
+        """A wage support and the supplements that can be paid on top of it."""
+        return [option] + [addon for addon in addons if addon.compatible_with(option)]
+
+    def _best_of(self, options: list[Support], addons: list[Support]) -> tuple[Support | None, str]:
+        """The option that pays most for this hire together with what can be added to it, and the
+        reason in words: in total euros when every option has a duration, else in euros a month."""
+        priced = [option for option in options if self._monthly(option) is not None]
+        if not priced:
+            return (options[0] if options else None), ""
+        if all(option.estimate is not None for option in options):
+            def total(option: Support) -> float:
+                return sum(p.estimate.total_max_eur for p in self._parts(option, addons) if p.estimate is not None)
+
+            best = max(options, key=total)
+            return best, f"arviolta yhteensä {euros(total(best))}"
+
+        def monthly(option: Support) -> float:
+            return sum(m for p in self._parts(option, addons) if (m := self._monthly(p)) is not None)
+
+        best = max(priced, key=monthly)
+        return best, f"arviolta {euros(monthly(best))} kuukaudessa"
+
+    @staticmethod
+    def _label(support: Support, options: list[Support]) -> str:
+        """The title, with the percent when another option is a different variant of the same support."""
+        twins = [o for o in options if o.service.id == support.service.id and o is not support]
+        if twins and support.estimate is not None and support.estimate.percent:
+            return f"{support.service.title} ({support.estimate.percent} %)"
+        return support.service.title
+
+    def _compare_alternatives(self, options: list[Support], addons: list[Support]) -> Support | None:
+        """Says which of the supports that exclude each other pays more, with what can be added, and why."""
+        best, reason = self._best_of(options, addons)
+        if best is not None and reason and len(options) > 1:
+            extras = [p for p in self._parts(best, addons)[1:] if self._monthly(p) is not None]
+            name = " + ".join([self._label(best, options)] + [p.service.title for p in extras])
+            if best.unchecked:
+                reason += ", jos sen ehdot täyttyvät"
+            note = (
                 "Palkkatukia ei makseta samasta palkasta päällekkäin, eikä kaikkia kuntalisiä voi yhdistää niihin. "
-                "Tässä tapauksessa edullisin on "
-                f"{best.service.title} ({reason}), mutta lopullisen päätöksen tekee työllisyysalue."
+                f"Tässä tapauksessa edullisin on {name} ({reason}), mutta lopullisen päätöksen tekee työllisyysalue."
             )
+            undated = [o.service.title for o in options if o.estimate is None and self._monthly(o) is not None]
+            if undated:
+                note += (
+                    " Vertailin kuukausimääriä, koska tuen " + " ja tuen ".join(undated)
+                    + " kestoa ei ole kerrottu, joten kokonaissummia ei voi laskea."
+                )
+            self.notes.append(note)
         return best
 
     # -- the whole package -----------------------------------------------------------------
@@ -479,8 +562,9 @@ class EmployerPackageBuilder:
             if extra:
                 wage_supports.append(extra)
         municipal = self.municipal_supplements(wage_supports)
-        alternatives = [s for s in wage_supports + municipal if s.alternatives_group == "wage"]
-        best = self._compare_alternatives(alternatives) if alternatives else None
+        options = [s for s in wage_supports + municipal if s.alternatives_group == "wage"]
+        addons = [s for s in municipal if s.alternatives_group != "wage"]
+        best = self._compare_alternatives(options, addons) if options else None
         ordered = sorted(wage_supports, key=lambda s: -(s.estimate.total_max_eur if s.estimate else 0))
         supports: list[Support] = []
         for candidate in [self.work_trial()] + ordered + municipal + [
@@ -493,10 +577,15 @@ class EmployerPackageBuilder:
             ids = [s.service.id for s in supports]
             if candidate.service.id not in ids:
                 supports.append(candidate)
-            elif candidate.estimate and supports[ids.index(candidate.service.id)].estimate and (
-                candidate.estimate.total_max_eur > supports[ids.index(candidate.service.id)].estimate.total_max_eur
+                continue
+            # Two variants of one support (e.g. 50 % and 100 % palkkatuki): keep the chosen one, else the better.
+            existing = supports[ids.index(candidate.service.id)]
+            if existing is best:
+                continue
+            if candidate is best or (
+                candidate.estimate and existing.estimate
+                and candidate.estimate.total_max_eur > existing.estimate.total_max_eur
             ):
-                # Two variants of one support (e.g. 50 % and 100 % palkkatuki): keep the better one.
                 supports[ids.index(candidate.service.id)] = candidate
         self._assign_roles(supports, best)
         # the recommended wage support first after the work trial, its alternatives after the rest
@@ -518,20 +607,20 @@ class EmployerPackageBuilder:
         }
 
     def _assign_roles(self, supports: list[Support], best: Support | None) -> None:
-        """Supports that are not paid together: the best is recommended, the others are alternatives."""
-        best_id = best.service.id if best else None
+        """Supports that are not paid together: the best is recommended, the others are alternatives;
+        a supplement is added on top when the recommended support allows it."""
         for support in supports:
             if support.alternatives_group == "wage":
-                support.role = RECOMMENDED if support.service.id == best_id else ALTERNATIVE
-            elif support.requires:
-                support.role = ADDITIONAL if best_id in support.requires else ALTERNATIVE
-                if support.role == ALTERNATIVE:
-                    support.why += f" Tätä lisää ei makseta, jos valitsette tuen {best.service.title if best else ''}."
+                support.role = RECOMMENDED if support is best else ALTERNATIVE
+                if support.role == ALTERNATIVE and best is not None:
+                    support.why += f" Vaihtoehto: tätä ei makseta samaan aikaan kuin {best.service.title}."
+            elif support.requires or support.excludes:
+                support.role = ADDITIONAL if support.compatible_with(best) else ALTERNATIVE
+                if support.role == ALTERNATIVE and best is not None:
+                    hit = next((r for r in support.excludes if best.matches(r)), best.service.id)
+                    support.why += f" Tätä lisää ei makseta, jos valitsette {self._genitive([hit])}."
             else:
                 support.role = ADDITIONAL
-        for support in supports:
-            if support.role == ALTERNATIVE and best is not None and support.alternatives_group == "wage":
-                support.why += f" Vaihtoehto: tätä ei makseta samaan aikaan kuin {best.service.title}."
 
     def _add_general_notes(self, wage_supports: list[Support]) -> None:
         if wage_supports:

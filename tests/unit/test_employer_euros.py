@@ -160,3 +160,58 @@ def test_next_steps_say_where_and_before_the_job_starts(snapshot):
     assert steps[0].startswith("Sopikaa työsuhteen ehdoista, mutta älkää aloittako työtä")
     assert any("Palkkatuki:" in step and "Suomi.fi-valtuus" in step for step in steps)
     assert any("lääkärinlausunto" in step for step in steps)  # workplace adjustments
+
+
+# --------------------------------------------------------------------------- combinations the records exclude
+
+
+def test_seinajoki_supplement_is_not_added_to_100_percent_palkkatuki(snapshot):
+    # Seinäjoki's page: no recruitment supplement when the state granted 100 % palkkatuki (associations).
+    # 100 %: 2 000 × 0.65 × 1.23 = 1 599 × 10 = 15 990 €; 50 % + supplement: 1 000 × 10 + 300 × 6 = 11 800 €
+    result = package(snapshot, {"municipality": "Seinäjoki", "employer_type": "association",
+                                "hire": {"unemployed_months": 30},
+                                "job": {"monthly_wage_eur": 2000, "hours_per_week": 37.5}})
+    supports = by_id(result)
+    assert supports["palkkatuki"]["estimate"] == est(100, 1599, 10)
+    assert supports["palkkatuki"]["role"] == "recommended"
+    assert supports["kuntalisa-seinajoki"]["role"] == "alternative"
+    assert "ei makseta, jos valitsette 100 %:n palkkatuen" in supports["kuntalisa-seinajoki"]["why"]
+    assert result["package_estimate"] == {"total_max_eur": 15990.0, "supports": ["palkkatuki"]}  # not 17 790 €
+
+
+def test_seinajoki_supplement_is_added_to_50_percent_palkkatuki(snapshot):
+    # company: 50 % × 2 000 = 1 000 × 10 = 10 000 € + 300 × 6 = 1 800 € → 11 800 €
+    result = package(snapshot, {"municipality": "Seinäjoki", "employer_type": COMPANY, "hire": {"unemployed_months": 6},
+                                "job": {"monthly_wage_eur": 2000, "hours_per_week": 37.5}})
+    supports = by_id(result)
+    assert supports["kuntalisa-seinajoki"]["estimate"] == est(0, 300, 6)
+    assert supports["kuntalisa-seinajoki"]["role"] == "additional"
+    assert result["package_estimate"] == {"total_max_eur": 11800.0, "supports": ["palkkatuki", "kuntalisa-seinajoki"]}
+
+
+def test_tampere_supplement_is_not_added_to_100_percent_palkkatuki(snapshot):
+    # Tampere: not paid when the pay is supported 100 % from elsewhere.
+    # 100 %: 15 990 € alone beats 50 % + supplement: 10 000 + 600 × 6 = 13 600 €
+    result = package(snapshot, {"municipality": "Tampere", "employer_type": "association",
+                                "hire": {"unemployed_months": 30},
+                                "job": {"monthly_wage_eur": 2000, "hours_per_week": 37.5}})
+    supports = by_id(result)
+    assert supports["palkkatuki"]["estimate"]["percent"] == 100
+    assert supports["kuntalisa-tampere"]["role"] == "alternative"
+    assert result["package_estimate"] == {"total_max_eur": 15990.0, "supports": ["palkkatuki"]}  # not 19 590 €
+
+
+def test_low_wage_50_percent_palkkatuki_with_tampere_supplement_beats_100_percent(snapshot):
+    # 1 000 € full time: 100 % → 1 000 × 0.65 × 1.23 = 799.50 × 10 = 7 995 €;
+    # 50 % → 500 × 10 = 5 000 € + Tampere 600 × 6 = 3 600 € → 8 600 € (more)
+    result = package(snapshot, {"municipality": "Tampere", "employer_type": "association",
+                                "hire": {"unemployed_months": 30},
+                                "job": {"monthly_wage_eur": 1000, "hours_per_week": 37.5}})
+    supports = by_id(result)
+    assert supports["palkkatuki"]["estimate"] == est(50, 500, 10)
+    assert supports["palkkatuki"]["role"] == "recommended"
+    assert supports["kuntalisa-tampere"]["role"] == "additional"
+    assert result["package_estimate"] == {"total_max_eur": 8600.0, "supports": ["palkkatuki", "kuntalisa-tampere"]}
+    text = " ".join(result["notes"]).replace("\u00a0", " ")
+    assert ("edullisin on Palkkatuki (50 %) + Tampereen kaupungin rekrytointilisä ja -palkkio "
+            "(arviolta yhteensä 8 600 €)") in text
