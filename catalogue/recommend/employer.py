@@ -549,8 +549,8 @@ class EmployerPackageBuilder:
             undated = [o.service.title for o in options if o.estimate is None and self._monthly(o) is not None]
             if undated:
                 note += (
-                    " Vertailin kuukausimääriä, koska tuen " + " ja tuen ".join(undated)
-                    + " kestoa ei ole kerrottu, joten kokonaissummia ei voi laskea."
+                    " Vertailin kuukausimääriä, koska tämän tuen kestoa ei ole kerrottu: " + ", ".join(undated)
+                    + ". Siksi kokonaissummia ei voi verrata."
                 )
             self.notes.append(note)
         return best

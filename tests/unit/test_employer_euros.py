@@ -215,3 +215,29 @@ def test_low_wage_50_percent_palkkatuki_with_tampere_supplement_beats_100_percen
     text = " ".join(result["notes"]).replace("\u00a0", " ")
     assert ("edullisin on Palkkatuki (50 %) + Tampereen kaupungin rekrytointilisä ja -palkkio "
             "(arviolta yhteensä 8 600 €)") in text
+
+
+def test_a_supplement_without_a_duration_is_compared_in_euros_a_month(snapshot):
+    # Raahe pays 750 €/month without palkkatuki (duration not published); palkkatuki 50 % × 1 200 = 600 €/month
+    # × 10 = 6 000 €. 750 > 600 a month, so palkkatuki is not the better one.
+    result = package(snapshot, {"municipality": "Raahe", "employer_type": COMPANY, "hire": {"unemployed_months": 50},
+                                "job": {"monthly_wage_eur": 1200}})
+    supports = by_id(result)
+    assert supports["palkkatuki"]["estimate"] == est(50, 600, 10)
+    assert supports["palkkatuki"]["role"] == "alternative"
+    assert supports["kuntalisa-raahe"]["role"] == "recommended"
+    assert supports["kuntalisa-raahe"]["estimate"] is None  # no duration, no total
+    text = " ".join(result["notes"]).replace("\u00a0", " ")
+    assert "edullisin on Raahen työllistämisen kuntalisä (arviolta 750 € kuukaudessa" in text
+    assert "Vertailin kuukausimääriä, koska tämän tuen kestoa ei ole kerrottu: Raahen työllistämisen kuntalisä." in text
+    assert "edullisin on Palkkatuki" not in text
+
+
+def test_palkkatuki_stays_better_when_it_pays_more_a_month_than_a_supplement_without_duration(snapshot):
+    # 2 000 € → palkkatuki 50 % = 1 000 €/month > Raahe's 750 €/month
+    result = package(snapshot, {"municipality": "Raahe", "employer_type": COMPANY, "hire": {"unemployed_months": 50},
+                                "job": {"monthly_wage_eur": 2000}})
+    supports = by_id(result)
+    assert supports["palkkatuki"]["role"] == "recommended"
+    assert supports["kuntalisa-raahe"]["role"] == "alternative"
+    assert "edullisin on Palkkatuki (arviolta 1 000 € kuukaudessa)" in " ".join(result["notes"]).replace("\u00a0", " ")
