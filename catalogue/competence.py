@@ -46,8 +46,10 @@ __all__ = [
     "describe",
     "extract",
     "merge",
+    "occupation_group_fields",
     "occupation_group_name",
     "occupation_groups",
+    "work_fields",
 ]
 
 MAX_CHARS = 1000
@@ -161,6 +163,51 @@ def _occupation_data() -> dict:
 def occupation_groups() -> list[str]:
     """All 2-digit Ammattiluokitus 2010 codes in occupations.yaml."""
     return list(_occupation_data()["groups"])
+
+
+def occupation_group_fields(code: str) -> tuple[str, ...]:
+    """'83' -> ('transport', 'logistics'): the group's catalogue fields, most typical first."""
+    if not isinstance(code, str):
+        return ()
+    return tuple(_occupation_data()["fields"].get(code.strip(), ()))
+
+
+# Cards and licences that point to a line of work (catalogue field codes). A B licence,
+# first aid, languages or a security guard card point to no single field.
+SKILL_FIELDS: dict[str, tuple[str, ...]] = {
+    "trukkikortti": ("logistics",),
+    "hygieniapassi": ("kitchen",),
+    "anniskelupassi": ("kitchen",),
+    "työturvallisuuskortti": ("construction",),
+    "tulityökortti": ("construction", "metal"),
+    "tieturvakortti": ("construction",),
+    "C-ajokortti": ("transport",),
+    "CE-ajokortti": ("transport",),
+    "D-ajokortti": ("transport",),
+    "taksinkuljettajan ajolupa": ("transport",),
+    "kuljettajan ammattipätevyys": ("transport",),
+    "Excel": ("office",),
+}
+
+
+def work_fields(fields: Any = (), competence: "Competence | None" = None, *, typical_only: bool = False) -> list[str]:
+    """Every line of work the person's answers point to, strongest first, each once.
+
+    The fields the person gave, then the competence profile: fields of their work history,
+    what they enjoy, fields of their cards and licences (a C licence -> transport), and the
+    fields of their occupation groups (the most typical field of each group first;
+    with `typical_only` only that one, for texts that name the fields).
+    """
+    out: list[str] = [str(f) for f in (fields or ()) if isinstance(f, str) and f]
+    if competence is not None:
+        out += list(competence.fields) + list(competence.likes)
+        for skill in competence.skills:
+            out += SKILL_FIELDS.get(skill, ())
+        group_fields = [occupation_group_fields(code) for code in competence.occupation_groups]
+        out += [found[0] for found in group_fields if found]
+        if not typical_only:
+            out += [code for found in group_fields for code in found[1:]]
+    return list(dict.fromkeys(out))[:10]
 
 
 def occupation_group_name(code: str) -> str | None:

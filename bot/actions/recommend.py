@@ -64,7 +64,8 @@ def path_memory(path: dict, shown_before: list[str] | None = None) -> dict:
 
 def jobseeker_path(tracker: Tracker, exclude: frozenset[str] = frozenset(), changes: dict | None = None) -> dict:
     """The path for the interview's answers (with `changes` applied over them)."""
-    profile = {**jobseeker_profile(tracker), **(changes or {})}
+    # The confirmed competence profile (occupation groups, cards) ranks places and training too.
+    profile = {**jobseeker_profile(tracker), "competence": tracker.get_slot("competence"), **(changes or {})}
     try:
         return recommend_jobseeker_path(catalogue(), profile, exclude=exclude)
     except ProfileError:

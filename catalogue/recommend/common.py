@@ -28,6 +28,14 @@ def fits_age_and_unemployment(
     return True
 
 
+def service_fields(catalogue: CatalogueSnapshot, service: ServiceRecord) -> set[str]:
+    """The lines of work a service offers: its own fields, or its provider's when it names none."""
+    if service.fields:
+        return set(service.fields)
+    provider = catalogue.providers.get(service.provider_id or "")
+    return set(provider.fields) if provider is not None else set()
+
+
 def pick_services(
     catalogue: CatalogueSnapshot,
     municipality_code: str | None,
@@ -60,7 +68,9 @@ def pick_services(
             continue
         if fits_age_and_unemployment(service, age, unemployed_months):
             regional.append(service)
-    regional.sort(key=lambda s: (not (wanted_fields & set(s.fields)), s.scope != "municipal", s.title))
+    regional.sort(
+        key=lambda s: (not (wanted_fields & service_fields(catalogue, s)), s.scope != "municipal", s.title)
+    )
     national = [
         service
         for service_id in national_ids

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalogue.recommend.common import fits_age_and_unemployment, months_text, pick_services
+from catalogue.recommend.common import fits_age_and_unemployment, months_text, pick_services, service_fields
 from catalogue.recommend.profiles import JobseekerProfile
 from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, ServiceRecord
 from catalogue.vocabulary import (
@@ -87,6 +87,9 @@ class JobseekerPathBuilder:
         self.municipality = catalogue.resolve_municipality(profile.municipality)
         self.code = self.municipality.code if self.municipality else None
         self.notes: list[str] = []
+        # The given fields and those of the competence profile (occupation groups, cards).
+        self.fields = profile.work_fields
+        self.fields_text = ", ".join(field_label(f) for f in profile.named_fields[:3])
 
     # -- helpers -------------------------------------------------------------------------
     def _pick(self, national_ids: list[str], **kwargs: Any) -> list[ServiceRecord]:
@@ -94,12 +97,24 @@ class JobseekerPathBuilder:
             self.catalogue,
             self.code,
             national_ids,
-            fields=self.profile.fields,
+            fields=self.fields,
             age=self.profile.age,
             unemployed_months=self.profile.unemployed_months,
             exclude=self.exclude,
             **kwargs,
         )
+
+    def _offers_field(self, service: ServiceRecord) -> bool:
+        return bool(set(self.fields) & service_fields(self.catalogue, service))
+
+    def _unmatched_fields(self) -> list[str]:
+        """The person's fields that no service or provider of their own area offers."""
+        p = self.profile
+        offered: set[str] = set()
+        for service in self.catalogue.local_services(self.code):
+            if "jobseeker" in service.audience and fits_age_and_unemployment(service, p.age, p.unemployed_months):
+                offered |= service_fields(self.catalogue, service)
+        return [f for f in p.named_fields if f not in offered]
 
     def _rating_factor(self, area: str) -> str:
         return f"{LIFE_AREA_LABELS[area]} {self.profile.rating(area)}/5"
@@ -245,9 +260,9 @@ class JobseekerPathBuilder:
             return None
         if "business" in p.goals and len(p.goals) == 1:
             return None
-        fields_text = ", ".join(field_label(f) for f in p.fields)
+        fields_text = self.fields_text
         if "try_field" in p.goals or p.situation in ("unemployed", "graduating", "laid_off", None, "other"):
-            if p.fields:
+            if self.fields:
                 why = f"Työkokeilussa pääset kokeilemaan alaa ({fields_text}) oikealla työpaikalla ilman työsopimusta."
             elif "try_field" in p.goals:
                 why = "Haluat kokeilla uutta alaa. Työkokeilussa näet, sopiiko ala sinulle, ennen kuin sitoudut koulutukseen."
@@ -275,8 +290,15 @@ class JobseekerPathBuilder:
                 categories += ("youth",)
                 why += " Nuorten työpajalla voit harjoitella työtä ohjaajan tuella."
             services = self._pick(national, categories=categories, regional_ids_like=("tyokokeilu", "tyopaja"))
+            if self.fields:
+                # Say truthfully whether a place of the person's own field was found.
+                place = next((s for s in services if s.scope != "national" and self._offers_field(s)), None)
+                if place is not None:
+                    why += f" Alueeltasi löytyi paikka, jossa on alan töitä: {place.title}."
+                else:
+                    why += " Valmista alan paikkaa en löytänyt, joten etsit työkokeilupaikan yhdessä asiantuntijan kanssa."
             factors = (
-                [f"ala: {fields_text}"] if p.fields else []
+                [f"ala: {fields_text}"] if self.fields else []
             ) + (["haluat kokeilla uutta alaa"] if "try_field" in p.goals else []) + self._unemployment_factor()
             step = Step("Kokeile työtä käytännössä", why, services, key="try", factors=factors)
             return step if services else None
@@ -286,7 +308,10 @@ class JobseekerPathBuilder:
         p = self.profile
         wants_education = "education" in p.goals or p.situation == "student"
         low_skills = p.low("skills") or p.education == "basic"
-        if not (wants_education or low_skills or "try_field" in p.goals):
+        # Fields no service or provider of the area offers (e.g. office, gardening, transport):
+        # the national training is the honest offer, not an invented place.
+        unmatched = self._unmatched_fields() if p.situation in ("unemployed", "laid_off", None, "other") else []
+        if not (wants_education or low_skills or "try_field" in p.goals or unmatched):
             return None
         if p.situation == "student" and "education" not in p.goals:
             why = (
@@ -299,14 +324,23 @@ class JobseekerPathBuilder:
             why = "Sinulla on peruskoulun pohjalta lähtevä koulutus. Ammatillinen koulutus tai oppisopimus parantaa mahdollisuuksiasi selvästi."
         elif p.low("skills"):
             why = "Arvioit osaamisesi heikoksi. Lyhyt työvoimakoulutus voi antaa juuri ne taidot, joita työnantajat pyytävät."
-        else:
+        elif "try_field" in p.goals:
             why = "Kun löydät sopivan alan, lyhyt koulutus tai oppisopimus vie sinut alalle nopeimmin."
+        else:
+            labels = ", ".join(field_label(f) for f in unmatched[:3])
+            why = (
+                f"En löytänyt {'alueeltasi ' if self.code else ''}valmista työkokeilupaikkaa tai palvelua, jossa "
+                f"olisi töitä alalta: {labels}. Työvoimakoulutuksessa voit hankkia alan ammattitaitoa tai päivittää sitä, "
+                "ja oppisopimuksella opiskelet alan työn ohessa."
+            )
         national = ["tyovoimakoulutus", "omaehtoinen-opiskelu", "oppisopimus"]
         if p.situation == "student":
             national = ["uraohjaus", "oppisopimus", "tyovoimakoulutus"]
         factors = (["tavoite: opiskelu"] if wants_education else []) + (
             ["koulutus: peruskoulu"] if p.education == "basic" else []
-        ) + ([self._rating_factor("skills")] if p.low("skills") else [])
+        ) + ([self._rating_factor("skills")] if p.low("skills") else []) + (
+            [f"ala: {', '.join(field_label(f) for f in unmatched[:3])}"] if unmatched else []
+        )
         services = self._pick(national, categories=("training", "education"))
         step = Step("Vahvista osaamistasi", why, services, key="skills", factors=factors or ["haluat vaihtaa alaa"])
         return step if services else None
@@ -370,8 +404,8 @@ class JobseekerPathBuilder:
                 national.append("tyonhakuvalmennus")
             factors.append(self._rating_factor("employment"))
         if not national:
-            if p.fields:
-                opener = f"Kun haet töitä alalta {', '.join(field_label(f) for f in p.fields)}, "
+            if self.fields:
+                opener = f"Kun haet töitä alalta {self.fields_text}, "
             elif p.situation == "laid_off":
                 opener = "Jos lomautus pitkittyy, "
             elif p.unemployed_months is not None:
@@ -383,7 +417,7 @@ class JobseekerPathBuilder:
             sentence = "työnhakuvalmennuksessa saat apua hakemuksiin, CV:hen ja työhaastatteluun, ja opit löytämään myös piilotyöpaikat."
             reasons.append(opener + sentence if opener else sentence[0].upper() + sentence[1:])
             national += ["tyonhakuvalmennus", "tyohonvalmennus"]
-            factors += ([f"ala: {', '.join(field_label(f) for f in p.fields)}"] if p.fields else []) or (
+            factors += ([f"ala: {self.fields_text}"] if self.fields else []) or (
                 self._unemployment_factor() or [SITUATION_LABELS.get(p.situation, "")]
             )
         services = pick_services(
@@ -392,7 +426,7 @@ class JobseekerPathBuilder:
             national,
             categories=("coaching",),
             regional_ids_like=("palkkatuki", "tyohonvalmennus"),
-            fields=p.fields,
+            fields=self.fields,
             age=p.age,
             # The rules above already checked how long the person has been unemployed.
             unemployed_months=None,
@@ -529,7 +563,7 @@ class JobseekerPathBuilder:
             self.code,
             national,
             categories=categories,
-            fields=self.profile.fields,
+            fields=self.fields,
             age=self.profile.age,
             unemployed_months=self.profile.unemployed_months,
             exclude=self.exclude | used | unfit,
@@ -576,7 +610,7 @@ class JobseekerPathBuilder:
         p = self.profile
         have = {step.key for step in steps}
         opener = self._situation_opener()
-        fields_text = ", ".join(field_label(f) for f in p.fields[:3])
+        fields_text = self.fields_text
         employed_like = p.situation in ("employed", "student")
         options: list[tuple[str, str, str, list[str], tuple[str, ...]]] = [
             (

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from catalogue.competence import Competence, work_fields
+
 SITUATIONS = ("unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other")
 WORK_ABILITIES = ("full", "partial", "unknown")
 FINNISH_LEVELS = ("native", "good", "basic", "none")
@@ -40,6 +42,16 @@ def _number(value: Any, label: str, low: float, high: float) -> float | None:
     return number
 
 
+def _competence(data: dict[str, Any]) -> Competence | None:
+    found = data.get("competence")
+    merged = dict(found) if isinstance(found, dict) else {}
+    for key in ("occupation_groups", "skills"):
+        if isinstance(data.get(key), (list, tuple)) and data.get(key):
+            merged[key] = list(merged.get(key) or []) + list(data[key])
+    competence = Competence.from_dict(merged) if merged else None
+    return competence if competence is not None and not competence.is_empty() else None
+
+
 @dataclass
 class JobseekerProfile:
     municipality: str | None = None
@@ -52,6 +64,10 @@ class JobseekerProfile:
     goals: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
     self_rating: dict[str, int] = field(default_factory=dict)
+    # Beside the CONTRACT keys: the competence profile of the interview (competence.Competence),
+    # from "competence" {fields, occupation_groups, skills, likes, ...} or top-level
+    # "occupation_groups" / "skills". Unknown codes are left out.
+    competence: Competence | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> JobseekerProfile:
@@ -77,7 +93,20 @@ class JobseekerProfile:
             goals=goals,
             fields=[str(f).strip() for f in (data.get("fields") or []) if str(f).strip()][:10],
             self_rating=rating,
+            competence=_competence(data),
         )
+
+    @property
+    def work_fields(self) -> list[str]:
+        """The fields the engine ranks places, training and providers by: the given fields and
+        those of the competence profile (occupation groups, cards and licences)."""
+        return work_fields(self.fields, self.competence)
+
+    @property
+    def named_fields(self) -> list[str]:
+        """The fields a text may name: like `work_fields`, but only the most typical field of
+        each occupation group."""
+        return work_fields(self.fields, self.competence, typical_only=True)
 
     @property
     def is_young(self) -> bool:

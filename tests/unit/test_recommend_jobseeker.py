@@ -822,3 +822,96 @@ def test_work_ability_coordinator_is_kept_in_the_clarify_step(snapshot):
     assert step_with(result, "tyokykykoordinaattori")["id"] == "clarify"
     stay = next(s for s in result["steps"] if s["id"] == "stay_at_work")
     assert "Aiemmassa askeleessa" in stay["why"]
+
+
+# -- the whole competence profile ranks places, training and providers ------------------------
+import dataclasses  # noqa: E402
+
+from catalogue.competence import Competence, work_fields  # noqa: E402
+from catalogue.repository import CatalogueSnapshot  # noqa: E402
+
+
+def test_cards_and_occupation_groups_become_fields():
+    found = Competence(fields=("logistics",), occupation_groups=("93", "83"), skills=("trukkikortti", "C-ajokortti"))
+    fields = work_fields(["retail"], found)
+    assert fields[:3] == ["retail", "logistics", "transport"]
+    assert "construction" in fields  # the group 93's second field still ranks
+    assert "construction" not in work_fields(["retail"], found, typical_only=True)
+    assert work_fields([], Competence(skills=("B-ajokortti", "ensiapukortti"))) == []
+    assert work_fields([], Competence(occupation_groups=("24",))) == ["office"]
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        {"competence": {"skills": ["C-ajokortti"]}},
+        {"skills": ["C-ajokortti"]},
+        {"competence": {"occupation_groups": ["83"]}},
+        {"occupation_groups": ["83"]},
+    ],
+)
+def test_competence_profile_reaches_the_engine(snapshot, profile):
+    result = path_for(snapshot, {"municipality": "Tampere", "age": 40, "situation": "unemployed",
+                                 "unemployed_months": 4, **profile})
+    assert "kuljetus" in step_with(result, "tyokokeilu")["why"]
+
+
+def test_unknown_competence_codes_are_ignored(snapshot):
+    base = {"municipality": "Tampere", "age": 40, "situation": "unemployed"}
+    odd = {**base, "competence": {"occupation_groups": ["xx"], "skills": [5], "fields": ["astronaut"]}}
+    assert path_for(snapshot, odd) == path_for(snapshot, base)
+    assert path_for(snapshot, {**base, "competence": "not a dict"}) == path_for(snapshot, base)
+
+
+@pytest.mark.parametrize("field", ["office", "gardening", "transport"])
+@pytest.mark.parametrize("municipality", ["Tampere", "Kuopio", None])
+def test_fields_without_any_service_get_national_training_and_an_honest_why(snapshot, field, municipality):
+    result = path_for(snapshot, {"municipality": municipality, "age": 40, "situation": "unemployed",
+                                 "unemployed_months": 6, "fields": [field]})
+    label = field_label(field)
+    training = step_with(result, "tyovoimakoulutus")
+    assert training is not None, [s["id"] for s in result["steps"]]
+    assert label in training["why"] and "En löytänyt" in training["why"]
+    trial = step_with(result, "tyokokeilu")
+    assert "Valmista alan paikkaa en löytänyt" in trial["why"]
+    assert "löytyi" not in all_whys(result)
+    # nothing is invented: every card is a catalogue service
+    assert all(snapshot.service(i) is not None for i in all_ids(result))
+
+
+def _lahti_with_two_trial_places(snapshot) -> CatalogueSnapshot:
+    """The seeded catalogue plus two made-up Lahti work-trial places: one names its field,
+    the other only through its provider."""
+    model = snapshot.service("lahden-tyon-paikka-valmennus")
+    provider = dataclasses.replace(next(iter(snapshot.providers.values())), id="testikuljetus-oy",
+                                   name="Testikuljetus Oy", municipality_names=(), fields=("transport",))
+    garden = dataclasses.replace(model, id="aaa-tyokokeilu-puutarha", title="Aaa puutarha", category="work_trial",
+                                 fields=("gardening",), provider_id=None, min_age=None, max_age=None)
+    transport = dataclasses.replace(model, id="bbb-tyokokeilu-kuljetus", title="Bbb kuljetus", category="work_trial",
+                                    fields=(), provider_id="testikuljetus-oy", min_age=None, max_age=None)
+    return CatalogueSnapshot(
+        services={**snapshot.services, garden.id: garden, transport.id: transport},
+        areas=snapshot.areas,
+        providers={**snapshot.providers, provider.id: provider},
+        area_of_municipality=snapshot.area_of_municipality,
+    )
+
+
+@pytest.mark.parametrize(
+    ("competence", "first"),
+    [
+        ({}, "aaa-tyokokeilu-puutarha"),  # no fields: alphabetical
+        ({"competence": {"skills": ["C-ajokortti"]}}, "bbb-tyokokeilu-kuljetus"),  # the provider's field
+        ({"competence": {"occupation_groups": ["92"]}}, "aaa-tyokokeilu-puutarha"),
+        ({"competence": {"occupation_groups": ["83"]}}, "bbb-tyokokeilu-kuljetus"),
+    ],
+)
+def test_work_trial_places_are_ranked_by_the_competence_profile(snapshot, competence, first):
+    catalogue = _lahti_with_two_trial_places(snapshot)
+    result = recommend_jobseeker_path(catalogue, {"municipality": "Lahti", "age": 40, "situation": "unemployed",
+                                                  "unemployed_months": 3, **competence})
+    trial = step_with(result, "tyokokeilu")
+    assert trial["services"][0]["id"] == first
+    if competence:
+        title = catalogue.service(first).title
+        assert f"löytyi paikka, jossa on alan töitä: {title}" in trial["why"]
