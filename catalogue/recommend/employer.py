@@ -35,7 +35,8 @@ GENITIVES = {
 CONDITION_TEXTS = {
     "min_hours_per_week": "työaika vähintään {v} tuntia viikossa",
     "min_working_time_percent": "työaika vähintään {v} % täydestä työajasta",
-    "min_labour_market_subsidy_days": "palkattava on saanut työmarkkinatukea yli {v} päivää",
+    "min_labour_market_subsidy_days": "palkattava on saanut työmarkkinatukea vähintään {v} päivää",
+    "more_than_labour_market_subsidy_days": "palkattava on saanut työmarkkinatukea yli {v} päivää",
     "min_unemployed_months": "palkattava on ollut työttömänä vähintään {v} kuukautta",
     "min_age": "palkattava on vähintään {v}-vuotias",
     "max_age": "palkattava on enintään {v}-vuotias",
@@ -64,6 +65,13 @@ class Estimate:
             "months": self.months,
             "total_max_eur": round(self.total_max_eur, 2),
         }
+
+
+def _number_text(value: Any) -> str:
+    """1000 → '1 000' (no-break space), as amounts are written elsewhere; other values as they are."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1000:
+        return f"{value:,}".replace(",", "\u00a0")
+    return str(value)
 
 
 # How each support in the package relates to the others
@@ -431,10 +439,10 @@ class EmployerPackageBuilder:
                 results[key] = None if hire.age is None else hire.age <= expected
             elif key == "min_unemployed_months":
                 results[key] = None if hire.unemployed_months is None else hire.unemployed_months >= expected
-            elif key == "min_labour_market_subsidy_days":
-                # Labour market subsidy is paid five days a week: about 21.5 days a month.
-                months = hire.unemployed_months
-                results[key] = None if months is None else months * 21.5 >= expected
+            elif key in ("min_labour_market_subsidy_days", "more_than_labour_market_subsidy_days"):
+                # Days of labour market subsidy cannot be told from months of unemployment (earnings-related
+                # allowance is not labour market subsidy, and earlier spells count): the employer checks them.
+                results[key] = None
             elif key == "min_hours_per_week":
                 results[key] = None if job.hours_per_week is None else job.hours_per_week >= expected
             elif key == "min_working_time_percent":
@@ -447,7 +455,7 @@ class EmployerPackageBuilder:
     def _unchecked_conditions(self, variant: SupportVariantRecord) -> list[str]:
         results = self._condition_results(variant)
         return [
-            CONDITION_TEXTS[key].format(v=value)
+            CONDITION_TEXTS[key].format(v=_number_text(value))
             for key, value in (variant.conditions or {}).items()
             if results.get(key) is None and key in CONDITION_TEXTS
         ]

@@ -566,10 +566,34 @@ def test_helsinki_association_gets_800_on_top_of_palkkatuki(snapshot):
     assert "800" in item["why"] or (item["estimate"] and item["estimate"]["monthly_max_eur"] == 800.0)
 
 
-def test_raahe_supplement_needs_long_unemployment(snapshot):
+def test_raahe_subsidy_days_are_a_condition_to_check_not_a_guess(snapshot):
+    # Days of labour market subsidy cannot be told from months unemployed (earlier spells count,
+    # earnings-related allowance does not): the condition is listed for the employer to check.
     result = package(snapshot, {"municipality": "Raahe", "employer_type": "company",
                                 "hire": {"age": 35, "unemployed_months": 2}})
-    assert "kuntalisa-raahe" not in ids(result)
+    item = support(result, "kuntalisa-raahe")
+    assert item is not None
+    assert "Tarkista ehdot: palkattava on saanut työmarkkinatukea yli 1 000 päivää" in norm(item["why"])
+    # without a wage palkkatuki's cap 1 260 €/month beats Raahe's 750 €/month
+    assert item["role"] == "alternative" and support(result, "palkkatuki")["role"] == "recommended"
+
+
+def test_raahe_long_unemployed_is_not_assumed_to_have_1000_subsidy_days(snapshot):
+    # 50 months × 21.5 = 1 075 "days" was the old guess; now the condition stays unknown
+    result = package(snapshot, {"municipality": "Raahe", "employer_type": "company",
+                                "hire": {"unemployed_months": 50}, "job": {"monthly_wage_eur": 1200}})
+    assert "yli 1 000 päivää" in why(result, "kuntalisa-raahe")
+    assert "(arviolta 750 € kuukaudessa, jos sen ehdot täyttyvät)" in notes(result)
+
+
+def test_labour_market_subsidy_day_conditions_say_over_or_at_least_as_the_source(snapshot):
+    # Lapinlahti: "yli 200 päivää"; Kiuruvesi: "vähintään 300 päivää"
+    lapinlahti = package(snapshot, {"municipality": "Lapinlahti", "employer_type": "company",
+                                    "hire": {"unemployed_months": 20}})
+    assert "työmarkkinatukea yli 200 päivää" in why(lapinlahti, "kuntalisa-lapinlahti")
+    kiuruvesi = package(snapshot, {"municipality": "Kiuruvesi", "employer_type": "company",
+                                   "hire": {"unemployed_months": 20}, "job": {"hours_per_week": 30}})
+    assert "työmarkkinatukea vähintään 300 päivää" in why(kiuruvesi, "kuntalisa-kiuruvesi")
 
 
 def test_tampere_employer_gets_regional_youth_recruitment_subsidy(snapshot):
