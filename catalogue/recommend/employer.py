@@ -292,12 +292,22 @@ class EmployerPackageBuilder:
                     "6 kuukautta viimeisten 7 kuukauden aikana (3 kuukautta, jos hänellä on vain perusasteen koulutus)."
                 )
             return None
+        min_job = rules.get("min_employment_months")
+        job_months = self.profile.job.months
+        if min_job and job_months is not None and job_months < min_job:
+            self.notes.append(
+                f"{service.title} edellyttää, että työnantaja sitoutuu vähintään {min_job:g} kuukauden "
+                f"työsuhteeseen. Nyt työsuhde kestää {months_text(job_months)}, joten tukea ei voi saada."
+            )
+            return None
         estimate = self._estimate(variant)
         why = (
             f"Palkattava on {hire.age}-vuotias ja ollut työttömänä vähintään {needed} kuukautta: "
             f"{service.title} on {variant.percent:g} % palkasta, enintään {euros(variant.monthly_max_eur or 0)}/kk "
-            f"{months_text(variant.months or 6)} ajan."
+            f"{variant.months or 6} kuukauden ajan."
         )
+        if min_job:
+            why += f" Työsuhteen on kestettävä vähintään {months_text(min_job)}."
         return Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
 
     def _wage_text(self, estimate: Estimate | None) -> str:
@@ -443,6 +453,8 @@ class EmployerPackageBuilder:
                 # Days of labour market subsidy cannot be told from months of unemployment (earnings-related
                 # allowance is not labour market subsidy, and earlier spells count): the employer checks them.
                 results[key] = None
+            elif key == "min_employment_months":
+                results[key] = None if job.months is None else job.months >= expected
             elif key == "min_hours_per_week":
                 results[key] = None if job.hours_per_week is None else job.hours_per_week >= expected
             elif key == "min_working_time_percent":

@@ -241,3 +241,21 @@ def test_palkkatuki_stays_better_when_it_pays_more_a_month_than_a_supplement_wit
     assert supports["palkkatuki"]["role"] == "recommended"
     assert supports["kuntalisa-raahe"]["role"] == "alternative"
     assert "edullisin on Palkkatuki (arviolta 1 000 € kuukaudessa)" in " ".join(result["notes"]).replace("\u00a0", " ")
+
+
+# --------------------------------------------------------------------------- youth voucher: a job of at least 6 months
+
+
+@pytest.mark.parametrize(("service_id", "municipality"), [
+    ("nuorten-tyollistymisseteli", None),
+    ("tampereen-seudun-nuorten-rekrytointituki", "Tampere"),
+])
+def test_youth_voucher_needs_a_job_of_at_least_6_months(snapshot, service_id, municipality):
+    # tem.fi 22.12.2025: the company commits to employing the young person for at least six months.
+    base = {"municipality": municipality, "employer_type": COMPANY, "hire": {"age": 25, "unemployed_months": 8}}
+    five = package(snapshot, {**base, "job": {"monthly_wage_eur": 2000, "months": 5}})
+    assert service_id not in by_id(five)
+    assert "vähintään 6 kuukauden työsuhteeseen" in " ".join(five["notes"])
+    # 6 months: 50 % × 2 000 = 1 000 €/month × 6 = 6 000 €
+    six = package(snapshot, {**base, "job": {"monthly_wage_eur": 2000, "months": 6}})
+    assert by_id(six)[service_id]["estimate"] == est(50, 1000, 6)
