@@ -48,6 +48,8 @@ KNOWN_CONDITIONS = frozenset(CONDITION_TEXTS) | {
     "employer_types", "apprenticeship", "work_ability", "min_unemployed_months_basic_education_only",
     # read by the dedicated rules of palkkatuki and työolosuhteiden järjestelytuki below
     "long_term_unemployed", "non_business_work", "needs_adjustments", "more_than_unemployed_months",
+    # `after: <variant>`: paid after that variant of the same support ends (e.g. an apprenticeship's later years)
+    "after",
 }
 
 
@@ -404,10 +406,18 @@ class EmployerPackageBuilder:
             variant = self._pick_municipal_variant(service, wage_supports)
             if variant is None:
                 continue
-            estimate = self._estimate(variant) if variant.percent is not None else self._flat_estimate(variant)
+            steps = self._steps(service, variant)
+            if variant.percent is not None:
+                estimate = self._estimate(variant)
+            else:
+                estimate = self._flat_estimate(steps)
             place = self.municipality.name_fi if self.municipality else "Kunta"
             why = f"{place} maksaa oman lisänsä: {service.summary}"
-            if variant.percent is None and variant.monthly_max_eur:
+            if len(steps) > 1 and all(step.monthly_max_eur and step.months for step in steps):
+                parts = [f"{euros(step.monthly_max_eur)} kuukaudessa {step.months} kuukauden ajan" for step in steps]
+                why += f" Lisä on ensin {', sitten '.join(parts)}"
+                why += f" (yhteensä enintään {euros(estimate.total_max_eur)})." if estimate else "."
+            elif variant.percent is None and variant.monthly_max_eur:
                 why += f" Lisä on {euros(variant.monthly_max_eur)} kuukaudessa."
             if variant.requires:
                 why += f" Lisä maksetaan {self._genitive(variant.requires)} päälle."
@@ -453,6 +463,8 @@ class EmployerPackageBuilder:
                 # Days of labour market subsidy cannot be told from months of unemployment (earnings-related
                 # allowance is not labour market subsidy, and earlier spells count): the employer checks them.
                 results[key] = None
+            elif key == "after":
+                continue  # the order of a support's variants, not a fact about the hire
             elif key == "min_employment_months":
                 results[key] = None if job.months is None else job.months >= expected
             elif key == "min_hours_per_week":
@@ -492,6 +504,8 @@ class EmployerPackageBuilder:
         for variant in service.support_variants:
             if variant.monthly_max_eur is None and variant.one_off_max_eur is None:
                 continue
+            if (variant.conditions or {}).get("after"):
+                continue  # a continuation is paid only after the variant it follows
             results = self._condition_results(variant).values()
             if any(result is False for result in results):
                 continue
@@ -510,11 +524,44 @@ class EmployerPackageBuilder:
         )
         return best
 
-    @staticmethod
-    def _flat_estimate(variant: SupportVariantRecord) -> Estimate | None:
-        if variant.monthly_max_eur is None or not variant.months:
+    def _steps(self, service: ServiceRecord, variant: SupportVariantRecord) -> list[SupportVariantRecord]:
+        """The variant and the variants paid after it (`when: {after: <variant>}`) whose conditions hold."""
+        steps = [variant]
+        while True:
+            following = next(
+                (
+                    v for v in service.support_variants
+                    if (v.conditions or {}).get("after") == steps[-1].variant and v not in steps
+                    and not any(result is False for result in self._condition_results(v).values())
+                ),
+                None,
+            )
+            if following is None:
+                return steps
+            steps.append(following)
+
+    def _flat_estimate(self, steps: list[SupportVariantRecord]) -> Estimate | None:
+        """Euros a month for the months of each step in turn, no longer than the job lasts.
+
+        `percent` is 0: a flat supplement is not a share of the pay (the contract's estimate has an
+        integer percent; 0 tells "a fixed amount" and the bot then shows no percent). With steps
+        (e.g. 200 €/month for a year, then 100 €/month) `monthly_max_eur` is the largest monthly amount
+        and `total_max_eur` the sum of the steps, so it can be less than monthly × months.
+        """
+        remaining = self.profile.job.months
+        months, total, monthly_max = 0, 0.0, 0.0
+        for step in steps:
+            if step.monthly_max_eur is None or not step.months:
+                break
+            step_months = step.months if remaining is None else min(step.months, remaining - months)
+            if step_months <= 0:
+                break
+            months += step_months
+            total += step.monthly_max_eur * step_months
+            monthly_max = max(monthly_max, step.monthly_max_eur)
+        if not months:
             return None
-        return Estimate(0, variant.monthly_max_eur, variant.months, variant.monthly_max_eur * variant.months)
+        return Estimate(0, monthly_max, int(months), round(total, 2))
 
     @staticmethod
     def _monthly(support: Support) -> float | None:

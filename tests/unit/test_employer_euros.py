@@ -259,3 +259,39 @@ def test_youth_voucher_needs_a_job_of_at_least_6_months(snapshot, service_id, mu
     # 6 months: 50 % × 2 000 = 1 000 €/month × 6 = 6 000 €
     six = package(snapshot, {**base, "job": {"monthly_wage_eur": 2000, "months": 6}})
     assert by_id(six)[service_id]["estimate"] == est(50, 1000, 6)
+
+
+# --------------------------------------------------------------------------- Kajaani: apprenticeship supplement
+
+KAJAANI = {"municipality": "Kajaani", "employer_type": COMPANY}
+
+
+def _flat(monthly, months, total):
+    return {"percent": 0, "monthly_max_eur": float(monthly), "months": months, "total_max_eur": float(total)}
+
+
+@pytest.mark.parametrize(("job_months", "expected"), [
+    # kajaani.fi: 1st year 200 €/month, 2nd and 3rd year 100 €/month (cap 4 800 € per person)
+    (None, _flat(200, 36, 4800)),  # 12 × 200 + 24 × 100 = 2 400 + 2 400 = 4 800 €
+    (24, _flat(200, 24, 3600)),    # 12 × 200 + 12 × 100 = 2 400 + 1 200 = 3 600 €
+    (10, _flat(200, 10, 2000)),    # 10 × 200 = 2 000 €
+])
+def test_kajaani_apprentice_gets_the_apprenticeship_supplement_not_400_x_8(snapshot, job_months, expected):
+    job = {"monthly_wage_eur": 2000, "hours_per_week": 37.5, **({"months": job_months} if job_months else {})}
+    result = package(snapshot, {**KAJAANI, "hire": {"unemployed_months": 14, "apprenticeship": True}, "job": job})
+    item = by_id(result)["kuntalisa-kajaani"]
+    assert item["estimate"] == expected
+    assert item["role"] == "additional"
+    assert "200 € kuukaudessa 12 kuukauden ajan, sitten 100 € kuukaudessa 24 kuukauden ajan" in item["why"].replace(
+        "\u00a0", " ")
+
+
+def test_kajaani_supplement_is_paid_on_top_of_palkkatuki(snapshot):
+    # Kajaani's page: the supplement is not for wage costs and does not cumulate with palkkatuki; all grants
+    # together at most the wage costs. 50 % × 2 000 = 1 000 × 10 = 10 000 € + 400 × 8 = 3 200 € = 13 200 €
+    result = package(snapshot, {**KAJAANI, "hire": {"unemployed_months": 14},
+                                "job": {"monthly_wage_eur": 2000, "hours_per_week": 37.5}})
+    supports = by_id(result)
+    assert supports["kuntalisa-kajaani"]["estimate"] == est(0, 400, 8)
+    assert supports["kuntalisa-kajaani"]["role"] == "additional"
+    assert result["package_estimate"] == {"total_max_eur": 13200.0, "supports": ["palkkatuki", "kuntalisa-kajaani"]}
