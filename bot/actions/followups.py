@@ -173,6 +173,25 @@ def _step_asked_about(tracker: Tracker, steps: list[dict[str, Any]]) -> dict[str
     return None
 
 
+def no_alternatives_text(contact: dict) -> str:
+    """What to say when every fitting service was already shown: whom to ask next."""
+    reach = ", ".join(
+        part for part in (
+            contact.get("name"),
+            f"puh. {contact['phone']}" if contact.get("phone") else None,
+            contact.get("url"),
+        ) if part
+    )
+    text = (
+        "Näytin jo kaikki palvelut, jotka vastaustesi perusteella sopivat sinulle. "
+        "Asiantuntija voi miettiä kanssasi lisää vaihtoehtoja"
+    )
+    text += f": {reach}." if reach else "."
+    return text + (
+        " Voit myös etsiä palveluja itse kirjoittamalla esimerkiksi \"työkokeilu Tampere\"."
+    )
+
+
 class ActionShowAlternatives(Action):
     """ "jotain muuta": the next best services for the same steps, leaving out what was shown."""
 
@@ -191,13 +210,10 @@ class ActionShowAlternatives(Action):
         path = jobseeker_path(tracker, exclude=frozenset(shown))
         new_services = [card for step in path["steps"] for card in step["services"]]
         if not new_services:
-            dispatcher.utter_message(
-                text="Muita sopivia palveluja en löytänyt. Voit etsiä palveluja itse kirjoittamalla esimerkiksi "
-                "\"työkokeilu Tampere\", tai kysyä työllisyysalueen asiantuntijalta."
-            )
+            dispatcher.utter_message(text=no_alternatives_text(path.get("contact") or {}))
             return []
         snapshot = catalogue()
-        dispatcher.utter_message(text="Tässä muita vaihtoehtoja samoihin askeliin:")
+        dispatcher.utter_message(text="Tässä muita vaihtoehtoja:")
         for step in path["steps"]:
             services = [s for card in step["services"] if (s := snapshot.service(card["id"])) is not None]
             send_cards(dispatcher, services, text=f"{step['title']}:")

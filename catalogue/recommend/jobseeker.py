@@ -514,10 +514,16 @@ class JobseekerPathBuilder:
                 step = self._rebuild_without(method, used)
             if step is None or not step.services:
                 continue
+            if self.exclude:
+                # The reason is the step's; the services named in it may be the ones already shown.
+                step.why = f"Muita vaihtoehtoja tähän askeleeseen. Askeleen perustelu: {step.why}"
             steps.append(step)
             used |= {service.id for service in step.services}
-        for step in self._fallback_steps(steps, used):
-            if len(steps) >= MIN_STEPS:
+        # "jotain muuta" (services already shown are excluded) offers every other fitting step;
+        # a new path is filled only up to the minimum.
+        wanted = MAX_STEPS if self.exclude else MIN_STEPS
+        for step in self._fallback_steps(steps, used, wanted):
+            if len(steps) >= wanted:
                 break
             steps.append(step)
             used |= {service.id for service in step.services}
@@ -531,7 +537,7 @@ class JobseekerPathBuilder:
         return {"steps": [s.as_dict() for s in steps], "contact": contact, "notes": self.notes}
 
     # -- when the rules give fewer than two steps ----------------------------------------------
-    def _fits_person(self, service: ServiceRecord) -> bool:
+    def _fits_person(self, service: ServiceRecord, open_to_all: bool = False) -> bool:
         """False when a known answer rules the service out (situation, target group, age, months)."""
         p = self.profile
         if not fits_age_and_unemployment(service, p.age, p.unemployed_months):
@@ -543,7 +549,7 @@ class JobseekerPathBuilder:
             return False
         if "immigrant" in groups and not p.needs_finnish:
             return False
-        if "entrepreneur" in groups and "business" not in p.goals:
+        if "entrepreneur" in groups and "business" not in p.goals and not open_to_all:
             return False
         if "student" in groups and p.situation not in ("student", "graduating"):
             return False
@@ -553,11 +559,13 @@ class JobseekerPathBuilder:
             return False
         return True
 
-    def _fallback_pick(self, national: list[str], categories: tuple[str, ...], used: set[str]) -> list[ServiceRecord]:
+    def _fallback_pick(
+        self, national: list[str], categories: tuple[str, ...], used: set[str], open_to_all: bool = False
+    ) -> list[ServiceRecord]:
         candidates = list(self.catalogue.local_services(self.code)) + [
             s for sid in national if (s := self.catalogue.service(sid)) is not None
         ]
-        unfit = {s.id for s in candidates if not self._fits_person(s)}
+        unfit = {s.id for s in candidates if not self._fits_person(s, open_to_all)}
         return pick_services(
             self.catalogue,
             self.code,
@@ -599,13 +607,14 @@ class JobseekerPathBuilder:
             parts.append("Et ole vielä varma suunnasta.")
         return " ".join(parts)
 
-    def _fallback_steps(self, steps: list[Step], used: set[str]) -> list[Step]:
+    def _fallback_steps(self, steps: list[Step], used: set[str], wanted: int = MIN_STEPS) -> list[Step]:
         """General steps that suit almost anyone, for when the answers call for fewer than two steps.
 
-        The order is the order of preference: guidance, job search, skills, trying work. A step
-        key already in the path is not repeated, and the services respect the known answers.
+        The order is the order of preference: guidance, job search, skills, trying work (and, for
+        "jotain muuta", starting a business as another direction). A step key already in the
+        path is not repeated, and the services respect the known answers.
         """
-        if len(steps) >= MIN_STEPS:
+        if len(steps) >= wanted:
             return []
         p = self.profile
         have = {step.key for step in steps}
@@ -650,11 +659,25 @@ class JobseekerPathBuilder:
                 ("work_trial",),
             ),
         ]
+        if self.exclude and "business" not in p.goals and p.situation in ("unemployed", "laid_off", "employed", None):
+            # another direction, offered only when the person asks for something else
+            options.append(
+                (
+                    "business",
+                    "Harkitse yrittäjyyttä",
+                    "Yksi vaihtoehto on oma yritys. Jos haluat kokeilla yrittäjyyttä, starttiraha turvaa "
+                    "toimeentuloasi yrityksen alussa. Sitä pitää hakea ennen kuin yritystoiminta alkaa.",
+                    ["starttiraha"],
+                    ("business",),
+                )
+            )
         out: list[Step] = []
         for key, title, sentence, national, categories in options:
             if key in have:
                 continue
-            services = self._fallback_pick(national, categories, used | {s.id for step in out for s in step.services})
+            services = self._fallback_pick(
+                national, categories, used | {s.id for step in out for s in step.services}, open_to_all=key == "business"
+            )
             if not services:
                 continue
             why = f"{opener} {sentence}".strip()

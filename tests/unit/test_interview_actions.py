@@ -287,3 +287,13 @@ def test_what_if_without_a_change_says_how_to_ask(domain):
     tracker = make_tracker(domain, "entä jos sataa lunta", "change_answer", slots=EMPLOYER_SLOTS)
     events, dispatcher = run_action(ActionChangeAnswer(), tracker, domain)
     assert events == [] and "En saanut selville" in dispatcher.messages[0]["text"]
+
+
+def test_alternatives_that_ran_out_point_to_the_area_contact(domain, snapshot):
+    memory = {**path_memory(domain), "shown": list(snapshot.services)}  # every service already shown
+    tracker = make_tracker(domain, "jotain muuta", "ask_alternatives", slots={**PATH_SLOTS, "last_path": memory})
+    events, dispatcher = run_action(ActionShowAlternatives(), tracker, domain)
+    assert events == [] and not card_ids(dispatcher)
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("Näytin jo kaikki palvelut")
+    assert snapshot.areas["tampereen-seutu"].contact["name"] in text

@@ -915,3 +915,50 @@ def test_work_trial_places_are_ranked_by_the_competence_profile(snapshot, compet
     if competence:
         title = catalogue.service(first).title
         assert f"löytyi paikka, jossa on alan töitä: {title}" in trial["why"]
+
+
+# -- "jotain muuta": other relevant services, or an honest empty answer -------------------------
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        {"municipality": "Tampere", "age": 40, "situation": "unemployed", "unemployed_months": 4},
+        {"municipality": "Kuopio", "age": 58, "situation": "unemployed", "unemployed_months": 30},
+        {"situation": "employed", "goals": ["job"]},
+        {},
+    ],
+)
+def test_alternatives_fall_back_to_other_national_services(snapshot, profile):
+    shown = set(all_ids(path_for(snapshot, profile)))
+    second = recommend_jobseeker_path(snapshot, profile, exclude=shown)
+    ids = all_ids(second)
+    assert ids, "jotain muuta gave nothing"
+    assert not shown & set(ids)
+    assert len(ids) == len(set(ids))
+    for step in second["steps"]:
+        assert 1 <= len(step["services"]) <= 3
+        assert FINNISH_WORDS.search(step["why"]) and not ENGLISH_WORDS.search(step["why"])
+    assert len(second["steps"]) <= 5
+
+
+def test_alternatives_for_an_unemployed_40_year_old_in_tampere(snapshot):
+    profile = {"municipality": "Tampere", "age": 40, "situation": "unemployed", "unemployed_months": 4}
+    shown = set(all_ids(path_for(snapshot, profile)))
+    ids = set(all_ids(recommend_jobseeker_path(snapshot, profile, exclude=shown)))
+    assert "tyovoimakoulutus" in ids
+    assert not ids & YOUTH_ONLY
+
+
+def test_alternatives_run_out_with_an_empty_result_and_a_contact(snapshot):
+    profile = {"municipality": "Tampere", "age": 40, "situation": "unemployed", "unemployed_months": 4}
+    shown: set[str] = set()
+    for _ in range(10):
+        result = recommend_jobseeker_path(snapshot, profile, exclude=shown)
+        ids = set(all_ids(result))
+        if not ids:
+            break
+        assert not ids & shown
+        shown |= ids
+    assert result["steps"] == []
+    assert result["contact"] == snapshot.areas["tampereen-seutu"].contact
