@@ -10,6 +10,8 @@ import httpx
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.integration.chat import JOBSEEKER_ANSWERS as LIVE_STACK_ANSWERS
+
 pytestmark = pytest.mark.integration
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -17,22 +19,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # the widget's shadow root (embedded: <polkuopas-widget>, chat page: #polkuopas-chat)
 ROOT_JS = "(document.querySelector('polkuopas-widget') || document.getElementById('polkuopas-chat')).shadowRoot"
 
-# What the jobseeker answers, by words of the question; ("button", title) clicks a button.
-# The municipality question is answered with the widget's own data-municipality button.
-JOBSEEKER_ANSWERS = {
-    "paikkakunnalla": ("button", "Tampere"),
-    "Kuinka vanha olet": "24",
-    "kuvaa tilannettasi": ("button", "Olen työtön"),
-    "ilman työtä": "puoli vuotta",
-    "Rajoittaako terveytesi": ("button", "Ei rajoita"),
-    "suomen kielen": ("button", "Äidinkieli tai sujuva"),
-    "seuraavaksi päästä": ("button", "Kokeilemaan uutta alaa"),
-    "työhistoriastasi": "olin kaksi vuotta kaupan kassalla",
-    "korkein koulutuksesi": ("button", "Lukio"),
-    "Mitä osaat": "tykkään asiakaspalvelusta",
-    "osaamisesi lyhyesti": ("button", "Kyllä, pitää"),
-    "Arvioi asteikolla": ("button", "Ohita kaikki loput"),
-}
+# What the jobseeker answers, as in the live-stack test, but the municipality question is
+# answered with the widget's own data-municipality button.
+JOBSEEKER_ANSWERS = {**LIVE_STACK_ANSWERS, "paikkakunnalla": ("button", "Tampere")}
 
 XSS = '<img src=x onerror="window.__xss=1">'
 

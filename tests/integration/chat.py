@@ -78,3 +78,21 @@ def interview(conversation: Conversation, messages: list[dict], answers: dict, l
         topic, messages = answer(conversation, messages, answers)
         asked.append(topic)
     return asked, messages
+
+
+# A 24-year-old in Tampere who wants to try a new field: what they answer to each question,
+# found by words of the question (the live-stack and browser tests).
+JOBSEEKER_ANSWERS = {
+    "paikkakunnalla": "Tampere",
+    "Kuinka vanha olet": "24",
+    "kuvaa tilannettasi": ("button", "Olen työtön"),
+    "ilman työtä": "puoli vuotta",
+    "Rajoittaako terveytesi": ("button", "Ei rajoita"),
+    "suomen kielen": ("button", "Äidinkieli tai sujuva"),
+    "seuraavaksi päästä": ("button", "Kokeilemaan uutta alaa"),
+    "työhistoriastasi": "olin kaksi vuotta kaupan kassalla",
+    "korkein koulutuksesi": ("button", "Lukio"),
+    "Mitä osaat": "tykkään asiakaspalvelusta",
+    "osaamisesi lyhyesti": ("button", "Kyllä, pitää"),
+    "Arvioi asteikolla": ("button", "Ohita kaikki loput"),
+}

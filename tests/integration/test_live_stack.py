@@ -7,23 +7,7 @@ and every message goes through POST /api/chat.
 
 from __future__ import annotations
 
-from tests.integration.chat import Conversation, button_payload, card_ids, interview, texts
-
-# What the jobseeker answers to each question, found by words of the question.
-JOBSEEKER_ANSWERS = {
-    "paikkakunnalla": "Tampere",
-    "Kuinka vanha olet": "24",
-    "kuvaa tilannettasi": ("button", "Olen työtön"),
-    "ilman työtä": "puoli vuotta",
-    "Rajoittaako terveytesi": ("button", "Ei rajoita"),
-    "suomen kielen": ("button", "Äidinkieli tai sujuva"),
-    "seuraavaksi päästä": ("button", "Kokeilemaan uutta alaa"),
-    "työhistoriastasi": "olin kaksi vuotta kaupan kassalla",
-    "korkein koulutuksesi": ("button", "Lukio"),
-    "Mitä osaat": "tykkään asiakaspalvelusta",
-    "osaamisesi lyhyesti": ("button", "Kyllä, pitää"),
-    "Arvioi asteikolla": ("button", "Ohita kaikki loput"),
-}
+from tests.integration.chat import JOBSEEKER_ANSWERS, Conversation, button_payload, card_ids, interview, texts
 
 
 def test_jobseeker_gets_a_path_of_tampere_region_services(stack):
