@@ -19,12 +19,17 @@ FIELD_NAMES_FI = {
     "offset": "aloituskohta",
     "audience": "kohderyhmä",
     "municipality": "kunta",
+    "skills": "taidot",
+    "occupation_groups": "ammattiryhmät",
 }
 
 
 def _validation_message(exc: RequestValidationError) -> str:
     for error in exc.errors():
-        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path")]
+        # the field's name, not a list item's index ("skills", not "0")
+        location = [
+            str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path") and not isinstance(part, int)
+        ]
         field = FIELD_NAMES_FI.get(location[-1], location[-1]) if location else "pyyntö"
         kind = error.get("type", "")
         if kind == "json_invalid" or (not location and "json" in kind):

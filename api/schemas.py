@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+
+ShortCode = Annotated[str, Field(max_length=40)]
 
 
 class Button(BaseModel):
@@ -110,6 +113,10 @@ class JobseekerProfileIn(BaseModel):
     goals: list[Literal["job", "education", "try_field", "business", "rehabilitation"]] = Field(default_factory=list, max_length=5)
     fields: list[str] = Field(default_factory=list, max_length=10)
     self_rating: SelfRating | None = None
+    # Beside the CONTRACT keys: the competence profile, as occupation groups (Ammattiluokitus
+    # 2010 codes, e.g. "83") and skills/cards (e.g. "c_licence"); unknown codes are ignored.
+    occupation_groups: list[ShortCode] = Field(default_factory=list, max_length=20)
+    skills: list[ShortCode] = Field(default_factory=list, max_length=30)
 
 
 class HireIn(BaseModel):

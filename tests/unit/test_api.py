@@ -776,6 +776,22 @@ def test_recommend_jobseeker_path(client):
     assert all(isinstance(note, str) for note in body["notes"])
 
 
+def test_recommend_jobseeker_uses_the_competence_profile(client):
+    base = {"municipality": "Tampere", "situation": "unemployed", "unemployed_months": 5, "goals": ["try_field"]}
+    without = client.post("/api/recommend/jobseeker", json=base).json()
+    driver = client.post(
+        "/api/recommend/jobseeker", json={**base, "skills": ["C-ajokortti"], "occupation_groups": ["83"]}
+    ).json()
+    assert "kuljetus" in " ".join(step["why"] for step in driver["steps"])
+    assert "kuljetus" not in " ".join(step["why"] for step in without["steps"])
+    unknown = client.post("/api/recommend/jobseeker", json={**base, "skills": ["ei-tällaista"], "occupation_groups": ["99"]})
+    assert unknown.status_code == 200 and unknown.json() == without
+    assert_finnish_detail(client.post("/api/recommend/jobseeker", json={**base, "skills": ["x" * 41]}), 422)
+    assert client.post("/api/recommend/jobseeker", json={**base, "skills": ["x" * 41]}).json()["detail"] == (
+        "Kenttä taidot on liian pitkä."
+    )
+
+
 def test_recommend_jobseeker_empty_profile(client):
     response = client.post("/api/recommend/jobseeker", json={})
     assert response.status_code == 200
