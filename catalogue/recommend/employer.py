@@ -403,44 +403,43 @@ class EmployerPackageBuilder:
                 and months_unemployed < service.min_unemployed_months
             ):
                 continue
-            variant = self._pick_municipal_variant(service, wage_supports)
-            if variant is None:
-                continue
-            steps = self._steps(service, variant)
-            if variant.percent is not None:
-                estimate = self._estimate(variant)
-            else:
-                estimate = self._flat_estimate(steps)
-            place = self.municipality.name_fi if self.municipality else "Kunta"
-            why = f"{place} maksaa oman lisänsä: {service.summary}"
-            if len(steps) > 1 and all(step.monthly_max_eur and step.months for step in steps):
-                parts = [f"{euros(step.monthly_max_eur)} kuukaudessa {step.months} kuukauden ajan" for step in steps]
-                why += f" Lisä on ensin {', sitten '.join(parts)}"
-                why += f" (yhteensä enintään {euros(estimate.total_max_eur)})." if estimate else "."
-            elif variant.percent is None and variant.monthly_max_eur:
-                why += f" Lisä on {euros(variant.monthly_max_eur)} kuukaudessa."
-            if variant.requires:
-                why += f" Lisä maksetaan {self._genitive(variant.requires)} päälle."
-            whole = [ref for ref in variant.excludes if ":" not in ref]
-            if whole:
-                why += f" Tätä lisää ei voi saada samaan aikaan {self._genitive(whole)} kanssa, joten valitse edullisempi."
-            partly = [ref for ref in variant.excludes if ":" in ref]
-            if partly:
-                why += f" Lisää ei makseta yhdessä {self._genitive(partly)} kanssa."
-            unchecked = self._unchecked_conditions(variant)
-            if unchecked:
-                why += " Tarkista ehdot: " + "; ".join(unchecked) + "."
-            # A supplement that is never paid with a whole wage subsidy is an alternative to them; one that
-            # only excludes a variant (e.g. 100 % palkkatuki) is added on top when the chosen support allows it.
-            group = "wage" if whole else None
-            monthly = variant.monthly_max_eur if variant.percent is None else None
-            supports.append(
-                Support(
-                    service, why, estimate, group, set(variant.excludes), set(variant.requires),
-                    variant=variant.variant, monthly_eur=monthly, unchecked=unchecked,
-                )
-            )
+            for variant in self._pick_municipal_variants(service, wage_supports):
+                supports.append(self._municipal_support(service, variant))
         return supports
+
+    def _municipal_support(self, service: ServiceRecord, variant: SupportVariantRecord) -> Support:
+        steps = self._steps(service, variant)
+        if variant.percent is not None:
+            estimate = self._estimate(variant)
+        else:
+            estimate = self._flat_estimate(steps)
+        place = self.municipality.name_fi if self.municipality else "Kunta"
+        why = f"{place} maksaa oman lisänsä: {service.summary}"
+        if len(steps) > 1 and all(step.monthly_max_eur and step.months for step in steps):
+            parts = [f"{euros(step.monthly_max_eur)} kuukaudessa {step.months} kuukauden ajan" for step in steps]
+            why += f" Lisä on ensin {', sitten '.join(parts)}"
+            why += f" (yhteensä enintään {euros(estimate.total_max_eur)})." if estimate else "."
+        elif variant.percent is None and variant.monthly_max_eur:
+            why += f" Lisä on {euros(variant.monthly_max_eur)} kuukaudessa."
+        if variant.requires:
+            why += f" Lisä maksetaan {self._genitive(variant.requires)} päälle."
+        whole = [ref for ref in variant.excludes if ":" not in ref]
+        if whole:
+            why += f" Tätä lisää ei voi saada samaan aikaan {self._genitive(whole)} kanssa, joten valitse edullisempi."
+        partly = [ref for ref in variant.excludes if ":" in ref]
+        if partly:
+            why += f" Lisää ei makseta yhdessä {self._genitive(partly)} kanssa."
+        unchecked = self._unchecked_conditions(variant)
+        if unchecked:
+            why += " Tarkista ehdot: " + "; ".join(unchecked) + "."
+        # A supplement that is never paid with a whole wage subsidy is an alternative to them; one that
+        # only excludes a variant (e.g. 100 % palkkatuki) is added on top when the chosen support allows it.
+        group = "wage" if whole else None
+        monthly = variant.monthly_max_eur if variant.percent is None else None
+        return Support(
+            service, why, estimate, group, set(variant.excludes), set(variant.requires),
+            variant=variant.variant, monthly_eur=monthly, unchecked=unchecked,
+        )
 
     def _condition_results(self, variant: SupportVariantRecord) -> dict[str, bool | None]:
         """Each condition of a variant: True met, False not met, None unknown from the profile."""
@@ -498,8 +497,10 @@ class EmployerPackageBuilder:
                 words.append(name)
         return " tai ".join(words)
 
-    def _pick_municipal_variant(self, service: ServiceRecord, wage_supports: list[Support]) -> SupportVariantRecord | None:
-        """The most useful variant whose known conditions are all met."""
+    def _pick_municipal_variants(self, service: ServiceRecord, wage_supports: list[Support]) -> list[SupportVariantRecord]:
+        """The most useful variant whose known conditions are all met, one for each set of supports it
+        is paid on top of (e.g. Oulu: 500 € with palkkatuki, 550 € with the 55+ subsidy); the package
+        then keeps the one that goes with the recommended wage support."""
         candidates = []
         for variant in service.support_variants:
             if variant.monthly_max_eur is None and variant.one_off_max_eur is None:
@@ -513,16 +514,22 @@ class EmployerPackageBuilder:
                 continue
             candidates.append((variant, sum(result is None for result in results)))
         if not candidates:
-            return None
+            return []
         # A variant for a group the hire is not known to belong to (e.g. 55+ when the age is not
         # given) never beats one whose conditions are known; then a supplement paid on top of a
         # wage subsidy beats an alternative to it; then the larger one.
         fewest_unknown = min(unknown for _, unknown in candidates)
-        best = max(
+        ranked = sorted(
             (variant for variant, unknown in candidates if unknown == fewest_unknown),
             key=lambda v: (bool(v.requires), v.monthly_max_eur or 0),
+            reverse=True,
         )
-        return best
+        picked: dict[frozenset[str], SupportVariantRecord] = {}
+        for variant in ranked:
+            picked.setdefault(frozenset(variant.requires), variant)
+        if len(picked) > 1:
+            picked.pop(frozenset(), None)  # with on-top variants to choose from, not the stand-alone one too
+        return list(picked.values())
 
     def _steps(self, service: ServiceRecord, variant: SupportVariantRecord) -> list[SupportVariantRecord]:
         """The variant and the variants paid after it (`when: {after: <variant>}`) whose conditions hold."""
@@ -569,10 +576,24 @@ class EmployerPackageBuilder:
             return support.estimate.monthly_max_eur
         return support.monthly_eur
 
-    @staticmethod
-    def _parts(option: Support, addons: list[Support]) -> list[Support]:
-        """A wage support and the supplements that can be paid on top of it."""
-        return [option] + [addon for addon in addons if addon.compatible_with(option)]
+    @classmethod
+    def _parts(cls, option: Support | None, addons: list[Support]) -> list[Support]:
+        """A wage support and the supplements that can be paid on top of it (of each supplement the
+        variant that pays most with it)."""
+        chosen: dict[str, Support] = {}
+        for addon in addons:
+            if not addon.compatible_with(option):
+                continue
+            current = chosen.get(addon.service.id)
+            if current is None or cls._value(addon) > cls._value(current):
+                chosen[addon.service.id] = addon
+        return ([option] if option is not None else []) + list(chosen.values())
+
+    @classmethod
+    def _value(cls, support: Support) -> float:
+        if support.estimate is not None:
+            return support.estimate.total_max_eur
+        return cls._monthly(support) or 0.0
 
     def _best_of(self, options: list[Support], addons: list[Support]) -> tuple[Support | None, str]:
         """The option that pays most for this hire together with what can be added to it, and the
@@ -632,6 +653,7 @@ class EmployerPackageBuilder:
         options = [s for s in wage_supports + municipal if s.alternatives_group == "wage"]
         addons = [s for s in municipal if s.alternatives_group != "wage"]
         best = self._compare_alternatives(options, addons) if options else None
+        in_package = self._parts(best, addons)
         ordered = sorted(wage_supports, key=lambda s: -(s.estimate.total_max_eur if s.estimate else 0))
         supports: list[Support] = []
         for candidate in [self.work_trial()] + ordered + municipal + [
@@ -645,11 +667,12 @@ class EmployerPackageBuilder:
             if candidate.service.id not in ids:
                 supports.append(candidate)
                 continue
-            # Two variants of one support (e.g. 50 % and 100 % palkkatuki): keep the chosen one, else the better.
+            # Two variants of one support (e.g. 50 % and 100 % palkkatuki, or Oulu's supplement with
+            # palkkatuki or with the 55+ subsidy): keep the one in the recommended package, else the better.
             existing = supports[ids.index(candidate.service.id)]
-            if existing is best:
+            if existing is best or (any(p is existing for p in in_package) and candidate is not best):
                 continue
-            if candidate is best or (
+            if candidate is best or any(p is candidate for p in in_package) or (
                 candidate.estimate and existing.estimate
                 and candidate.estimate.total_max_eur > existing.estimate.total_max_eur
             ):

@@ -173,7 +173,10 @@ def test_other_support_amounts_match_facts(snapshot):
 
     oulu = snapshot.service("kuntalisa-oulu")
     assert {(v.monthly_max_eur, v.months) for v in oulu.support_variants} == {(500, 10), (700, 36), (550, 10)}
-    assert all("palkkatuki" in v.requires for v in oulu.support_variants)
+    # BusinessOulu's table: the 550 € row is "työllistämistuki 55 vuotta täyttäneelle" (the 55+ subsidy)
+    assert {v.variant: tuple(v.requires) for v in oulu.support_variants} == {
+        "pay_subsidy_or_disability": ("palkkatuki",), "apprenticeship": ("palkkatuki",),
+        "over_55": ("tyollistamistuki-55",)}
 
     kajaani = snapshot.service("kuntalisa-kajaani").support_variants[0]
     assert (kajaani.monthly_max_eur, kajaani.months) == (400, 8)

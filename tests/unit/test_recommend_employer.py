@@ -543,11 +543,42 @@ def test_oulu_apprenticeship_supplement(snapshot):
 
 
 def test_oulu_55_plus_supplement(snapshot):
+    # BusinessOulu's table: "työllistämistuki 55 vuotta täyttäneelle 550 eur / kk 10 kk" — the 550 € goes
+    # with the 55+ employment subsidy. 57 and 30 months, 2 500 €, full time:
+    # 55+ subsidy 70 % = 1 750 × 10 = 17 500 € + 550 × 10 = 5 500 € → 23 000 €
+    # (palkkatuki 50 % = 1 250 × 10 = 12 500 € + 500 × 10 = 5 000 € → 17 500 €)
     result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
-                                "hire": {"age": 57, "unemployed_months": 10}})
-    # FACTS: 550 €/month for 10 months → 5 500 €
+                                "hire": {"age": 57, "unemployed_months": 30},
+                                "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5}})
     est = estimate(result, "kuntalisa-oulu")
     assert (est["monthly_max_eur"], est["months"], est["total_max_eur"]) == (550.0, 10, 5500.0)
+    assert support(result, "kuntalisa-oulu")["role"] == "additional"
+    assert support(result, "tyollistamistuki-55")["role"] == "recommended"
+    assert result["package_estimate"] == {"total_max_eur": 23000.0, "supports": ["tyollistamistuki-55", "kuntalisa-oulu"]}
+    assert "55 vuotta täyttäneiden työllistämistuen päälle" in why(result, "kuntalisa-oulu")
+
+
+def test_oulu_55_plus_with_palkkatuki_gets_the_500_supplement(snapshot):
+    # 57 and 10 months: no 55+ subsidy (needs 24 months), so palkkatuki 50 % and Oulu's 500 € × 10 = 5 000 €
+    result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
+                                "hire": {"age": 57, "unemployed_months": 10}})
+    est = estimate(result, "kuntalisa-oulu")
+    assert (est["monthly_max_eur"], est["months"], est["total_max_eur"]) == (500.0, 10, 5000.0)
+    assert support(result, "kuntalisa-oulu")["role"] == "additional"
+
+
+def test_oulu_60_plus_palkkatuki_wins_and_keeps_the_500_supplement(snapshot):
+    # 62 and 30 months, 2 500 €: palkkatuki 50 % for 24 months = 1 250 × 24 = 30 000 € + 500 × 10 = 35 000 €
+    # beats the 55+ subsidy 17 500 € + 550 × 10 = 23 000 €
+    result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
+                                "hire": {"age": 62, "unemployed_months": 30},
+                                "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5}})
+    assert support(result, "palkkatuki")["role"] == "recommended"
+    est = estimate(result, "kuntalisa-oulu")
+    assert (est["monthly_max_eur"], est["total_max_eur"]) == (500.0, 5000.0)
+    assert support(result, "kuntalisa-oulu")["role"] == "additional"
+    assert result["package_estimate"] == {"total_max_eur": 35000.0, "supports": ["palkkatuki", "kuntalisa-oulu"]}
+    assert [s["service"]["id"] for s in result["supports"]].count("kuntalisa-oulu") == 1
 
 
 def test_oulu_supplement_needs_85_percent_working_time(snapshot):
