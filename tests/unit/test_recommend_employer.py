@@ -631,3 +631,12 @@ def test_tampere_employer_gets_regional_youth_recruitment_subsidy(snapshot):
     result = package(snapshot, {"municipality": "Tampere", "employer_type": "company",
                                 "hire": {"age": 24, "unemployed_months": 8}})
     assert "tampereen-seudun-nuorten-rekrytointituki" in ids(result)
+
+
+def test_work_trial_place_is_not_with_the_persons_own_former_employer(snapshot):
+    # FACTS.md: organisers are not private households, not one's own former employer
+    for service_id in ("tyokokeilupaikan-tarjoaminen", "tyokokeilu"):
+        service = snapshot.service(service_id)
+        text = " ".join([service.description or "", *service.key_rules])
+        assert "entisellä työnantajalla" in text, service_id
+        assert "jo töissä" not in text
