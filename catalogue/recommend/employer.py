@@ -55,6 +55,10 @@ KNOWN_CONDITIONS = frozenset(CONDITION_TEXTS) | {
 
 @dataclass
 class Estimate:
+    """CONTRACT §4 `estimate`. `percent` is an integer there (api/schemas.py), so a flat supplement
+    (a fixed sum a month, not a share of the pay) has percent 0, never null; the bot shows no percent
+    for 0. `total_max_eur` is monthly × months, or less for a supplement paid in steps."""
+
     percent: int
     monthly_max_eur: float
     months: int

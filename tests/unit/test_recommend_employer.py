@@ -640,3 +640,15 @@ def test_work_trial_place_is_not_with_the_persons_own_former_employer(snapshot):
         text = " ".join([service.description or "", *service.key_rules])
         assert "entisellä työnantajalla" in text, service_id
         assert "jo töissä" not in text
+
+
+def test_flat_supplement_estimate_has_percent_0_and_fits_the_api_schema(snapshot):
+    # CONTRACT §4: percent is an int (api/schemas.py Estimate), so a fixed sum a month has percent 0, not null.
+    from api.schemas import Estimate as EstimateSchema
+
+    result = package(snapshot, {"municipality": "Seinäjoki", "employer_type": "company",
+                                "hire": {"unemployed_months": 6}, "job": {"hours_per_week": 37.5}})
+    est = estimate(result, "kuntalisa-seinajoki")
+    # 300 €/month × 6 = 1 800 €
+    assert est == {"percent": 0, "monthly_max_eur": 300.0, "months": 6, "total_max_eur": 1800.0}
+    assert EstimateSchema(**est).percent == 0
