@@ -623,7 +623,7 @@ class EmployerPackageBuilder:
         """The title, with the percent when another option is a different variant of the same support."""
         twins = [o for o in options if o.service.id == support.service.id and o is not support]
         if twins and support.estimate is not None and support.estimate.percent:
-            return f"{support.service.title} ({support.estimate.percent} %)"
+            return f"{support.service.title} {support.estimate.percent} %"
         return support.service.title
 
     def _compare_alternatives(self, options: list[Support], addons: list[Support]) -> Support | None:
@@ -711,8 +711,14 @@ class EmployerPackageBuilder:
             elif support.requires or support.excludes:
                 support.role = ADDITIONAL if support.compatible_with(best) else ALTERNATIVE
                 if support.role == ALTERNATIVE and best is not None:
-                    hit = next((r for r in support.excludes if best.matches(r)), best.service.id)
-                    support.why += f" Tätä lisää ei makseta, jos valitsette {self._genitive([hit])}."
+                    hit = next((r for r in support.excludes if best.matches(r)), None)
+                    if hit is None:
+                        support.why += f" Tätä lisää ei makseta, jos valitsette {self._genitive([best.service.id])}."
+                    else:
+                        support.why += (
+                            f" Tässä tapauksessa {self._genitive([hit])} valitseminen ilman lisää on edullisempaa, "
+                            "joten lisä on vain vaihtoehto."
+                        )
             else:
                 support.role = ADDITIONAL
 

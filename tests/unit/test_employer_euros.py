@@ -175,7 +175,7 @@ def test_seinajoki_supplement_is_not_added_to_100_percent_palkkatuki(snapshot):
     assert supports["palkkatuki"]["estimate"] == est(100, 1599, 10)
     assert supports["palkkatuki"]["role"] == "recommended"
     assert supports["kuntalisa-seinajoki"]["role"] == "alternative"
-    assert "ei makseta, jos valitsette 100 %:n palkkatuen" in supports["kuntalisa-seinajoki"]["why"]
+    assert "Lisää ei makseta yhdessä 100 %:n palkkatuen kanssa" in supports["kuntalisa-seinajoki"]["why"]
     assert result["package_estimate"] == {"total_max_eur": 15990.0, "supports": ["palkkatuki"]}  # not 17 790 €
 
 
@@ -213,7 +213,7 @@ def test_low_wage_50_percent_palkkatuki_with_tampere_supplement_beats_100_percen
     assert supports["kuntalisa-tampere"]["role"] == "additional"
     assert result["package_estimate"] == {"total_max_eur": 8600.0, "supports": ["palkkatuki", "kuntalisa-tampere"]}
     text = " ".join(result["notes"]).replace("\u00a0", " ")
-    assert ("edullisin on Palkkatuki (50 %) + Tampereen kaupungin rekrytointilisä ja -palkkio "
+    assert ("edullisin on Palkkatuki 50 % + Tampereen kaupungin rekrytointilisä ja -palkkio "
             "(arviolta yhteensä 8 600 €)") in text
 
 
