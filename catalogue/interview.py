@@ -183,7 +183,7 @@ HEALTH_CATEGORIES = (
     "undisclosed",
 )
 HEALTH_PATTERNS: list[tuple[str, str]] = [
-    (r"selka|niska|hartia|olkapa|polvi|polve|lonkka|nivel|reuma|tules|tuki- ja liikunta|jalka|jalat|ranne|kasivarsi|"
+    (r"selka|\bselan\b|niska|hartia|olkapa|polvi|polve|lonkka|nivel|reuma|tules|tuki- ja liikunta|jalka|jalat|ranne|kasivarsi|"
      r"iskias|valilevy|nostaa|seisominen|istuminen|liikuntaelim", "musculoskeletal"),
     (r"masennu|masentu|ahdist|mielenterv|mieliala|uupu|burn ?out|loppuun ?palami|jaksami|paniikki|"
      r"kaksisuuntai|psyk|stressi|unettom|mieliala", "mental_health"),
@@ -198,10 +198,14 @@ HEALTH_PATTERNS: list[tuple[str, str]] = [
 
 
 # Words that are situations or everyday verbs, not health details: never redacted
+# Words that are situations, occupations, everyday verbs or illness in general, not health
+# details: never redacted ("sairastuin", "sairauslomalla", "sairaanhoitaja", "jalkapallo")
 NOT_HEALTH_DETAILS = re.compile(
-    r"sairauslom|sairaslom|sairaana|sairaanhoit|sairaala|psykolog|nostaa|nostam|seisomi|istumi|jaksa"
+    r"^(osa)?sairau|^sairas|^sairaana|^sairaanhoit|^sairaala|psykolog|nostaa|nostam|seisomi|istumi|jaksa|"
+    r"^jalkapallo|^jalkau"
 )
-HEALTH_WORD = re.compile(r"[\w-]+", re.UNICODE)
+# a word, or a category label already put in its place (left as it is)
+HEALTH_WORD = re.compile(r"\((?:[^()]{1,40})\)|[\w-]+", re.UNICODE)
 
 
 def health_detail_category(word: str) -> str | None:
@@ -222,6 +226,8 @@ def redact_health_details(text: str) -> str:
     from catalogue.vocabulary import HEALTH_CATEGORY_LABELS
 
     def replace(match: re.Match[str]) -> str:
+        if match.group(0).startswith("("):
+            return match.group(0)
         category = health_detail_category(match.group(0))
         return f"({HEALTH_CATEGORY_LABELS[category]})" if category else match.group(0)
 
