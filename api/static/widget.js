@@ -575,12 +575,22 @@
 
     const root = h('div', { className: `po-root po-mode-${MODE}`, lang: 'fi', dir: 'ltr' });
     root.hidden = true; // shown once widget.css has loaded (no flash of unstyled content)
-    const sheet = h('link', { rel: 'stylesheet', href: `${ORIGIN}/static/widget.css` });
+    // links, buttons and service cards are styled as on our pages; the widget's own styles after
+    const sheets = ['components.css', 'widget.css'].map((name) =>
+      h('link', { rel: 'stylesheet', href: `${ORIGIN}/static/${name}` })
+    );
+    let waiting = sheets.length;
     const reveal = () => {
       root.hidden = false;
     };
-    sheet.addEventListener('load', reveal, { once: true });
-    sheet.addEventListener('error', reveal, { once: true });
+    for (const sheet of sheets) {
+      const loaded = () => {
+        waiting -= 1;
+        if (waiting === 0) reveal();
+      };
+      sheet.addEventListener('load', loaded, { once: true });
+      sheet.addEventListener('error', loaded, { once: true });
+    }
     window.setTimeout(reveal, 3000);
 
     const titleText = MODE === 'page' ? T.pageTitle : T.panelTitle;
@@ -650,7 +660,7 @@
     } else {
       root.append(panel);
     }
-    shadow.append(sheet, root);
+    shadow.append(...sheets, root);
 
     return {
       host, shadow, root, panel, launcher, close, scroller, log, typing, form, input, count,
