@@ -167,6 +167,48 @@ def unemployed_months(text: str) -> float | None:
     return parse_duration_months(text)
 
 
+# "kuudeksi kuukaudeksi", "kahdeksi vuodeksi": number words in the translative case
+_TRANSLATIVE_NUMBERS = {
+    "yhdeksi": 1, "kahdeksi": 2, "kolmeksi": 3, "neljaksi": 4, "viideksi": 5, "kuudeksi": 6, "seitsemaksi": 7,
+    "kahdeksaksi": 8, "yhdeksaksi": 9, "kymmeneksi": 10, "puoleksi": 0.5, "puoleks": 0.5,
+}
+_JOB_LENGTH_TRANSLATIVE = re.compile(r"(?:(\d+(?:[.,]5)?|[a-z]+)\s+)?(kuukaudeksi|kuukaudeks|kk:ksi|vuodeksi|vuodeks)\b")
+_JOB_LENGTH_ATTRIBUTE = re.compile(
+    r"(\d+(?:[.,]5)?)\s*(?:kk|kuukauden|kk:n|vuoden|v:n)\s+(?:maaraaikai|tyosuh|tyosopimu|pesti|sopimu|keikka)"
+    r"|(?:tyosuhde|tyosopimus|pesti|sopimus)\s+(?:on|olis|olisi|kestaa|kestais|kestaisi)?\s*(\d+(?:[.,]5)?)\s*"
+    r"(?:kk|kuukau|vuo)"
+)
+
+
+def job_months(text: str) -> int | None:
+    """How long the job lasts, in whole months: "12 kuukaudeksi", "puoleksi vuodeksi", "6 kk:n
+    työsuhde", "kahdeksi vuodeksi". None when not said, or for a permanent job ("toistaiseksi"):
+    then each support's own longest duration applies. Not "8 kuukautta työttömänä"."""
+    folded = fold(text[:300])
+    if re.search(r"toistaiseksi|vakituis", folded):
+        return None
+    months: float | None = None
+    found = _JOB_LENGTH_TRANSLATIVE.search(folded)
+    if found:
+        number, unit = found.group(1), found.group(2)
+        if number is None or not (number[0].isdigit() or number in _TRANSLATIVE_NUMBERS):
+            count = 1.0
+        elif number[0].isdigit():
+            count = float(number.replace(",", "."))
+        else:
+            count = float(_TRANSLATIVE_NUMBERS[number])
+        months = count * (12 if unit.startswith("vuode") else 1)
+    else:
+        found = _JOB_LENGTH_ATTRIBUTE.search(folded)
+        if found:
+            count = float((found.group(1) or found.group(2)).replace(",", "."))
+            in_years = re.search(r"\d\s*(vuo|v:n)", found.group(0)) is not None
+            months = count * (12 if in_years else 1)
+    if months is None or not months.is_integer() or not 1 <= months <= 60:
+        return None
+    return int(months)
+
+
 def job_terms(text: str) -> tuple[float | None, float | None]:
     """(monthly wage in euros, hours per week) from e.g. '2400 €/kk, 30 h viikossa'."""
     return parse_wage_eur(text), parse_hours_per_week(text)

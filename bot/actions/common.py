@@ -83,7 +83,7 @@ HIRE_GROUP_FACTS: dict[str, dict[str, Any]] = {
 
 EMPLOYER_SLOTS = (
     "municipality", "employer_type", "hire_group", "hire_age", "hire_unemployed_months",
-    "hire_work_ability", "apprenticeship", "wage_eur", "hours_per_week",
+    "hire_work_ability", "apprenticeship", "wage_eur", "hours_per_week", "job_months",
 )
 
 
@@ -105,7 +105,11 @@ def employer_profile_from(values: dict[str, Any]) -> dict[str, Any]:
         "municipality": known("municipality"),
         "employer_type": known("employer_type"),
         "hire": hire,
-        "job": {"monthly_wage_eur": known("wage_eur"), "hours_per_week": known("hours_per_week")},
+        "job": {
+            "monthly_wage_eur": known("wage_eur"),
+            "hours_per_week": known("hours_per_week"),
+            "months": known("job_months"),
+        },
     }
 
 

@@ -262,7 +262,7 @@ class ActionChangeAnswer(Action):
         if not changes:
             dispatcher.utter_message(
                 text="En saanut selville, mitä muutetaan. Kirjoita esimerkiksi \"entä jos hän on 56-vuotias\", "
-                "\"paljonko saan, jos palkka on 2800 €\" tai \"entä jos työaika on 30 h viikossa\"."
+                "\"paljonko saan, jos palkka on 2800 €\", \"entä jos työaika on 30 h viikossa\" tai \"entä jos työsuhde on 6 kk\"."
             )
             return []
         described = ", ".join(_describe_change(name, value) for name, value in changes.items())
@@ -283,6 +283,8 @@ def _describe_change(name: str, value: Any) -> str:
         return f"palkka {euros(value)}/kk"
     if name == "hours_per_week":
         return f"työaika {value:g} h/viikko"
+    if name == "job_months":
+        return f"työsuhteen kesto {value} kk"
     if name == "hire_unemployed_months":
         return f"työttömänä {months_text(value)}"
     if name == "municipality":

@@ -157,6 +157,9 @@ def employer_facts(tracker: Tracker) -> dict[str, Any]:
         facts["job_terms"] = "given"
         if hours is not None:
             facts["hours_per_week"] = hours
+    months = interview.job_months(text)
+    if months is not None:
+        facts["job_months"] = months
     return facts
 
 
@@ -462,7 +465,11 @@ class ValidateEmployerForm(MunicipalityValidation, FormValidationAction):
         if wage is None:
             dispatcher.utter_message(response="utter_invalid_job_terms")
             return {"job_terms": None}
-        return {"job_terms": "given", "wage_eur": wage, "hours_per_week": hours}
+        answer = {"job_terms": "given", "wage_eur": wage, "hours_per_week": hours}
+        months = interview.job_months(text[:300])
+        if months is not None:
+            answer["job_months"] = months
+        return answer
 
 
 def _competence(tracker: Tracker) -> competence_mapping.Competence:

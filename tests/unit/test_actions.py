@@ -268,6 +268,19 @@ def test_prefill_employer_from_message(domain):
     }
 
 
+def test_prefill_employer_reads_the_jobs_length(domain):
+    tracker = make_tracker(
+        domain, "palkkaisin siivoojan Seinäjoella 2400 €/kk 30 h viikossa 10 kuukaudeksi", "employer_hiring"
+    )
+    events, _ = run_action(ActionPrefillEmployer(), tracker, domain)
+    assert slot_events(events)["job_months"] == 10
+
+
+def test_validate_job_terms_reads_the_jobs_length(domain):
+    slots, _ = run_form_validation(ValidateEmployerForm(), domain, "job_terms", "2400 €/kk, 30 h viikossa, 12 kuukaudeksi")
+    assert slots == {"job_terms": "given", "wage_eur": 2400, "hours_per_week": 30, "job_months": 12}
+
+
 def test_prefill_employer_association_and_long_unemployed(domain):
     tracker = make_tracker(domain, "yhdistys palkkaa pitkäaikaistyöttömän 1800 e/kk", "employer_hiring")
     slots = slot_events(run_action(ActionPrefillEmployer(), tracker, domain)[0])

@@ -359,3 +359,29 @@ def test_redacted_health_text_keeps_its_category_and_work_ability(text):
 )
 def test_situations_occupations_and_everyday_words_are_not_redacted(text):
     assert interview.redact_health_details(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("palkkaisin siivoojan 12 kuukaudeksi", 12),
+        ("puoleksi vuodeksi", 6),
+        ("kuudeksi kuukaudeksi", 6),
+        ("kahdeksi vuodeksi", 24),
+        ("vuodeksi", 12),
+        ("1,5 vuodeksi", 18),
+        ("6 kk:n työsuhde", 6),
+        ("8 kuukauden määräaikainen", 8),
+        ("2 vuoden työsuhde", 24),
+        ("entä jos työsuhde on 5 kk?", 5),
+        ("työsopimus kestää 2 vuotta", 24),
+        ("hän on ollut 8 kuukautta työttömänä ja työsuhde on 10 kk", 10),
+        ("ollut työttömänä 8 kuukautta", None),
+        ("toistaiseksi voimassa oleva työsuhde", None),
+        ("vakituinen paikka", None),
+        ("2400 €/kk, 30 h viikossa", None),
+        ("100 vuodeksi", None),
+    ],
+)
+def test_job_months(text, months):
+    assert interview.job_months(text) == months

@@ -265,7 +265,9 @@ EMPLOYER_SLOTS = {"municipality": "Seinäjoki", "employer_type": "company", "hir
     [("paljonko saan jos palkka on 2800", "wage_eur", 2800, "palkka 2\u00a0800 €/kk"),
      ("entä jos hän on yli 55", "hire_age", 56, "palkattava 56-vuotias"),
      ("entä jos työaika on 20 tuntia viikossa", "hours_per_week", 20, "työaika 20 h/viikko"),
-     ("entä jos hän on ollut työttömänä 3 vuotta", "hire_unemployed_months", 36, "työttömänä 3 vuotta")],
+     ("entä jos hän on ollut työttömänä 3 vuotta", "hire_unemployed_months", 36, "työttömänä 3 vuotta"),
+     ("entä jos työsuhde on 12 kk", "job_months", 12, "työsuhteen kesto 12 kk"),
+     ("mitä jos palkkaan hänet puoleksi vuodeksi", "job_months", 6, "työsuhteen kesto 6 kk")],
 )
 def test_what_if_recomputes_the_package(domain, text, slot, value, said):
     tracker = make_tracker(domain, text, "change_answer", slots=EMPLOYER_SLOTS)
@@ -281,6 +283,15 @@ def test_what_if_wage_gives_the_new_euros(domain):
     text = " ".join(m.get("text") or m.get("custom", {}).get("text") or "" for m in dispatcher.messages)
     # 70 % × 2 800 = 1 960 > cap → 1 770 €/kk × 24 = 42 480 €
     assert "1\u00a0770 €/kk" in text and "42\u00a0480 €" in text
+
+
+def test_what_if_job_length_gives_the_new_euros(domain):
+    tracker = make_tracker(domain, "entä jos työsuhde on 12 kk", "change_answer", slots=EMPLOYER_SLOTS)
+    _, dispatcher = run_action(ActionChangeAnswer(), tracker, domain)
+    text = " ".join(m.get("text") or m.get("custom", {}).get("text") or "" for m in dispatcher.messages)
+    # 70 % × 2 400 = 1 680 €/kk, paid for the job's 12 months (not the 24 allowed) = 20 160 €
+    assert "1\u00a0680 €/kk" in text and "20\u00a0160 €" in text
+    assert "40\u00a0320 €" not in text
 
 
 def test_what_if_without_a_change_says_how_to_ask(domain):
