@@ -61,6 +61,8 @@ class ActionServiceInfo(Action):
             lines += [f"• {rule}" for rule in service.key_rules]
         if service.how_to_apply:
             lines.append(f"Näin pääset alkuun: {service.how_to_apply}")
+        if service.audience == ("employer",):  # the employer's own supports: where to get help
+            lines.append(_employer_contact_line(tracker))
         lines.append(f"Lähde: {service.source_url} (tarkistettu {service.last_verified:%d.%m.%Y})")
         send_cards(dispatcher, [service], text="\n".join(lines))
         return []
@@ -95,18 +97,30 @@ class ActionServiceSearch(Action):
         return []
 
 
+def _known_municipality(tracker: Tracker):
+    """The place the user named (this message, or earlier in the conversation), else the embedding page's."""
+    snapshot = catalogue()
+    for value in [*entity_values(tracker, "municipality"), slot(tracker, "municipality"), page_municipality(tracker)]:
+        found = snapshot.resolve_municipality(value) if value else None
+        if found:
+            return found
+    return None
+
+
+def _employer_contact_line(tracker: Tracker) -> str:
+    """Where an employer gets help in person: the area's employer services, or Työmarkkinatori."""
+    municipality = _known_municipality(tracker)
+    contact = catalogue().contact(municipality.code if municipality else None, audience="employer")
+    return f"Apua saatte työllisyysalueen työnantajapalveluista: {contact_text(contact)}"
+
+
 class ActionHumanHandover(Action):
     def name(self) -> str:
         return "action_human_handover"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         snapshot = catalogue()
-        municipality = snapshot.resolve_municipality(slot(tracker, "municipality"))
-        if municipality is None:
-            for value in entity_values(tracker, "municipality"):
-                municipality = snapshot.resolve_municipality(value)
-                if municipality:
-                    break
+        municipality = _known_municipality(tracker)
         contact = snapshot.contact(municipality.code if municipality else None)
         area = snapshot.area_for_municipality(municipality.code) if municipality else None
         if area:
@@ -140,7 +154,8 @@ class ActionKeepEmployee(Action):
                 "Kun työntekijän työkyky heikkenee, aloittakaa työterveyshuollon kanssa: työterveysneuvottelussa "
                 "sovitaan, miten työtä muokataan. Työvälineisiin ja työkaverin apuun voitte saada työolosuhteiden "
                 "järjestelytukea. Työkokeilua omalla työpaikalla ja uudelleenkoulutusta järjestää työntekijän "
-                "työeläkeyhtiö (työeläkekuntoutus) tai Kela, ja työhönvalmentaja voi tukea työhön paluussa."
+                "työeläkeyhtiö (työeläkekuntoutus) tai Kela, ja työhönvalmentaja voi tukea työhön paluussa.\n"
+                + _employer_contact_line(tracker)
             ),
         )
         return []

@@ -868,6 +868,44 @@ def test_keep_employee_sends_cards(domain, test_catalogue):
     assert all(test_catalogue.service(i) for i in ids)
 
 
+def test_keep_employee_gives_the_areas_employer_services(domain, test_catalogue):
+    tracker = make_tracker(
+        domain,
+        "työntekijäni työkyky heikkenee Jyväskylässä",
+        "employer_keep_employee",
+        entities=[{"entity": "municipality", "value": "Jyväskylässä"}],
+    )
+    _, dispatcher = run_action(ActionKeepEmployee(), tracker, domain)
+    text = card_messages(dispatcher)[0]["text"]
+    assert "Jyväskylän kaupungin yritys- ja työnantajapalvelut" in text
+    assert test_catalogue.contact("179", audience="employer")["url"] in text
+
+
+def test_keep_employee_without_a_place_uses_the_page_or_tyomarkkinatori(domain):
+    plain = make_tracker(domain, "työntekijän työkyky heikkenee", "employer_keep_employee")
+    text = card_messages(run_action(ActionKeepEmployee(), plain, domain)[1])[0]["text"]
+    assert "Työmarkkinatori" in text
+    on_page = make_tracker(
+        domain, "työntekijän työkyky heikkenee", "employer_keep_employee", metadata={"page_municipality": "Jyväskylä"}
+    )
+    text = card_messages(run_action(ActionKeepEmployee(), on_page, domain)[1])[0]["text"]
+    assert "Jyväskylän kaupungin yritys- ja työnantajapalvelut" in text
+
+
+def test_employer_service_info_names_where_to_get_help(domain):
+    tracker = make_tracker(
+        domain,
+        "miten voimme tarjota työkokeilupaikan?",
+        "service_info",
+        entities=[{"entity": "service", "value": "tyokokeilu"}],
+        slots={"municipality": "Jyväskylä"},
+    )
+    _, dispatcher = run_action(ActionServiceInfo(), tracker, domain)
+    text = card_messages(dispatcher)[0]["text"]
+    assert "tyokokeilupaikan-tarjoaminen" in card_ids(dispatcher)
+    assert "Jyväskylän kaupungin yritys- ja työnantajapalvelut" in text
+
+
 def test_default_fallback_with_nonsense(domain):
     events, dispatcher = run_action(ActionDefaultFallback(), make_tracker(domain, "qwzx plorg vrumf", "out_of_scope"), domain)
     assert responses(dispatcher) == ["utter_default"]
