@@ -440,6 +440,17 @@ class EmployerPackageBuilder:
         # only excludes a variant (e.g. 100 % palkkatuki) is added on top when the chosen support allows it.
         group = "wage" if whole else None
         monthly = variant.monthly_max_eur if variant.percent is None else None
+        if variant.percent is not None and estimate is None and variant.monthly_max_eur is not None:
+            # A share of the pay for as long as the job lasts (e.g. a whole apprenticeship) when the
+            # profile does not tell how long: euros a month, so it can still be compared.
+            wage = self.profile.job.monthly_wage_eur
+            monthly = variant.monthly_max_eur if wage is None else min(
+                variant.monthly_max_eur, round(wage * variant.percent / 100, 2)
+            )
+            why += (
+                f" Lisä on {variant.percent:g} % palkasta, enintään {euros(variant.monthly_max_eur)}/kk, niin kauan "
+                "kuin työsuhde kestää; kerro työsuhteen kesto, niin lasken kokonaissumman."
+            )
         return Support(
             service, why, estimate, group, set(variant.excludes), set(variant.requires),
             variant=variant.variant, monthly_eur=monthly, unchecked=unchecked,
@@ -503,7 +514,7 @@ class EmployerPackageBuilder:
 
     def _pick_municipal_variants(self, service: ServiceRecord, wage_supports: list[Support]) -> list[SupportVariantRecord]:
         """The most useful variant whose known conditions are all met, one for each set of supports it
-        is paid on top of (e.g. Oulu: 500 € with palkkatuki, 550 € with the 55+ subsidy); the package
+        is paid on top of (e.g. one amount with palkkatuki, another with the 55+ subsidy); the package
         then keeps the one that goes with the recommended wage support."""
         candidates = []
         for variant in service.support_variants:
@@ -671,8 +682,9 @@ class EmployerPackageBuilder:
             if candidate.service.id not in ids:
                 supports.append(candidate)
                 continue
-            # Two variants of one support (e.g. 50 % and 100 % palkkatuki, or Oulu's supplement with
-            # palkkatuki or with the 55+ subsidy): keep the one in the recommended package, else the better.
+            # Two variants of one support (e.g. 50 % and 100 % palkkatuki, or a supplement with one amount
+            # on top of palkkatuki and another on top of the 55+ subsidy): keep the one in the recommended
+            # package, else the better.
             existing = supports[ids.index(candidate.service.id)]
             if existing is best or (any(p is existing for p in in_package) and candidate is not best):
                 continue

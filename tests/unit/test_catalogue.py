@@ -172,11 +172,14 @@ def test_other_support_amounts_match_facts(snapshot):
     assert "palkkatuki" in helsinki.excludes
 
     oulu = snapshot.service("kuntalisa-oulu")
-    assert {(v.monthly_max_eur, v.months) for v in oulu.support_variants} == {(500, 10), (700, 36), (550, 10)}
-    # BusinessOulu's table: the 550 € row is "työllistämistuki 55 vuotta täyttäneelle" (the 55+ subsidy)
-    assert {v.variant: tuple(v.requires) for v in oulu.support_variants} == {
-        "pay_subsidy_or_disability": ("palkkatuki",), "apprenticeship": ("palkkatuki",),
-        "over_55": ("tyollistamistuki-55",)}
+    # BusinessOulu from 1.1.2026: 50 %, at most 1 500 €/kk for at most 12 months (an apprenticeship for its
+    # whole duration: months None, the job's months), never with palkkatuki or the 55+ subsidy
+    assert {v.variant: (v.percent, v.monthly_max_eur, v.months) for v in oulu.support_variants} == {
+        "basic": (50, 1500, 12), "apprenticeship": (50, 1500, None)}
+    for variant in oulu.support_variants:
+        assert set(variant.excludes) == {"palkkatuki", "tyollistamistuki-55"} and not variant.requires
+    assert str(oulu.last_verified) == "2026-11-27"
+    assert oulu.source_url == "https://www.businessoulu.com/en/employers/recruitment-support/municipal-supplement-for-enterprises"
 
     kajaani = snapshot.service("kuntalisa-kajaani").support_variants[0]
     assert (kajaani.monthly_max_eur, kajaani.months) == (400, 8)

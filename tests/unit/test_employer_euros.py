@@ -6,7 +6,9 @@ comment of each case. Caps: palkkatuki 50 % → 1 260 €/kk (10 months), 70 % �
 (24 months), 100 % for associations → 2 020 €/kk with only 65 % of full working time
 counted, × 1.23 (10 months, Tuusula's page); 55+ subsidy 70 % → 1 770 €/kk for 10 months
 (Työmarkkinatori); youth voucher 50 % → 1 500 €/kk for 6 months; Helsinki-lisä 50 % →
-1 500 €/kk for 12 months.
+1 500 €/kk for 12 months; Oulu's kuntalisä for companies from 1.1.2026 50 % → 1 500 €/kk for
+12 months, not paid with palkkatuki or the 55+ subsidy (BusinessOulu's page; it supersedes
+FACTS.md's 500 €/kk on top of palkkatuki).
 """
 
 from __future__ import annotations
@@ -105,6 +107,23 @@ CASES = [
     ("municipality employer, reduced work ability → 70 %: 1 750 × 24 = 42 000 €",
      {"employer_type": "municipality", "hire": {"work_ability": "partial"}, "job": {"monthly_wage_eur": 2500}},
      "palkkatuki", est(70, 1750, 24)),
+    # Oulu 2026: the supplement is an alternative to palkkatuki and the 55+ subsidy (cases 23–26 below)
+    ("Oulu (a) skills 2 400 € → Oulu 50 % = 1 200 (< 1 500) × 12 = 14 400 €",
+     {"municipality": "Oulu", "employer_type": COMPANY, "hire": {"age": 35, "unemployed_months": 8, "work_ability": "full"},
+      "job": {"monthly_wage_eur": 2400}},
+     "kuntalisa-oulu", est(50, 1200, 12)),
+    ("Oulu (b) reduced work ability 2 400 € → Oulu 50 % = 1 200 × 12 = 14 400 €",
+     {"municipality": "Oulu", "employer_type": COMPANY, "hire": {"age": 45, "work_ability": "partial"},
+      "job": {"monthly_wage_eur": 2400}},
+     "kuntalisa-oulu", est(50, 1200, 12)),
+    ("Oulu (c) 57 and 30 months, 2 500 € → Oulu 50 % = 1 250 × 12 = 15 000 €",
+     {"municipality": "Oulu", "employer_type": COMPANY, "hire": {"age": 57, "unemployed_months": 30},
+      "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5}},
+     "kuntalisa-oulu", est(50, 1250, 12)),
+    ("Oulu (d) 3 600 € → 50 % = 1 800 > cap 1 500 × 12 = 18 000 €",
+     {"municipality": "Oulu", "employer_type": COMPANY, "hire": {"age": 35, "unemployed_months": 8},
+      "job": {"monthly_wage_eur": 3600}},
+     "kuntalisa-oulu", est(50, 1500, 12)),
 ]
 
 
@@ -138,13 +157,47 @@ def test_60_plus_gets_the_better_palkkatuki_not_the_55_plus_subsidy(snapshot):
     assert supports["tyollistamistuki-55"]["role"] == "alternative"
 
 
-def test_oulu_supplement_is_added_on_top_of_palkkatuki(snapshot):
+def test_oulu_supplement_is_an_alternative_to_palkkatuki_not_added_on_top(snapshot):
     result = package(snapshot, {"municipality": "Oulu", "employer_type": COMPANY, "hire": {"unemployed_months": 6},
                                 "job": {"monthly_wage_eur": 2000, "hours_per_week": 37.5}})
     supports = by_id(result)
-    # palkkatuki 1 000 × 10 = 10 000 € + Oulu's kuntalisä 500 × 10 = 5 000 € = 15 000 €
-    assert supports["kuntalisa-oulu"]["role"] == "additional"
-    assert result["package_estimate"] == {"total_max_eur": 15000.0, "supports": ["palkkatuki", "kuntalisa-oulu"]}
+    # Oulu 50 % × 2 000 = 1 000 × 12 = 12 000 € beats palkkatuki 50 % × 2 000 = 1 000 × 10 = 10 000 €;
+    # not paid together since 1.1.2026, so the package is 12 000 €, not 22 000 €
+    assert supports["kuntalisa-oulu"]["estimate"] == est(50, 1000, 12)
+    assert supports["palkkatuki"]["estimate"] == est(50, 1000, 10)
+    assert supports["kuntalisa-oulu"]["role"] == "recommended"
+    assert supports["palkkatuki"]["role"] == "alternative"
+    assert result["package_estimate"] == {"total_max_eur": 12000.0, "supports": ["kuntalisa-oulu"]}
+
+
+# (case index, the other support and its hand-computed estimate, the recommended one, the package total)
+OULU_COMPARISONS = [
+    # (a) Oulu 1 200 × 12 = 14 400 € beats palkkatuki 50 % × 2 400 = 1 200 × 10 = 12 000 €
+    (23, "palkkatuki", est(50, 1200, 10), "kuntalisa-oulu", 14400.0),
+    # (b) palkkatuki 70 % × 2 400 = 1 680 (< 1 770) × 24 = 40 320 € beats Oulu 1 200 × 12 = 14 400 €
+    (24, "palkkatuki", est(70, 1680, 24), "palkkatuki", 40320.0),
+    # (c) 55+ subsidy 70 % × 2 500 = 1 750 (< 1 770) × 10 = 17 500 € beats Oulu 1 250 × 12 = 15 000 €
+    #     (and palkkatuki 50 % × 2 500 = 1 250 × 10 = 12 500 €)
+    (25, "tyollistamistuki-55", est(70, 1750, 10), "tyollistamistuki-55", 17500.0),
+    # (d) Oulu capped 1 500 × 12 = 18 000 € beats palkkatuki 50 % × 3 600 = 1 800 > cap 1 260 × 10 = 12 600 €
+    (26, "palkkatuki", est(50, 1260, 10), "kuntalisa-oulu", 18000.0),
+]
+
+
+@pytest.mark.parametrize(("index", "other", "other_estimate", "recommended", "total"), OULU_COMPARISONS,
+                         ids=["a", "b", "c", "d"])
+def test_oulu_supplement_against_the_wage_subsidies(snapshot, index, other, other_estimate, recommended, total):
+    name, profile, _, _ = CASES[index]
+    assert name.startswith("Oulu (" + "abcd"[index - 23] + ")")
+    result = package(snapshot, profile)
+    supports = by_id(result)
+    assert supports[other]["estimate"] == other_estimate
+    assert supports[recommended]["role"] == "recommended"
+    for service_id in ("kuntalisa-oulu", other):
+        if service_id != recommended:
+            assert supports[service_id]["role"] == "alternative"
+    # never paid together: the package is the recommended support alone
+    assert result["package_estimate"] == {"total_max_eur": total, "supports": [recommended]}
 
 
 def test_workplace_adjustments_in_euros(snapshot):

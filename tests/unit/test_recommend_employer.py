@@ -3,7 +3,9 @@
 Every euro amount below is computed by hand from FACTS.md (palkkatuki 50 % /
 1 260 €, 70 % / 1 770 €, 100 % / 2 020 € with 65 % of working time × 1.23;
 55+ subsidy 70 % / 1 770 €; youth voucher 50 % / 1 500 € for 6 months;
-Helsinki-lisä 50 % / 1 500 € for 12 months; Oulu kuntalisä 500 € × 10).
+Helsinki-lisä 50 % / 1 500 € for 12 months; Oulu kuntalisä from 1.1.2026 50 % / 1 500 € for
+12 months, an apprenticeship for the job's months, never with palkkatuki or the 55+ subsidy —
+BusinessOulu's page, which supersedes FACTS.md's 500 € on top of palkkatuki).
 """
 
 from __future__ import annotations
@@ -396,23 +398,27 @@ def test_no_other_municipalitys_supplement(packages):
         assert others == expected.get(name, []), name
 
 
-def test_oulu_kuntalisa_comes_with_palkkatuki(packages):
+def test_oulu_kuntalisa_is_an_alternative_to_palkkatuki(packages):
     result = packages["oulu_company"]
-    # palkkatuki 50 % × 2 500 = 1 250 €/kk; Oulu: 500 €/kk × 10 = 5 000 € on top
-    assert estimate(result, "palkkatuki")["monthly_max_eur"] == 1250.0
-    est = estimate(result, "kuntalisa-oulu")
-    assert est["monthly_max_eur"] == 500.0 and est["months"] == 10 and est["total_max_eur"] == 5000.0
-    # it needs palkkatuki, so it is no alternative to it
-    assert "palkkatuen kanssa" not in why(result, "kuntalisa-oulu")
-    assert OVERLAP_NOTE not in notes(result)
+    # Since 1.1.2026 not paid with palkkatuki (BusinessOulu), so the two are compared:
+    # Oulu: 50 % × 2 500 = 1 250 €/kk (< 1 500) × 12 = 15 000 € beats palkkatuki 50 % × 2 500 = 1 250 × 10 = 12 500 €
+    assert estimate(result, "kuntalisa-oulu") == {"percent": 50, "monthly_max_eur": 1250.0, "months": 12,
+                                                  "total_max_eur": 15000.0}
+    assert estimate(result, "palkkatuki")["total_max_eur"] == 12500.0
+    assert support(result, "kuntalisa-oulu")["role"] == "recommended"
+    assert support(result, "palkkatuki")["role"] == "alternative"
+    assert result["package_estimate"] == {"total_max_eur": 15000.0, "supports": ["kuntalisa-oulu"]}
+    assert OVERLAP_NOTE in notes(result)
+    assert "edullisin on Oulun kuntalisä yrityksille (arviolta yhteensä 15 000 €)" in notes(result)
+    assert "palkkatuen tai 55 vuotta täyttäneiden työllistämistuen kanssa" in why(result, "kuntalisa-oulu")
 
 
-def test_oulu_kuntalisa_requires_palkkatuki(snapshot):
+def test_oulu_kuntalisa_does_not_need_palkkatuki(snapshot):
     builder = EmployerPackageBuilder(snapshot, EmployerProfile.from_dict(PROFILES["oulu_company"]))
-    without = builder.municipal_supplements([])
-    assert "kuntalisa-oulu" not in [s.service.id for s in without]
-    with_palkkatuki = builder.municipal_supplements(builder.palkkatuki())
-    assert "kuntalisa-oulu" in [s.service.id for s in with_palkkatuki]
+    without = [s for s in builder.municipal_supplements([]) if s.service.id == "kuntalisa-oulu"]
+    assert len(without) == 1
+    assert without[0].alternatives_group == "wage"
+    assert without[0].excludes == {"palkkatuki", "tyollistamistuki-55"} and not without[0].requires
 
 
 def test_oulu_kuntalisa_only_for_companies(snapshot):
@@ -534,57 +540,79 @@ def test_60_plus_long_term_unemployed_palkkatuki_beats_the_55_plus_subsidy_in_to
     assert "edullisin on Palkkatuki (arviolta yhteensä 30 000 €)" in notes(result)
 
 
-def test_oulu_apprenticeship_supplement(snapshot):
+def test_oulu_apprenticeship_supplement_for_the_whole_apprenticeship(snapshot):
+    # BusinessOulu 2026: an apprenticeship may be supported for its entire duration → the job's months.
+    # Oulu: 50 % × 2 000 = 1 000 €/kk × 36 = 36 000 € beats palkkatuki 50 % × 2 000 = 1 000 × 10 = 10 000 €
+    result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
+                                "hire": {"age": 20, "unemployed_months": 2, "apprenticeship": True},
+                                "job": {"monthly_wage_eur": 2000, "months": 36}})
+    assert estimate(result, "kuntalisa-oulu") == {"percent": 50, "monthly_max_eur": 1000.0, "months": 36,
+                                                  "total_max_eur": 36000.0}
+    assert estimate(result, "palkkatuki")["total_max_eur"] == 10000.0
+    assert support(result, "kuntalisa-oulu")["role"] == "recommended"
+    assert result["package_estimate"] == {"total_max_eur": 36000.0, "supports": ["kuntalisa-oulu"]}
+
+
+def test_oulu_apprenticeship_without_a_duration_is_compared_by_the_month(snapshot):
+    # No wage, no duration: Oulu's cap 1 500 €/kk (months unknown, so no total) vs palkkatuki's cap 1 260 €/kk
     result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
                                 "hire": {"age": 20, "unemployed_months": 2, "apprenticeship": True}})
-    # FACTS: 700 €/month for 36 months → 25 200 €
-    est = estimate(result, "kuntalisa-oulu")
-    assert (est["monthly_max_eur"], est["months"], est["total_max_eur"]) == (700.0, 36, 25200.0)
+    assert estimate(result, "kuntalisa-oulu") is None
+    assert support(result, "kuntalisa-oulu")["role"] == "recommended"
+    assert support(result, "palkkatuki")["role"] == "alternative"
+    assert "edullisin on Oulun kuntalisä yrityksille (arviolta 1 500 € kuukaudessa)" in notes(result)
+    assert "niin kauan kuin työsuhde kestää" in why(result, "kuntalisa-oulu")
 
 
-def test_oulu_55_plus_supplement(snapshot):
-    # BusinessOulu's table: "työllistämistuki 55 vuotta täyttäneelle 550 eur / kk 10 kk" — the 550 € goes
-    # with the 55+ employment subsidy. 57 and 30 months, 2 500 €, full time:
-    # 55+ subsidy 70 % = 1 750 × 10 = 17 500 € + 550 × 10 = 5 500 € → 23 000 €
-    # (palkkatuki 50 % = 1 250 × 10 = 12 500 € + 500 × 10 = 5 000 € → 17 500 €)
+def test_oulu_55_plus_subsidy_beats_the_supplement(snapshot):
+    # 57 and 30 months, 2 500 €, full time; the 2026 supplement is not paid with the 55+ subsidy:
+    # 55+ subsidy 70 % × 2 500 = 1 750 × 10 = 17 500 € beats Oulu 50 % × 2 500 = 1 250 × 12 = 15 000 €
+    # and palkkatuki 50 % × 2 500 = 1 250 × 10 = 12 500 €
     result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
                                 "hire": {"age": 57, "unemployed_months": 30},
                                 "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5}})
-    est = estimate(result, "kuntalisa-oulu")
-    assert (est["monthly_max_eur"], est["months"], est["total_max_eur"]) == (550.0, 10, 5500.0)
-    assert support(result, "kuntalisa-oulu")["role"] == "additional"
+    assert estimate(result, "kuntalisa-oulu") == {"percent": 50, "monthly_max_eur": 1250.0, "months": 12,
+                                                  "total_max_eur": 15000.0}
+    assert estimate(result, "tyollistamistuki-55")["total_max_eur"] == 17500.0
     assert support(result, "tyollistamistuki-55")["role"] == "recommended"
-    assert result["package_estimate"] == {"total_max_eur": 23000.0, "supports": ["tyollistamistuki-55", "kuntalisa-oulu"]}
-    assert "55 vuotta täyttäneiden työllistämistuen päälle" in why(result, "kuntalisa-oulu")
+    assert support(result, "kuntalisa-oulu")["role"] == "alternative"
+    assert result["package_estimate"] == {"total_max_eur": 17500.0, "supports": ["tyollistamistuki-55"]}
+    assert "edullisin on 55 vuotta täyttäneiden työllistämistuki (arviolta yhteensä 17 500 €)" in notes(result)
 
 
-def test_oulu_55_plus_with_palkkatuki_gets_the_500_supplement(snapshot):
-    # 57 and 10 months: no 55+ subsidy (needs 24 months), so palkkatuki 50 % and Oulu's 500 € × 10 = 5 000 €
+def test_oulu_57_without_the_55_plus_subsidy_gets_the_supplement(snapshot):
+    # 57 and 10 months: no 55+ subsidy (needs 24 months). No wage, so the caps:
+    # Oulu 1 500 × 12 = 18 000 € beats palkkatuki 50 % 1 260 × 10 = 12 600 €
     result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
                                 "hire": {"age": 57, "unemployed_months": 10}})
-    est = estimate(result, "kuntalisa-oulu")
-    assert (est["monthly_max_eur"], est["months"], est["total_max_eur"]) == (500.0, 10, 5000.0)
-    assert support(result, "kuntalisa-oulu")["role"] == "additional"
+    assert "tyollistamistuki-55" not in ids(result)
+    assert estimate(result, "kuntalisa-oulu") == {"percent": 50, "monthly_max_eur": 1500.0, "months": 12,
+                                                  "total_max_eur": 18000.0}
+    assert support(result, "kuntalisa-oulu")["role"] == "recommended"
+    assert support(result, "palkkatuki")["role"] == "alternative"
 
 
-def test_oulu_60_plus_palkkatuki_wins_and_keeps_the_500_supplement(snapshot):
-    # 62 and 30 months, 2 500 €: palkkatuki 50 % for 24 months = 1 250 × 24 = 30 000 € + 500 × 10 = 35 000 €
-    # beats the 55+ subsidy 17 500 € + 550 × 10 = 23 000 €
+def test_oulu_60_plus_palkkatuki_beats_the_supplement_and_the_55_plus_subsidy(snapshot):
+    # 62 and 30 months, 2 500 €: palkkatuki 50 % for 24 months = 1 250 × 24 = 30 000 € beats
+    # the 55+ subsidy 70 % = 1 750 × 10 = 17 500 € and Oulu 50 % = 1 250 × 12 = 15 000 € (none added on top)
     result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
                                 "hire": {"age": 62, "unemployed_months": 30},
                                 "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5}})
     assert support(result, "palkkatuki")["role"] == "recommended"
-    est = estimate(result, "kuntalisa-oulu")
-    assert (est["monthly_max_eur"], est["total_max_eur"]) == (500.0, 5000.0)
-    assert support(result, "kuntalisa-oulu")["role"] == "additional"
-    assert result["package_estimate"] == {"total_max_eur": 35000.0, "supports": ["palkkatuki", "kuntalisa-oulu"]}
+    assert estimate(result, "kuntalisa-oulu")["total_max_eur"] == 15000.0
+    assert support(result, "kuntalisa-oulu")["role"] == "alternative"
+    assert support(result, "tyollistamistuki-55")["role"] == "alternative"
+    assert result["package_estimate"] == {"total_max_eur": 30000.0, "supports": ["palkkatuki"]}
     assert [s["service"]["id"] for s in result["supports"]].count("kuntalisa-oulu") == 1
 
 
-def test_oulu_supplement_needs_85_percent_working_time(snapshot):
+def test_oulu_supplement_states_no_working_time_minimum(snapshot):
+    # The old rules' 85 % working time is not on the 2026 page, so a 20 h job is not ruled out.
+    # No wage: Oulu 1 500 × 12 = 18 000 € vs palkkatuki 1 260 × 10 = 12 600 €
     result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
                                 "hire": {"age": 40, "unemployed_months": 10}, "job": {"hours_per_week": 20}})
-    assert "kuntalisa-oulu" not in ids(result)
+    assert estimate(result, "kuntalisa-oulu")["total_max_eur"] == 18000.0
+    assert "85 %" not in why(result, "kuntalisa-oulu")
 
 
 def test_helsinki_association_gets_800_on_top_of_palkkatuki(snapshot):
