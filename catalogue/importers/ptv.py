@@ -24,6 +24,20 @@ Shapes read and written (field names of the v11 view models):
 Polkuopas fields PTV has no place for travel in one extra key, ``polkuopasExtra``
 (see :data:`EXTRA_KEY`), on the exported service object. PTV itself never sends it; the
 importer only reads it, so an export can be imported back without loss.
+
+Areas. A national record is exported as ``areaType: Nationwide`` without areas; any
+other record as ``LimitedType`` with one ``Municipality`` area per municipality code
+(``{"type": "Municipality", "code", "name", "municipalities": [{"code", "name"}]}``).
+The codes are the record's ``ptv_municipality_codes`` when it has them (it came from
+PTV); otherwise they are derived from our data (:class:`Places`): the record's
+``municipality`` (a Finnish name, looked up in municipalities.json), else its
+``employment_area``'s member municipalities (employment_areas.yaml), else its
+``provider``'s municipalities (providers.yaml). Derived codes are marked
+``derivedAreas: true`` in the extra block, and the importer then does not store them as
+``ptv_municipality_codes``: our own records keep linking places through
+``municipality`` / ``employment_area`` / ``provider`` only, so the round trip adds
+nothing. Codes read from a PTV record without that mark are stored as
+``ptv_municipality_codes``.
 """
 
 from __future__ import annotations
@@ -31,16 +45,23 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+import json
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 #: Key on an exported PTV service object carrying the Polkuopas fields PTV cannot hold.
 EXTRA_KEY = "polkuopasExtra"
 
 #: Where a PTV service can be read; used as ``source_url`` of imported records.
 PTV_SERVICE_URL = "https://api.palvelutietovaranto.suomi.fi/api/v11/Service/{id}"
+
+#: Where :func:`load_places` reads municipalities, employment areas and providers.
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 #: Namespace for deterministic PTV-style ids of exported records that have no ``ptv_id``.
 EXPORT_NAMESPACE = uuid.UUID("5b0f3f0e-6a43-4d0b-9a51-1f6c2f3c9e11")
@@ -111,6 +132,66 @@ class ImportResult:
 
 class RecordError(ValueError):
     """A PTV object is unusable; the message says why."""
+
+
+@dataclass(frozen=True)
+class Places:
+    """What the exporter needs to turn our place links into PTV municipality codes.
+
+    ``code_by_name``: casefolded Finnish municipality name -> code; ``names``: code ->
+    ``{"fi": ..., "sv": ...}``; ``area_names`` / ``provider_names``: employment area or
+    provider id -> the Finnish names of its municipalities.
+    """
+
+    code_by_name: dict[str, str] = field(default_factory=dict)
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
+    area_names: dict[str, list[str]] = field(default_factory=dict)
+    provider_names: dict[str, list[str]] = field(default_factory=dict)
+
+    def codes(self, names: list[str]) -> list[str]:
+        """Sorted codes of the known names among ``names`` (unknown ones are left to ``catalogue check``)."""
+        found = {self.code_by_name[str(n).casefold()] for n in names if str(n).casefold() in self.code_by_name}
+        return sorted(found)
+
+
+def load_places(data_dir: Path = DATA_DIR) -> Places:
+    """:class:`Places` from municipalities.json, employment_areas.yaml and providers.yaml."""
+    municipalities = json.loads((data_dir / "municipalities.json").read_text(encoding="utf-8"))["municipalities"]
+
+    def _yaml(name: str) -> list[dict[str, Any]]:
+        path = data_dir / name
+        return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
+
+    return Places(
+        code_by_name={m["name_fi"].casefold(): m["code"] for m in municipalities},
+        names={
+            m["code"]: {lang: m[f"name_{lang}"] for lang in ("fi", "sv") if m.get(f"name_{lang}")}
+            for m in municipalities
+        },
+        area_names={a["id"]: list(a.get("municipalities") or []) for a in _yaml("employment_areas.yaml")},
+        provider_names={p["id"]: list(p.get("municipalities") or []) for p in _yaml("providers.yaml")},
+    )
+
+
+def area_codes(record: dict[str, Any], places: Places) -> tuple[list[str], bool]:
+    """The municipality codes a record is exported with, and whether they were derived.
+
+    National records have none. ``ptv_municipality_codes`` (from PTV) win; otherwise the
+    codes come from ``municipality``, else ``employment_area``, else ``provider``.
+    """
+    if record.get("ptv_municipality_codes"):
+        return list(record["ptv_municipality_codes"]), False
+    if record.get("scope") == "national":
+        return [], False
+    if record.get("municipality"):
+        codes = places.codes([record["municipality"]])
+    elif record.get("employment_area"):
+        codes = places.codes(places.area_names.get(record["employment_area"], []))
+    elif record.get("provider"):
+        codes = places.codes(places.provider_names.get(record["provider"], []))
+    else:
+        codes = []
+    return codes, bool(codes)
 
 
 # ---------------------------------------------------------------- helpers
@@ -364,6 +445,10 @@ def service_record(
         if extra.get("syntheticPtvId"):
             record.pop("syntheticPtvId", None)
             record.pop("ptv_id", None)
+        if extra.get("derivedAreas"):
+            # Codes we derived from municipality / employment_area / provider on export.
+            record.pop("derivedAreas", None)
+            record.pop("ptv_municipality_codes", None)
     return record
 
 
@@ -490,8 +575,25 @@ def _channel_object(channel_id: str, kind: str, value: str, label: str | None) -
     return channel
 
 
-def export_ptv(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _area_object(code: str, places: Places) -> dict[str, Any]:
+    """A PTV ``Municipality`` area with its localized names (when known)."""
+    names = [{"language": lang, "value": value} for lang, value in places.names.get(code, {}).items()]
+    return {
+        "type": "Municipality",
+        "code": code,
+        "name": names,
+        "municipalities": [{"code": code, "name": copy.deepcopy(names)}],
+    }
+
+
+def export_ptv(
+    records: list[dict[str, Any]], places: Places | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Our records as PTV-shaped ``(services, channels)``, the objects :func:`import_ptv` reads.
+
+    ``places`` (default: :func:`load_places` of the catalogue's data files) turns
+    municipality names, employment areas and providers into municipality codes; see the
+    module docstring on areas.
 
     ``url`` becomes a WebPage channel linked first; each ``channels`` entry becomes a
     channel of its own. Records without ``ptv_id`` get a deterministic UUID (marked
@@ -499,6 +601,7 @@ def export_ptv(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
     PTV has no place for travels in :data:`EXTRA_KEY`; dates inside it are not expected.
     Record channels of kind ``web`` must not repeat the record's ``url``.
     """
+    places = load_places() if places is None else places
     services: list[dict[str, Any]] = []
     channels: list[dict[str, Any]] = []
     for record in records:
@@ -516,7 +619,7 @@ def export_ptv(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
             channels.append(_channel_object(channel_id, kind, value, label))
             links.append({"serviceChannel": {"id": channel_id, "name": label}})
 
-        municipality_codes = list(record.get("ptv_municipality_codes") or [])
+        municipality_codes, derived_areas = area_codes(record, places)
         extra = {k: copy.deepcopy(v) for k, v in record.items() if k not in PTV_DERIVED_FIELDS}
         extra["id"] = record["id"]
         # The importer derives these when PTV has them; carry ours (even when empty) so
@@ -525,6 +628,8 @@ def export_ptv(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
             extra[derived] = copy.deepcopy(record.get(derived))
         if not record.get("ptv_id"):
             extra["syntheticPtvId"] = True
+        if derived_areas:
+            extra["derivedAreas"] = True
         last_verified = record.get("last_verified")
         services.append(
             {
@@ -541,10 +646,7 @@ def export_ptv(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
                 "lifeEvents": [],
                 "ontologyTerms": [],
                 "areaType": "Nationwide" if record.get("scope") == "national" else "LimitedType",
-                "areas": [
-                    {"type": "Municipality", "code": code, "name": [], "municipalities": [{"code": code, "name": []}]}
-                    for code in municipality_codes
-                ],
+                "areas": [_area_object(code, places) for code in municipality_codes],
                 "organizations": [],
                 "serviceChannels": links,
                 "modified": f"{str(last_verified)[:10]}T00:00:00Z" if last_verified else None,

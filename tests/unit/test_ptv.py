@@ -16,6 +16,7 @@ from catalogue.importers.ptv import (
     ImportResult,
     export_ptv,
     import_ptv,
+    load_places,
     normalised,
     paged,
     slugify,
@@ -248,7 +249,8 @@ def test_round_trip_of_channels_and_ptv_fields():
     service = services[0]
     assert service["id"] == TAMPERE_BONUS
     assert service["areaType"] == "LimitedType"
-    assert service["areas"][0]["municipalities"] == [{"code": "837", "name": []}]
+    assert service["areas"][0]["code"] == "837"
+    assert [m["code"] for m in service["areas"][0]["municipalities"]] == ["837"]
     assert service["modified"] == "2026-11-23T00:00:00Z"
     assert {c["serviceChannelType"] for c in channels} == {"WebPage", "Phone", "EChannel", "ServiceLocation"}
     assert EXTRA_KEY in service and "title" not in service[EXTRA_KEY]
@@ -256,6 +258,75 @@ def test_round_trip_of_channels_and_ptv_fields():
     result = _round_trip([record], page_size=2)
     assert result.errors == []
     assert normalised(result.records[0]) == normalised(record)
+
+
+@pytest.fixture(scope="module")
+def exported_catalogue() -> dict[str, dict[str, Any]]:
+    ours = yaml.safe_load(SERVICES_YAML.read_text(encoding="utf-8"))
+    services, _ = export_ptv(ours)
+    return {service[EXTRA_KEY]["id"]: service for service in services}
+
+
+def _area_codes(service: dict[str, Any]) -> list[str]:
+    assert all(area["type"] == "Municipality" for area in service["areas"])
+    return [area["code"] for area in service["areas"]]
+
+
+def test_municipal_record_is_exported_with_its_municipality_code(exported_catalogue):
+    service = exported_catalogue["kuntalisa-tampere"]  # municipality: Tampere
+
+    assert service["areaType"] == "LimitedType"
+    assert _area_codes(service) == ["837"]
+    area = service["areas"][0]
+    assert {"language": "fi", "value": "Tampere"} in area["name"]
+    assert area["municipalities"][0]["code"] == "837"
+    assert service[EXTRA_KEY]["derivedAreas"] is True
+
+
+def test_employment_area_record_is_exported_with_the_member_codes(exported_catalogue):
+    places = load_places()
+    areas = {a["id"]: a for a in yaml.safe_load((SERVICES_YAML.parent / "employment_areas.yaml").read_text(encoding="utf-8"))}
+    service = exported_catalogue["tampereen-seudun-nuorten-rekrytointituki"]  # employment_area: tampereen-seutu
+
+    assert service["areaType"] == "LimitedType"
+    codes = _area_codes(service)
+    assert len(codes) == 16 and "837" in codes and "536" in codes  # Tampere, Nokia
+    assert codes == sorted(places.code_by_name[n.casefold()] for n in areas["tampereen-seutu"]["municipalities"])
+
+
+def test_provider_record_is_exported_with_the_providers_municipalities(exported_catalogue):
+    service = exported_catalogue["tukeva-saatio-valmennus"]  # no area; provider in Kuopio, Leppävirta, ...
+    assert _area_codes(service) == ["297", "420", "749", "915"]
+
+
+def test_every_local_record_has_areas_and_national_ones_none(exported_catalogue):
+    for record_id, service in exported_catalogue.items():
+        if service[EXTRA_KEY]["scope"] == "national":
+            assert service["areaType"] == "Nationwide" and service["areas"] == [], record_id
+        else:
+            assert service["areaType"] == "LimitedType" and service["areas"], record_id
+
+
+def test_ptv_codes_win_over_derived_ones_and_are_kept():
+    record = {
+        "id": "x",
+        "title": "X",
+        "scope": "regional",
+        "employment_area": "tampereen-seutu",
+        "ptv_municipality_codes": ["837", "536"],
+        "last_verified": dt.date(2026, 1, 1),
+    }
+    services, _ = export_ptv([record])
+    assert _area_codes(services[0]) == ["837", "536"]
+    assert "derivedAreas" not in services[0][EXTRA_KEY]
+    assert _round_trip([record]).records[0]["ptv_municipality_codes"] == ["837", "536"]
+
+
+def test_derived_codes_are_not_stored_on_import():
+    record = {"id": "x", "title": "X", "scope": "municipal", "municipality": "Nokia", "last_verified": dt.date(2026, 1, 1)}
+    imported = _round_trip([record]).records[0]
+    assert "ptv_municipality_codes" not in imported and "derivedAreas" not in imported
+    assert normalised(imported) == normalised(record)
 
 
 def test_export_without_ptv_id_uses_stable_ids():
