@@ -38,6 +38,13 @@ PTV); otherwise they are derived from our data (:class:`Places`): the record's
 ``municipality`` / ``employment_area`` / ``provider`` only, so the round trip adds
 nothing. Codes read from a PTV record without that mark are stored as
 ``ptv_municipality_codes``.
+
+Languages. Finnish texts are ``title``, ``summary``, ``description`` and
+``how_to_apply``; Swedish and English versions, when a record has them, are the
+optional ``<field>_sv`` / ``<field>_en`` fields (:data:`TRANSLATED_FIELDS`). They are
+exported as localized items with ``language`` ``sv`` / ``en`` (``availableLanguages``
+lists the languages with text) and read back from PTV the same way; PTV is authoritative
+for them, so a translation PTV no longer has is dropped on import.
 """
 
 from __future__ import annotations
@@ -80,6 +87,13 @@ PTV_DERIVED_FIELDS = (
     "ptv_target_groups",
     "ptv_service_classes",
 )
+
+#: Our Finnish text fields that may have Swedish and English versions.
+TRANSLATABLE = ("title", "summary", "description", "how_to_apply")
+#: Other languages than Finnish read from and written to PTV.
+OTHER_LANGUAGES = ("sv", "en")
+#: Optional record fields holding the other language versions: ``title_sv``, ``summary_en``, ...
+TRANSLATED_FIELDS = tuple(f"{name}_{lang}" for name in TRANSLATABLE for lang in OTHER_LANGUAGES)
 
 #: Our description fields and the PTV description types they map to.
 DESCRIPTION_TYPES = {
@@ -417,6 +431,13 @@ def service_record(
         "source_url": PTV_SERVICE_URL.format(id=ptv_id),
         "last_verified": _modified_date(service.get("modified")),
     }
+    for lang in OTHER_LANGUAGES:
+        texts = {"title": _localized(service.get("serviceNames"), lang, "Name")}
+        texts.update(
+            (ours, _localized(service.get("serviceDescriptions"), lang, ptv_type))
+            for ours, ptv_type in DESCRIPTION_TYPES.items()
+        )
+        record.update((f"{name}_{lang}", value) for name, value in texts.items() if value is not None)
     audience = [AUDIENCE_BY_TARGET_GROUP[c] for c in target_groups if c in AUDIENCE_BY_TARGET_GROUP]
     if audience:
         record["audience"] = list(dict.fromkeys(audience))
@@ -491,6 +512,9 @@ def import_ptv(
         if position is not None:
             current = result.records[position]
             merged = {**current, **imported, "id": current["id"]}
+            for name in TRANSLATED_FIELDS:
+                if name not in imported:
+                    merged.pop(name, None)  # PTV no longer has this language version
             if _normalised(merged) == _normalised(current):
                 result.unchanged.append(current["id"])
             else:
@@ -533,8 +557,8 @@ def normalised(record: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------- export
 
 
-def _text_item(value: str, item_type: str | None = None) -> dict[str, Any]:
-    item: dict[str, Any] = {"language": FINNISH, "value": value}
+def _text_item(value: str, item_type: str | None = None, language: str = FINNISH) -> dict[str, Any]:
+    item: dict[str, Any] = {"language": language, "value": value}
     if item_type is not None:
         item = {"type": item_type, **item}
     return item
@@ -620,7 +644,11 @@ def export_ptv(
             links.append({"serviceChannel": {"id": channel_id, "name": label}})
 
         municipality_codes, derived_areas = area_codes(record, places)
-        extra = {k: copy.deepcopy(v) for k, v in record.items() if k not in PTV_DERIVED_FIELDS}
+        extra = {
+            k: copy.deepcopy(v)
+            for k, v in record.items()
+            if k not in PTV_DERIVED_FIELDS and k not in TRANSLATED_FIELDS
+        }
         extra["id"] = record["id"]
         # The importer derives these when PTV has them; carry ours (even when empty) so
         # the round trip neither invents nor drops them.
@@ -631,16 +659,26 @@ def export_ptv(
         if derived_areas:
             extra["derivedAreas"] = True
         last_verified = record.get("last_verified")
+        languages = (FINNISH, *OTHER_LANGUAGES)
+        names = [_text_item(record["title"], "Name")] + [
+            _text_item(record[f"title_{lang}"], "Name", lang)
+            for lang in OTHER_LANGUAGES
+            if record.get(f"title_{lang}")
+        ]
+        descriptions = [
+            _text_item(record[key], ptv_type, lang)
+            for ours, ptv_type in DESCRIPTION_TYPES.items()
+            for lang in languages
+            if record.get(key := ours if lang == FINNISH else f"{ours}_{lang}")
+        ]
+        available = [lang for lang in languages if any(item["language"] == lang for item in names + descriptions)]
         services.append(
             {
                 "id": ptv_id,
                 "type": "Service",
-                "serviceNames": [_text_item(record["title"], "Name")],
-                "serviceDescriptions": [
-                    _text_item(record[ours], ptv_type)
-                    for ours, ptv_type in DESCRIPTION_TYPES.items()
-                    if record.get(ours)
-                ],
+                "serviceNames": names,
+                "serviceDescriptions": descriptions,
+                "availableLanguages": available,
                 "serviceClasses": [{"code": c, "name": []} for c in record.get("ptv_service_classes") or []],
                 "targetGroups": [{"code": c, "name": []} for c in record.get("ptv_target_groups") or []],
                 "lifeEvents": [],

@@ -91,6 +91,32 @@ def test_import_maps_national_service(service_pages, channel_pages):
     assert record["last_verified"] == dt.date(2026, 11, 20)
 
 
+def test_import_keeps_swedish_and_english_versions(service_pages, channel_pages):
+    record = _by_ptv_id(import_ptv(service_pages, channel_pages, []))[WORK_TRIAL]
+
+    assert record["title_sv"] == "Arbetsprövning"
+    assert record["title_en"] == "Work trial"
+    assert record["summary_sv"] == "I arbetsprövning kan du pröva om en bransch passar dig."
+    assert record["summary_en"] == "A work trial lets you test whether a field suits you."
+    assert record["description_en"] == "A work trial lasts at most six months."
+    assert record["how_to_apply_sv"] == "Kom överens om arbetsprövning med din sakkunnige."
+    assert "description_sv" not in record and "how_to_apply_en" not in record  # PTV has none
+    tampere = _by_ptv_id(import_ptv(service_pages, channel_pages, []))[TAMPERE_BONUS]
+    assert tampere["title_sv"] == "Tammerfors kommuntillägg"  # Name, not AlternativeName
+
+
+def test_translation_removed_in_ptv_is_dropped(service_pages, channel_pages):
+    first = import_ptv(service_pages, channel_pages, [])
+    edited = copy.deepcopy(service_pages)
+    names = edited[0]["itemList"][0]["serviceNames"]
+    names[:] = [n for n in names if n["language"] != "en"]
+    second = import_ptv(edited, channel_pages, first.records)
+
+    assert second.changed == ["tyokokeilu"]
+    assert "title_en" not in _by_ptv_id(second)[WORK_TRIAL]
+    assert _by_ptv_id(second)[WORK_TRIAL]["title_sv"] == "Arbetsprövning"
+
+
 def test_import_maps_limited_areas_and_channel_types(service_pages, channel_pages):
     records = _by_ptv_id(import_ptv(service_pages, channel_pages, []))
 
@@ -327,6 +353,38 @@ def test_derived_codes_are_not_stored_on_import():
     imported = _round_trip([record]).records[0]
     assert "ptv_municipality_codes" not in imported and "derivedAreas" not in imported
     assert normalised(imported) == normalised(record)
+
+
+def test_language_versions_are_exported_with_their_language():
+    record = {
+        "id": "x",
+        "title": "Työkokeilu",
+        "title_sv": "Arbetsprövning",
+        "summary": "Kokeile alaa.",
+        "summary_en": "Try a field.",
+        "how_to_apply": "Sovi asiantuntijan kanssa.",
+        "how_to_apply_sv": "Kom överens med sakkunnige.",
+        "scope": "national",
+        "last_verified": dt.date(2026, 1, 1),
+    }
+    services, _ = export_ptv([record])
+    service = services[0]
+
+    assert service["serviceNames"] == [
+        {"type": "Name", "language": "fi", "value": "Työkokeilu"},
+        {"type": "Name", "language": "sv", "value": "Arbetsprövning"},
+    ]
+    assert {"type": "Summary", "language": "en", "value": "Try a field."} in service["serviceDescriptions"]
+    assert {"type": "UserInstruction", "language": "sv", "value": "Kom överens med sakkunnige."} in service[
+        "serviceDescriptions"
+    ]
+    assert service["availableLanguages"] == ["fi", "sv", "en"]
+    assert not any(key.endswith(("_sv", "_en")) for key in service[EXTRA_KEY])  # real PTV fields, not extra
+    assert normalised(_round_trip([record]).records[0]) == normalised(record)
+
+    finnish_only, _ = export_ptv([{k: v for k, v in record.items() if not k.endswith(("_sv", "_en"))}])
+    assert finnish_only[0]["availableLanguages"] == ["fi"]
+    assert {item["language"] for item in finnish_only[0]["serviceDescriptions"]} == {"fi"}
 
 
 def test_export_without_ptv_id_uses_stable_ids():
