@@ -9,14 +9,25 @@ shows only the category's label.
 from __future__ import annotations
 
 import json
+import re
 
+from catalogue.finnish import fold
 from catalogue.interview import health_category
 from catalogue.vocabulary import HEALTH_CATEGORY_LABELS
+
+
+# What a person may say instead of answering: it goes to Rasa as it is (health details in it
+# are still replaced by their category, like in every message).
+NOT_AN_ANSWER = re.compile(
+    r"^\W*(miksi|miks|mihin|mita varten)\b|\bpoista\b|\balusta\b|\blopeta\b|\bihmise|\bvirkailija"
+)
 
 
 def as_category(expects: str | None, message: str) -> tuple[str, str] | None:
     """(the payload to send to Rasa, the text to store) for a sensitive answer, else None."""
     if expects != "health" or message.startswith("/"):
+        return None
+    if NOT_AN_ANSWER.search(fold(message[:300])):
         return None
     category = health_category(message)
     payload = "/inform" + json.dumps({"health_category": category})

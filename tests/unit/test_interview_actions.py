@@ -164,6 +164,11 @@ def test_typed_health_answer_becomes_a_category_before_rasa(typed, category, lab
     assert as_category("health", '/inform{"health_category": "other"}') is None  # a button passes as it is
 
 
+@pytest.mark.parametrize("typed", ["miksi kysyt?", "poista tietoni", "aloitetaan alusta", "haluan puhua ihmiselle"])
+def test_questions_and_commands_at_the_health_question_are_not_taken_as_answers(typed):
+    assert as_category("health", typed) is None
+
+
 def test_health_category_slot_never_holds_free_text(domain):
     slots, _ = validate(domain, "health_category", "polvi on leikattu")
     assert slots == {"health_category": "musculoskeletal"}
