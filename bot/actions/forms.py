@@ -385,6 +385,8 @@ class ValidateJobseekerForm(MunicipalityValidation, FormValidationAction):
     def _validate_rating(self, slot_name: str, value: Any, tracker: Tracker, dispatcher: CollectingDispatcher):
         text = str(value or "")
         chosen = interview.payload_entities(text).get("rating")
+        if chosen is None and re.search(r"\b(ohita|ohitan|skippaa|hyppaa yli)\b.*\b(kaikki|loput|loputkin)\b", fold(text)):
+            chosen = "skip_all"  # typed "ohita kaikki loput" = the button
         if chosen == "skip_all":
             return {name: SKIPPED for name in RATING_SLOTS if tracker.get_slot(name) is None or name == slot_name}
         if chosen == "skip" or (chosen is None and _skipped(tracker, text)):

@@ -127,6 +127,17 @@ def test_skip_all_ratings_skips_the_rest_but_keeps_given_ones(domain):
         "rating_skills", "rating_wellbeing", "rating_daily_life", "rating_employment", "rating_health")}
 
 
+@pytest.mark.parametrize("typed", ["ohita kaikki", "ohita loput", "ohitan kaikki loputkin kysymykset"])
+def test_typed_skip_all_ratings_is_the_button(domain, typed):
+    slots, _ = validate(domain, "rating_skills", typed, slots={"rating_finances": 4, "rating_social": 3})
+    assert slots == {name: SKIPPED for name in (
+        "rating_skills", "rating_wellbeing", "rating_daily_life", "rating_employment", "rating_health")}
+
+
+def test_typed_skip_is_one_rating(domain):
+    assert validate(domain, "rating_skills", "ohita")[0] == {"rating_skills": SKIPPED}
+
+
 def test_nonsense_rating_is_asked_again(domain):
     slots, dispatcher = validate(domain, "rating_health", "banaani")
     assert slots == {"rating_health": None}
