@@ -262,8 +262,13 @@ def _service_from_record(item: dict[str, Any], code_by_name: dict[str, str]) -> 
             service.channels.append(ServiceChannel(kind=kind, value=str(value), label=label, position=position))
             position += 1
     for channel in item.get("channels") or []:
+        label = channel.get("label")
+        if channel.get("hours"):  # service hours (e.g. from PTV) have no column of their own
+            label = f"{label} ({channel['hours']})" if label else str(channel["hours"])
         service.channels.append(
-            ServiceChannel(kind=channel["kind"], value=str(channel["value"]), label=channel.get("label"), position=position)
+            ServiceChannel(
+                kind=channel["kind"], value=str(channel["value"]), label=label and label[:200], position=position
+            )
         )
         position += 1
     return service

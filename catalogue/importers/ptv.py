@@ -45,6 +45,15 @@ optional ``<field>_sv`` / ``<field>_en`` fields (:data:`TRANSLATED_FIELDS`). The
 exported as localized items with ``language`` ``sv`` / ``en`` (``availableLanguages``
 lists the languages with text) and read back from PTV the same way; PTV is authoritative
 for them, so a translation PTV no longer has is dropped on import.
+
+Service hours. A channel's ``serviceHours`` become the optional ``hours`` text of the
+channel entry of the channel's own kind (the address of a ServiceLocation, the number of
+a Phone channel, ...; else its first entry): regular (``DaysOfTheWeek`` /
+``OverMidnight``) opening hours as ``ma–to 9.00–15.00, pe 9.00–13.00`` followed by the
+Finnish ``additionalInformation`` in brackets; ``Exceptional`` hours (holidays) are left
+out. An entry with ``hours`` is exported as one ``DaysOfTheWeek`` service hour whose
+Finnish ``additionalInformation`` is that text, so it reads back unchanged. An entry
+with hours is never taken as the record's ``url``.
 """
 
 from __future__ import annotations
@@ -110,6 +119,13 @@ AUDIENCE_BY_TARGET_GROUP = {
 
 CHANNEL_TYPES = ("EChannel", "WebPage", "PrintableForm", "Phone", "ServiceLocation")
 CHANNEL_KINDS = ("web", "phone", "email", "echannel", "address")
+#: The channel entry kind that carries a PTV channel's service hours.
+HOURS_KIND = {"ServiceLocation": "address", "Phone": "phone", "EChannel": "echannel", "PrintableForm": "echannel", "WebPage": "web"}
+#: PTV weekday names and their Finnish abbreviations.
+WEEKDAYS = {
+    "Monday": "ma", "Tuesday": "ti", "Wednesday": "ke", "Thursday": "to",
+    "Friday": "pe", "Saturday": "la", "Sunday": "su",
+}
 FINNISH = "fi"
 
 
@@ -318,11 +334,45 @@ def _address_text(address: dict[str, Any]) -> str | None:
     return f"{line}, {place}" if place else line
 
 
+def _clock(value: Any) -> str | None:
+    """``09:00:00`` / ``09:00`` -> ``9.00``."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})(?::\d{2})?", value) if isinstance(value, str) else None
+    return f"{int(match.group(1))}.{match.group(2)}" if match else None
+
+
+def hours_text(service_hours: Any) -> str | None:
+    """Finnish text of a PTV channel's regular service hours, or None when there are none."""
+    parts: list[str] = []
+    for hour in service_hours if isinstance(service_hours, list) else []:
+        if not isinstance(hour, dict) or hour.get("serviceHourType") not in ("DaysOfTheWeek", "OverMidnight"):
+            continue
+        times = []
+        if hour.get("isAlwaysOpen"):
+            times.append("aina avoinna")
+        for opening in hour.get("openingHour") or []:
+            if not isinstance(opening, dict):
+                continue
+            days = "–".join(WEEKDAYS[d] for d in (opening.get("dayFrom"), opening.get("dayTo")) if d in WEEKDAYS)
+            start, end = _clock(opening.get("from")), _clock(opening.get("to"))
+            clock = f"{start}–{end}" if start and end else None
+            if days or clock:
+                times.append(" ".join(part for part in (days, clock) if part))
+        info = _localized(hour.get("additionalInformation"))
+        text = ", ".join(times)
+        if info:
+            text = f"{text} ({info})" if text else info
+        if text:
+            parts.append(text)
+    return "; ".join(parts) or None
+
+
 def channel_entries(channel: dict[str, Any]) -> list[dict[str, Any]]:
-    """Our channel entries ``{kind, value, label}`` of one PTV service channel.
+    """Our channel entries ``{kind, value, label[, hours]}`` of one PTV service channel.
 
     Web pages come first, then phones, e-mails and street addresses. Only Finnish
-    contact details are used. Raises :class:`RecordError` on an unknown channel type.
+    contact details are used. The channel's regular service hours go on the entry of its
+    own kind (see the module docstring). Raises :class:`RecordError` on an unknown
+    channel type.
     """
     channel_type = channel.get("serviceChannelType")
     if channel_type not in CHANNEL_TYPES:
@@ -346,6 +396,11 @@ def channel_entries(channel: dict[str, Any]) -> list[dict[str, Any]]:
             text = _address_text(address)
             if text:
                 entries.append({"kind": "address", "value": text, "label": label})
+    hours = hours_text(channel.get("serviceHours"))
+    if hours and entries:
+        own = [e for e in entries if e["kind"] == HOURS_KIND[channel_type]] or entries[:1]
+        for entry in own:
+            entry["hours"] = hours
     return entries
 
 
@@ -454,7 +509,7 @@ def service_record(
             channels.extend(copy.deepcopy(channels_by_id[channel_id]))
     # The first Finnish web page is the record's url; seeding adds `url` as a web channel
     # itself, so that entry is not repeated in `channels`.
-    url_entry = next((c for c in channels if c["kind"] in ("web", "echannel")), None)
+    url_entry = next((c for c in channels if c["kind"] in ("web", "echannel") and not c.get("hours")), None)
     record["url"] = url_entry["value"] if url_entry else None
     record["channels"] = [c for c in channels if c is not url_entry]
 
@@ -564,7 +619,9 @@ def _text_item(value: str, item_type: str | None = None, language: str = FINNISH
     return item
 
 
-def _channel_object(channel_id: str, kind: str, value: str, label: str | None) -> dict[str, Any]:
+def _channel_object(
+    channel_id: str, kind: str, value: str, label: str | None, hours: str | None = None
+) -> dict[str, Any]:
     """A PTV service channel holding one of our channel entries."""
     channel_type = {
         "web": "WebPage",
@@ -584,6 +641,17 @@ def _channel_object(channel_id: str, kind: str, value: str, label: str | None) -
         "addresses": [],
         "serviceHours": [],
     }
+    if hours:
+        channel["serviceHours"] = [
+            {
+                "serviceHourType": "DaysOfTheWeek",
+                "validForNow": True,
+                "isClosed": False,
+                "isAlwaysOpen": False,
+                "additionalInformation": [_text_item(hours)],
+                "openingHour": [],
+            }
+        ]
     if kind in ("web", "echannel"):
         channel["webPages"] = [{"url": value, "value": label, "language": FINNISH}]
     elif kind == "phone":
@@ -632,15 +700,15 @@ def export_ptv(
         ptv_id = record.get("ptv_id") or str(uuid.uuid5(EXPORT_NAMESPACE, f"service:{record['id']}"))
         entries = []
         if record.get("url"):
-            entries.append(("web", record["url"], "Verkkosivu"))
+            entries.append(("web", record["url"], "Verkkosivu", None))
         for channel in record.get("channels") or []:
             if channel.get("kind") not in CHANNEL_KINDS:
                 raise ValueError(f"{record['id']}: unknown channel kind {channel.get('kind')!r}")
-            entries.append((channel["kind"], str(channel["value"]), channel.get("label")))
+            entries.append((channel["kind"], str(channel["value"]), channel.get("label"), channel.get("hours")))
         links = []
-        for position, (kind, value, label) in enumerate(entries):
+        for position, (kind, value, label, hours) in enumerate(entries):
             channel_id = str(uuid.uuid5(EXPORT_NAMESPACE, f"channel:{record['id']}:{position}"))
-            channels.append(_channel_object(channel_id, kind, value, label))
+            channels.append(_channel_object(channel_id, kind, value, label, hours and str(hours)))
             links.append({"serviceChannel": {"id": channel_id, "name": label}})
 
         municipality_codes, derived_areas = area_codes(record, places)

@@ -15,6 +15,7 @@ from catalogue.importers.ptv import (
     EXTRA_KEY,
     ImportResult,
     export_ptv,
+    hours_text,
     import_ptv,
     load_places,
     normalised,
@@ -130,8 +131,13 @@ def test_import_maps_limited_areas_and_channel_types(service_pages, channel_page
     assert tampere["channels"] == [
         {"kind": "email", "value": "kuntalisa@tampere.fi", "label": "Kuntalisän sähköinen haku"},
         {"kind": "phone", "value": "03 565 611", "label": "Tampereen työllisyyspalvelut"},
-        {"kind": "address", "value": "Hämeenkatu 1, 33100 TAMPERE", "label": "Tampereen työllisyyspalvelut"},
-    ]
+        {
+            "kind": "address",
+            "value": "Hämeenkatu 1, 33100 TAMPERE",
+            "label": "Tampereen työllisyyspalvelut",
+            "hours": "ma–to 9.00–15.00, pe 9.00–13.00 (Muulloin ajanvarauksella)",
+        },
+    ]  # a service location's hours go on its address; the holiday exception is left out
 
     workshop = records[YOUTH_WORKSHOP]
     assert workshop["scope"] == "regional"
@@ -385,6 +391,56 @@ def test_language_versions_are_exported_with_their_language():
     finnish_only, _ = export_ptv([{k: v for k, v in record.items() if not k.endswith(("_sv", "_en"))}])
     assert finnish_only[0]["availableLanguages"] == ["fi"]
     assert {item["language"] for item in finnish_only[0]["serviceDescriptions"]} == {"fi"}
+
+
+def test_service_hours_without_text_give_nothing():
+    assert hours_text([{"serviceHourType": "DaysOfTheWeek", "openingHour": []}]) is None
+    assert hours_text(None) is None and hours_text("x") is None
+    assert hours_text([{"serviceHourType": "DaysOfTheWeek", "isAlwaysOpen": True}]) == "aina avoinna"
+
+
+def test_channel_hours_are_exported_and_read_back():
+    record = {
+        "id": "x",
+        "title": "X",
+        "scope": "national",
+        "url": "https://example.invalid/",
+        "channels": [
+            {"kind": "phone", "value": "0295 025 500", "label": "Neuvonta", "hours": "ma–pe 9–16"},
+            {"kind": "echannel", "value": "https://example.invalid/chat", "label": "Chat", "hours": "ma–pe 9–15"},
+            {"kind": "address", "value": "Katu 1, 00100 Helsinki", "label": "Palvelupiste"},
+        ],
+        "last_verified": dt.date(2026, 1, 1),
+    }
+    services, channels = export_ptv([record])
+    phone = next(c for c in channels if c["serviceChannelType"] == "Phone")
+    assert phone["serviceHours"][0]["serviceHourType"] == "DaysOfTheWeek"
+    assert phone["serviceHours"][0]["additionalInformation"] == [{"language": "fi", "value": "ma–pe 9–16"}]
+    address = next(c for c in channels if c["serviceChannelType"] == "ServiceLocation")
+    assert address["serviceHours"] == []
+
+    imported = _round_trip([record]).records[0]
+    assert imported["url"] == "https://example.invalid/"
+    assert normalised(imported) == normalised(record)
+
+
+def test_seeder_shows_channel_hours_after_the_label():
+    from catalogue.seed import _service_from_record
+
+    record = {
+        "id": "x",
+        "title": "X",
+        "summary": "S",
+        "channels": [
+            {"kind": "phone", "value": "03 565 611", "label": "Neuvonta", "hours": "ma–pe 9–15"},
+            {"kind": "address", "value": "Katu 1", "label": None, "hours": "ti 10–12"},
+            {"kind": "email", "value": "a@example.invalid", "label": "Sähköposti"},
+        ],
+        "source_url": "https://example.invalid/",
+        "last_verified": "2026-01-01",
+    }
+    labels = [c.label for c in _service_from_record(record, {}).channels]
+    assert labels == ["Neuvonta (ma–pe 9–15)", "ti 10–12", "Sähköposti"]
 
 
 def test_export_without_ptv_id_uses_stable_ids():
