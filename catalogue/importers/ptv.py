@@ -111,7 +111,9 @@ DESCRIPTION_TYPES = {
     "how_to_apply": "UserInstruction",
 }
 
-#: Top-level PTV target groups (KR codes) with an obvious Polkuopas audience.
+#: Top-level PTV target groups (KR codes) with an obvious Polkuopas audience. Sub-groups
+#: (KR1.2, KR2.1, ...) stay unmapped (kept in ``ptv_target_groups`` only) until their
+#: meaning is confirmed from the Finto target group vocabulary.
 AUDIENCE_BY_TARGET_GROUP = {
     "KR1": "jobseeker",  # Kansalaiset (citizens)
     "KR2": "employer",  # Yritykset ja yhteisöt (businesses and organisations)

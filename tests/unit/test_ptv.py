@@ -443,6 +443,27 @@ def test_seeder_shows_channel_hours_after_the_label():
     assert labels == ["Neuvonta (ma–pe 9–15)", "ti 10–12", "Sähköposti"]
 
 
+def test_service_classes_and_target_groups_are_exported_as_codes():
+    record = {
+        "id": "x",
+        "title": "X",
+        "scope": "national",
+        "audience": ["jobseeker"],
+        "ptv_service_classes": ["P10.1", "P10.4"],
+        "ptv_target_groups": ["KR1", "KR1.2"],
+        "last_verified": dt.date(2026, 1, 1),
+    }
+    service = export_ptv([record])[0][0]
+
+    assert [c["code"] for c in service["serviceClasses"]] == ["P10.1", "P10.4"]
+    assert [c["code"] for c in service["targetGroups"]] == ["KR1", "KR1.2"]
+    assert not {"ptv_service_classes", "ptv_target_groups"} & set(service[EXTRA_KEY])
+    assert normalised(_round_trip([record]).records[0]) == normalised(record)
+    # records without PTV codes export none (no codes are guessed from our audience)
+    bare = export_ptv([{k: v for k, v in record.items() if not k.startswith("ptv_")}])[0][0]
+    assert bare["serviceClasses"] == [] and bare["targetGroups"] == []
+
+
 def test_export_without_ptv_id_uses_stable_ids():
     record = {"id": "x", "title": "X", "scope": "national", "last_verified": dt.date(2026, 1, 1)}
     first, _ = export_ptv([record])
