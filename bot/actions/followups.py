@@ -90,7 +90,8 @@ class ActionAskHealthCategory(Action):
         dispatcher.utter_message(
             text=(
                 "Mihin terveyden rajoitus liittyy? Valitse lähin vaihtoehto. Tallennan vain valitsemasi luokan, "
-                "en mitään kirjoittamaasi, ja voit jättää vastaamatta."
+                f"en mitään kirjoittamaasi, ja se poistuu {retention_days()} päivän kuluttua. "
+                "Voit myös jättää vastaamatta."
             ),
             buttons=buttons,
             # tells the chat gateway to keep only a category of the next answer

@@ -38,6 +38,9 @@ def send_path(dispatcher: CollectingDispatcher, path: dict, *, intro: str) -> No
         text = f"{number}. {step['title']}\nMiksi: {step['why']}"
         if step.get("how_to_start"):
             text += f"\nNäin aloitat: {step['how_to_start']}"
+        if step.get("contact") and step["contact"] != path.get("contact"):
+            # the area's contact comes once at the end; a step with its own is told here
+            text += f"\nYhteys: {contact_text(step['contact'])}"
         send_cards(dispatcher, [s for s in services if s is not None], text=text)
     for note in path["notes"]:
         dispatcher.utter_message(text=note)

@@ -665,6 +665,19 @@ def test_recommend_path_sends_cards_with_real_services(domain, test_catalogue):
     assert_known_responses(dispatcher, domain)
 
 
+def test_a_step_with_a_contact_of_its_own_names_it(domain):
+    tracker = make_tracker(
+        domain, slots={"municipality": "Tampere", "age": 45, "situation": "unemployed", "unemployed_months": 14}
+    )
+    _, dispatcher = run_action(ActionRecommendPath(), tracker, domain)
+    steps = [m for m in card_messages(dispatcher) if m["text"][:2] in ("1.", "2.", "3.", "4.", "5.")]
+    registration = next(m for m in steps if "Ilmoittaudu työnhakijaksi" in m["text"])
+    assert "Yhteys: Työmarkkinatori" in registration["text"]  # the national e-service, not the area
+    others = [m for m in steps if m is not registration]
+    assert others and all("Yhteys:" not in m["text"] for m in others)  # the area's contact comes once, at the end
+    assert "Tampereen seudun työllisyysalue" in all_text(dispatcher)
+
+
 def test_recommend_path_with_skipped_answers(domain):
     tracker = make_tracker(
         domain,
