@@ -249,6 +249,30 @@ def test_contact_for_municipality_without_documented_area_is_tyomarkkinatori(sna
     assert snapshot.contact("999") == TYOMARKKINATORI_CONTACT
 
 
+def test_every_municipality_resolves_to_itself_and_gets_its_areas_contact(snapshot, areas_yaml, municipalities_json):
+    area_of = {name: area["id"] for area in areas_yaml for name in area["municipalities"]}
+    assert len(municipalities_json) == 309
+    wrong, documented = [], 0
+    for item in municipalities_json:
+        code, name = item["code"], item["name_fi"]
+        for text in (name, code):
+            found = snapshot.resolve_municipality(text)
+            if found is None or found.code != code:
+                wrong.append((text, found and found.code))
+        area_id = area_of.get(name)
+        if area_id is None:
+            expected, expected_employer = TYOMARKKINATORI_CONTACT, TYOMARKKINATORI_CONTACT
+        else:
+            documented += 1
+            area = snapshot.areas[area_id]
+            expected = area.contact
+            expected_employer = area.employer_contact if area.employer_contact.get("url") else area.contact
+        assert snapshot.contact(code) == expected, name
+        assert snapshot.contact(code, "employer") == expected_employer, name
+    assert wrong == []
+    assert documented == len(area_of)  # every listed member is one of the 309
+
+
 def test_contact_for_nokia_is_the_tampere_region(snapshot):
     nokia = snapshot.resolve_municipality("Nokia")
     contact = snapshot.contact(nokia.code)
