@@ -102,4 +102,5 @@ def delete_chat(session_id: str, request: Request, db: Session = Depends(db_sess
     if session is None:
         raise HTTPException(status_code=404, detail=NOT_FOUND_TEXT)
     conversations.delete_conversation(db, session, request.app.state.tracker_store)
+    db.commit()  # gone before the client hears so: a request right after finds nothing
     return Response(status_code=204)
