@@ -107,3 +107,21 @@ def test_weakened_work_ability_and_work_trial_places(stack):
     assert "työterveysneuvottelu" in texts(messages)
     messages = conversation.say("miten voimme tarjota työkokeilupaikan?")
     assert "tyokokeilupaikan-tarjoaminen" in card_ids(messages)
+
+
+def test_oulu_company_with_a_fixed_term_job_and_what_if_over_55(stack):
+    conversation, asked, messages = run_employer(
+        stack,
+        "Yrityksemme Oulussa palkkaisi työttömän, palkka 2400 €/kk, 37,5 h viikossa, 12 kuukaudeksi",
+        employer_answers(),
+    )
+    assert "Missä kunnassa" not in asked and "bruttopalkka" not in asked
+    text = texts(messages)
+    # Oulu's 2026 supplement, not paid with palkkatuki: 50 % × 2 400 = 1 200 €/kk × the job's 12 months
+    # = 14 400 €, more than palkkatuki 1 200 × 10 = 12 000 €
+    assert "Suositus: Oulun kuntalisä yrityksille" in text and "Vaihtoehto: Palkkatuki" in text
+    assert f"14{NBSP}400" in text and f"12{NBSP}000" in text
+    again = texts(conversation.say("entä jos hän on yli 55 ja ollut työttömänä kaksi vuotta?"))
+    assert "Laskin uudelleen" in again
+    # 55+ employment subsidy 70 % × 2 400 = 1 680 €/kk × 10 = 16 800 € beats Oulu's 14 400 €
+    assert "Suositus: 55 vuotta täyttäneiden työllistämistuki" in again and f"16{NBSP}800" in again
