@@ -61,6 +61,9 @@ def area_of(snapshot, municipality: str) -> str | None:
         ("nuorten työllistämistuki kuusamo", {"kuntalisa-kuusamo-nuoret"}),
         ("neuvonta ilman ajanvarausta hämeenlinna", {"hameenlinna-tyoparkki"}),
         ("palkkatuettu työ tammela", {"tammela-tyollistaminen-kuntaan"}),
+        ("kuntalisä ylivieska", {"kuntalisa-ylivieska"}),
+        ("palkka-avustus ylivieska", {"kuntalisa-ylivieska"}),
+        ("palkkatuki kuopio", {"kuopio-palkkatuen-linjaukset-2025"}),
     ],
 )
 def test_expected_service_in_top_3(search, query, expected):
