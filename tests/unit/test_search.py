@@ -64,6 +64,8 @@ def area_of(snapshot, municipality: str) -> str | None:
         ("kuntalisä ylivieska", {"kuntalisa-ylivieska"}),
         ("palkka-avustus ylivieska", {"kuntalisa-ylivieska"}),
         ("palkkatuki kuopio", {"kuopio-palkkatuen-linjaukset-2025"}),
+        ("työhönvalmennus vaasa", {"vaasa-tuettu-tyollistyminen"}),
+        ("tuettu työllistyminen vaasa", {"vaasa-tuettu-tyollistyminen"}),
     ],
 )
 def test_expected_service_in_top_3(search, query, expected):
