@@ -213,6 +213,42 @@ class ActionPrefillEmployer(Action):
         return [SlotSet(name, value) for name, value in employer_facts(tracker).items() if tracker.get_slot(name) is None]
 
 
+def _slots_before_latest_message(tracker: Tracker) -> dict[str, Any]:
+    """Slot values as they were before the user's latest message."""
+    events = tracker.events or []
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    values: dict[str, Any] = {}
+    for event in events[:last_user]:
+        kind = event.get("event")
+        if kind == "slot":
+            values[event.get("name")] = event.get("value")
+        elif kind in ("restart", "reset_slots", "session_started"):
+            values.clear()
+    return values
+
+
+class EarlierAnswersStay:
+    """An answer to one question does not overwrite another, already answered one: the NLU may
+    find a place or an age in "olin rakennuksilla kirvesmiehenä 20 vuotta", but only the question
+    asked (or "itse asiassa …", change_answer) changes an answer."""
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        requested = tracker.get_slot("requested_slot")
+        before = _slots_before_latest_message(tracker)
+        candidates = tracker.slots_to_validate()
+        kept = {
+            name: before[name]
+            for name, value in candidates.items()
+            if name != requested and before.get(name) is not None and value != before[name]
+        }
+        if kept:
+            remaining = {name: value for name, value in candidates.items() if name not in kept}
+            tracker.slots_to_validate = lambda: dict(remaining)  # type: ignore[method-assign]
+            tracker.slots.update(kept)
+        events = await super().get_validation_events(dispatcher, tracker, domain)  # type: ignore[misc]
+        return events + [SlotSet(name, value) for name, value in kept.items()]
+
+
 class MunicipalityValidation:
     """Shared by both interviews: the municipality through the resolver."""
 
@@ -232,7 +268,7 @@ class MunicipalityValidation:
         return {"municipality": None}
 
 
-class ValidateJobseekerForm(MunicipalityValidation, FormValidationAction):
+class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormValidationAction):
     def name(self) -> str:
         return "validate_jobseeker_form"
 
@@ -419,7 +455,7 @@ class ValidateJobseekerForm(MunicipalityValidation, FormValidationAction):
         return self._validate_rating("rating_health", value, tracker, dispatcher)
 
 
-class ValidateEmployerForm(MunicipalityValidation, FormValidationAction):
+class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValidationAction):
     def name(self) -> str:
         return "validate_employer_form"
 

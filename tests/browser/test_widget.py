@@ -117,7 +117,20 @@ def interview(page, answers: dict, limit: int = 30) -> list[str]:
     raise AssertionError(f"no path after {limit} answers: {asked}")
 
 
+def wait_for_animations(page) -> None:
+    """New messages fade in (180 ms): axe measures contrast as it is at that moment."""
+    page.wait_for_function(
+        """() => {
+            const host = document.querySelector('polkuopas-widget') || document.getElementById('polkuopas-chat');
+            const roots = [document, host && host.shadowRoot].filter(Boolean);
+            return roots.every((root) => root.getAnimations().every(
+                (a) => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity));
+        }"""
+    )
+
+
 def assert_no_axe_violations(page, where: str) -> None:
+    wait_for_animations(page)
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     details = [
         f"{v['id']} ({v['impact']}): {v['help']} -> " + "; ".join(str(n["target"]) for n in v["nodes"][:5])

@@ -372,6 +372,36 @@ def test_a_named_municipality_wins_over_the_embedding_pages_one(domain):
     assert dispatcher.messages == []
 
 
+def _answer_with_stray_entities(domain, text: str, candidates: dict[str, Any], before: dict[str, Any]):
+    """The user answers the work-history question; the NLU also found other slot values in it."""
+    events = [{"event": "slot", "name": n, "value": v} for n, v in before.items()]
+    events += [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": "inform"}, "entities": []}},
+        {"event": "slot", "name": "work_history", "value": text},
+    ]
+    events += [{"event": "slot", "name": n, "value": v} for n, v in candidates.items()]
+    slots = {**before, "requested_slot": "work_history", "work_history": text, **candidates}
+    tracker = make_tracker(domain, text, "inform", None, slots, events, active_loop={"name": "jobseeker_form"})
+    return run_action(ValidateJobseekerForm(), tracker, domain)
+
+
+def test_an_answer_to_another_question_does_not_change_an_earlier_answer(domain):
+    text = "olin rakennuksilla kirvesmiehenä 20 vuotta"
+    events, dispatcher = _answer_with_stray_entities(
+        domain, text, {"municipality": "rakennuksilla", "age": "20"}, {"municipality": "Oulu", "age": 45}
+    )
+    slots = slot_events(events)
+    assert slots["municipality"] == "Oulu" and slots["age"] == 45
+    assert "utter_invalid_municipality" not in responses(dispatcher)
+    assert slots["work_history"]  # the question asked is answered
+
+
+def test_a_slot_not_yet_known_may_still_come_from_any_answer(domain):
+    events, _ = _answer_with_stray_entities(domain, "olin Tampereella varastolla", {"municipality": "Tampereella"}, {})
+    assert slot_events(events)["municipality"] == "Tampere"
+
+
 def test_validate_municipality_dont_know_intent_skips(domain):
     slots, _ = run_form_validation(ValidateJobseekerForm(), domain, "municipality", "hmm", intent="dont_know")
     assert slots["municipality"] == SKIPPED
