@@ -233,8 +233,14 @@ class ActionChangeAnswer(Action):
         ):
             return self.what_if_for_employer(dispatcher, tracker)
         facts = jobseeker_facts(tracker)
-        facts.pop("competence", None)
+        found = facts.pop("competence", None)
         changes = {name: value for name, value in facts.items() if tracker.get_slot(name) != value}
+        if found:
+            # "itse asiassa olin varastolla trukkikuskina": added to the competence profile
+            current = competence_mapping.Competence.from_dict(tracker.get_slot("competence"))
+            merged = competence_mapping.merge(current, competence_mapping.Competence.from_dict(found)).to_dict()
+            if merged != current.to_dict():
+                changes["competence"] = merged
         if not changes:
             dispatcher.utter_message(
                 text="En saanut selville, mitä haluat muuttaa. Kirjoita esimerkiksi \"asun Nokialla\", "
@@ -243,7 +249,7 @@ class ActionChangeAnswer(Action):
             return []
         labels = {
             "municipality": "kunta", "age": "ikä", "situation": "tilanne", "unemployed_months": "työttömyyden kesto",
-            "goals": "tavoite", "fields": "ala", "work_ability": "työkyky",
+            "goals": "tavoite", "fields": "ala", "work_ability": "työkyky", "competence": "osaaminen",
         }
         changed = ", ".join(labels.get(name, name) for name in changes)
         events: list[Any] = [SlotSet(name, value) for name, value in changes.items()]

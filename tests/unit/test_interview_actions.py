@@ -224,6 +224,16 @@ def test_alternatives_show_services_not_shown_before(domain):
     assert set(memory["shown"]) < set(slot_events(events)["last_path"]["shown"])
 
 
+def test_a_corrected_work_history_is_added_to_the_competence_profile(domain):
+    tracker = make_tracker(domain, "itse asiassa olin 10 vuotta varastolla trukkikuskina", "change_answer",
+                           slots={**PATH_SLOTS, "last_path": path_memory(domain)})
+    events, dispatcher = run_action(ActionChangeAnswer(), tracker, domain)
+    competence = slot_events(events)["competence"]
+    assert "logistics" in competence["fields"]
+    assert "osaaminen" in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[1]["text"].startswith("Tässä ehdotukseni palvelupoluksi")
+
+
 def test_changed_municipality_recomputes_the_path(domain):
     tracker = make_tracker(domain, "itse asiassa asun Nokialla", "change_answer",
                            entities=[{"entity": "municipality", "value": "Nokialla"}],
