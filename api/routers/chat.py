@@ -74,6 +74,7 @@ async def chat(
         if reply.expects and number == len(reply.messages):
             stored["expects"] = reply.expects  # kept in our database only, never sent or shown
         conversations.record(db, session, "bot", stored)
+    db.commit()  # stored before the client hears the reply: a history read right after has it
     return ChatResponse(session_id=session.id, messages=reply.messages)
 
 
