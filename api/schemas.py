@@ -50,10 +50,14 @@ class ChatRequest(BaseModel):
 class ChatResponse(BaseModel):
     session_id: str
     messages: list[Message]
+    # Beside the contract: after how many days of inactivity the conversation is deleted
+    # (the widget's privacy line says it)
+    retention_days: int | None = None
 
 
 class HistoryResponse(BaseModel):
     messages: list[HistoryMessage]
+    retention_days: int | None = None  # as in ChatResponse
 
 
 class ServiceList(BaseModel):

@@ -37,6 +37,8 @@ class Stack:
             "ACTION_SERVER_PORT": str(self.actions_port),
             "POLKUOPAS_PORT": str(self.api_port),
             "RASA_TELEMETRY_ENABLED": "false",
+            # not the default 30, so the tests see the configured period reach the user
+            "POLKUOPAS_RETENTION_DAYS": "21",
             # the tests click through whole interviews in seconds, from one address
             "POLKUOPAS_CHAT_PER_MINUTE_CLIENT": "100000",
             "POLKUOPAS_CHAT_PER_MINUTE_SESSION": "100000",

@@ -65,7 +65,9 @@ async def chat(
         conversations.delete_conversation(db, session, request.app.state.tracker_store)
         db.commit()
         # The deleted conversation's id is never used again.
-        return ChatResponse(session_id=conversations.new_session_id(), messages=reply.messages)
+        return ChatResponse(
+            session_id=conversations.new_session_id(), messages=reply.messages, retention_days=retention(request)
+        )
     if reply.summary_token:
         link = f"{settings_base_url(request)}/yhteenveto/{reply.summary_token}"
         reply.messages.append({"text": f"Yhteenveto: {link}", "buttons": [], "cards": []})
@@ -75,7 +77,11 @@ async def chat(
             stored["expects"] = reply.expects  # kept in our database only, never sent or shown
         conversations.record(db, session, "bot", stored)
     db.commit()  # stored before the client hears the reply: a history read right after has it
-    return ChatResponse(session_id=session.id, messages=reply.messages)
+    return ChatResponse(session_id=session.id, messages=reply.messages, retention_days=retention(request))
+
+
+def retention(request: Request) -> int:
+    return request.app.state.settings.retention_days
 
 
 def page_metadata(snapshot: CatalogueSnapshot, municipality: str | None) -> dict[str, str]:
@@ -90,11 +96,11 @@ def settings_base_url(request: Request) -> str:
 
 
 @router.get("/{session_id}/history", response_model=HistoryResponse)
-def chat_history(session_id: str, db: Session = Depends(db_session)):
+def chat_history(session_id: str, request: Request, db: Session = Depends(db_session)):
     session = conversations.find_session(db, session_id)
     if session is None:
         raise HTTPException(status_code=404, detail=NOT_FOUND_TEXT)
-    return HistoryResponse(messages=conversations.history(db, session))
+    return HistoryResponse(messages=conversations.history(db, session), retention_days=retention(request))
 
 
 @router.delete("/{session_id}", status_code=204)

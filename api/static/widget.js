@@ -34,6 +34,7 @@
   const OPEN_KEY = `polkuopas.widgetOpen@${ORIGIN}`;
   const MAX_MESSAGE_LENGTH = 1000;
   const REQUEST_TIMEOUT_MS = 60000;
+  const DEFAULT_RETENTION_DAYS = 30;
 
   const CMD_GREET = '/greet';
   const CMD_RESTART = '/restart';
@@ -75,10 +76,10 @@
     inputLabel: 'Viestisi',
     send: 'Lähetä',
     hint: 'Enter lähettää viestin, Shift + Enter vaihtaa riviä.',
-    privacy:
-      'Keskustelu tallennetaan palvelimelle, jotta voit jatkaa sitä. Se poistetaan 30 päivän ' +
-      'kuluttua tai heti, kun valitset Poista keskustelu. Älä kirjoita henkilötunnusta tai ' +
-      'tarkkoja terveystietoja.',
+    privacy: (days) =>
+      'Keskustelu tallennetaan palvelimelle, jotta voit jatkaa sitä. Se poistetaan ' +
+      `${days} päivän kuluttua tai heti, kun valitset Poista keskustelu. Älä kirjoita ` +
+      'henkilötunnusta tai tarkkoja terveystietoja.',
     cardsAnnounced: (n) => (n === 1 ? '1 palvelu.' : `${n} palvelua.`),
     repliesAnnounced: 'Vastausvaihtoehdot:',
     errNetwork: 'Yhteys katkesi. Yritä hetken päästä uudelleen.',
@@ -172,6 +173,12 @@
     return { text: str(m.text), buttons, cards };
   }
 
+  /** The server's retention period (days) from a chat or history response, or null. */
+  function retentionDays(data) {
+    const days = data && data.retention_days;
+    return Number.isInteger(days) && days > 0 ? days : null;
+  }
+
   // ---------------------------------------------------------------------------
   // 1. API client
   // ---------------------------------------------------------------------------
@@ -256,10 +263,11 @@
         return {
           sessionId: str(data.session_id),
           messages: data.messages.map(normaliseMessage),
+          retentionDays: retentionDays(data),
         };
       },
 
-      /** GET /api/chat/{id}/history -> [{sender, text, buttons, cards}] */
+      /** GET /api/chat/{id}/history -> {items: [{sender, text, buttons, cards}], retentionDays} */
       async getHistory(sessionId, signal) {
         const data = await request(
           'GET',
@@ -269,10 +277,13 @@
         if (!data || typeof data !== 'object' || !Array.isArray(data.messages)) {
           throw new ApiError('invalid', 200);
         }
-        return data.messages.map((m) => ({
-          sender: m && m.sender === 'user' ? 'user' : 'bot',
-          ...normaliseMessage(m),
-        }));
+        return {
+          items: data.messages.map((m) => ({
+            sender: m && m.sender === 'user' ? 'user' : 'bot',
+            ...normaliseMessage(m),
+          })),
+          retentionDays: retentionDays(data),
+        };
       },
 
       /** DELETE /api/chat/{id} */
@@ -638,7 +649,8 @@
       h('div', { className: 'po-composer-row' }, [input, send]),
       h('div', { className: 'po-composer-meta' }, [h('p', { id: 'po-hint', className: 'hint', text: T.hint }), count]),
     ]);
-    const privacy = h('p', { className: 'po-privacy', text: T.privacy });
+    // the server's retention period replaces the default once the first reply tells it
+    const privacy = h('p', { className: 'po-privacy', text: T.privacy(DEFAULT_RETENTION_DAYS) });
     const status = h('div', { className: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     const busyStatus = h('div', { className: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
 
@@ -664,7 +676,7 @@
 
     return {
       host, shadow, root, panel, launcher, close, scroller, log, typing, form, input, count,
-      restart, del, status, busyStatus,
+      restart, del, status, busyStatus, privacy,
     };
   }
 
@@ -882,6 +894,7 @@
         }
         if (generation !== state.generation) return { status: 'cancelled', shown: 0 };
         if (result.sessionId) setSession(result.sessionId);
+        if (result.retentionDays) els.privacy.textContent = T.privacy(result.retentionDays);
         finish();
         const shown = appendBotMessages(result.messages);
         return { status: 'ok', shown };
@@ -950,8 +963,9 @@
       state.busy = true;
       state.abort = controller;
       try {
-        const items = await api.getHistory(id, controller.signal);
+        const { items, retentionDays: days } = await api.getHistory(id, controller.signal);
         if (generation !== state.generation) return;
+        if (days) els.privacy.textContent = T.privacy(days);
         state.busy = false;
         state.abort = null;
         if (items.length) {

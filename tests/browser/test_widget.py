@@ -181,6 +181,8 @@ def test_jobseeker_path_survives_a_reload_and_is_deleted(page, base_url):
     assert panel.is_visible()
     assert in_widget(page, "return r.querySelector('.po-subtitle').innerText;").strip().endswith("Tampere")
     assert in_widget(page, "return r.querySelector('.po-root').lang;") == "fi"
+    # the privacy line says what is stored and for how long (the stack's POLKUOPAS_RETENTION_DAYS)
+    assert "poistetaan 21 päivän kuluttua" in in_widget(page, "return r.querySelector('.po-privacy').textContent;")
 
     click_reply(page, "Etsin töitä")
     assert "paikkakunnalla" in last_reply_text(page)

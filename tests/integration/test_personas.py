@@ -119,7 +119,7 @@ def test_back_pain_is_kept_only_as_a_category(stack):
         }),
     )
     assert "vapaaehtoista" in conversation.all_bot_text()  # said before asking about health
-    assert "päivän kuluttua" in conversation.all_bot_text()  # what is kept and for how long
+    assert "21 päivän kuluttua" in conversation.all_bot_text()  # what is kept and for how long (the stack's setting)
     ids = card_ids(messages)
     assert "tyokyvyn-arviointi" in ids
     assert "tyoolosuhteiden-jarjestelytuki" in ids  # staying at work

@@ -260,6 +260,13 @@ def test_chat_issues_a_new_id_for_an_unknown_or_invalid_one(client, given):
         assert client.get(f"/api/chat/{given}/history").status_code == 404
 
 
+def test_chat_and_history_tell_the_retention_period(client):
+    response = client.post("/api/chat", json={"message": "hei"})
+    assert response.json()["retention_days"] == 30
+    history = client.get(f"/api/chat/{response.json()['session_id']}/history")
+    assert history.json()["retention_days"] == 30
+
+
 def test_chat_null_session_id_is_a_new_session(client):
     response = client.post("/api/chat", json={"session_id": None, "message": "hei"})
     assert response.status_code == 200
