@@ -234,7 +234,7 @@ HEALTH_PATTERNS: list[tuple[str, str]] = [
     (r"nakovam|sokea|heikkonako|kuulovam|kuuro|huonokuuloi|pyoratuol|liikuntavamm|cp-|cp vamma|amputo|vammai|"
      r"aistivamm",
      "disability"),
-    (r"diabet|sokeritau|sydan|astma|epilep|syopa|migreen|\bms\b|ms-tau|uniapnea|suolistosairau|crohn|"
+    (r"diabet|diabee|sokeritau|sydan|astma|epilep|syopa|migreen|\bms\b|ms-tau|uniapnea|suolistosairau|crohn|"
      r"keuhko|pitkaaikaissairau|krooni|sairaus|sairauden|sairas", "chronic_illness"),
 ]
 

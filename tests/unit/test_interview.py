@@ -330,6 +330,7 @@ HEALTH_TEXTS = [
     "mulla on reuma ja käsityöt ei onnistu",
     "olin burnoutissa",
     "astma estää mua työskentelemästä rakennusalalla",
+    "palkkaisin diabeetikon varastoon",
 ]
 
 
