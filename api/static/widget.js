@@ -516,7 +516,8 @@
       const bubble = el('div', 'bubble');
       const icon = el('span', 'error-icon', '!');
       icon.setAttribute('aria-hidden', 'true');
-      bubble.append(icon, hidden(`${T.botSays} ${T.errorPrefix} `), document.createTextNode(text));
+      bubble.append(icon, hidden(`${T.botSays} ${T.errorPrefix} `));
+      appendLinkified(bubble, text); // e.g. the Työmarkkinatori address when the bot is down
       wrap.append(bubble);
       return wrap;
     }

@@ -321,6 +321,19 @@ def test_rate_limit_and_backend_down_messages(page):
     )
     type_message(page, "hei taas")
     assert "Palvelussa on katko. Yritä hetken kuluttua." in last_reply_text(page)
+    page.unroute("**/api/chat")
+    page.route(
+        "**/api/chat",
+        lambda route: route.fulfill(
+            status=503,
+            content_type="application/json",
+            body='{"detail": "Katso https://tyomarkkinatori.fi/ tai <a href=javascript:alert(1)>tästä</a>", "messages": []}',
+        ),
+    )
+    type_message(page, "vielä kerran")
+    links = in_widget(page, "return Array.from(r.querySelectorAll('.msg-error a'), a => a.href);")
+    assert links == ["https://tyomarkkinatori.fi/"], links  # the address is a link, the markup stays text
+    assert "<a href=javascript:alert(1)>" in last_reply_text(page)
 
 
 def test_chat_page_uses_the_widget_inline(page):
