@@ -83,7 +83,7 @@ HIRE_GROUP_FACTS: dict[str, dict[str, Any]] = {
 
 EMPLOYER_SLOTS = (
     "municipality", "employer_type", "hire_group", "hire_age", "hire_unemployed_months",
-    "hire_work_ability", "apprenticeship", "wage_eur", "hours_per_week", "job_months",
+    "hire_work_ability", "apprenticeship", "wage_eur", "hours_per_week", "job_months", "hire_education",
 )
 
 
@@ -98,6 +98,7 @@ def employer_profile_from(values: dict[str, Any]) -> dict[str, Any]:
         "unemployed_months": known("hire_unemployed_months"),
         "work_ability": known("hire_work_ability"),
         "apprenticeship": bool(known("apprenticeship")),
+        "education": known("hire_education"),
         "needs_adjustments": False,
     }
     hire.update(HIRE_GROUP_FACTS.get(known("hire_group"), {}))

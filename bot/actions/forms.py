@@ -463,7 +463,21 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
         slots = list(domain_slots)
         if tracker.get_slot("hire_group") not in ("under_30", "over_55", None):
             slots.remove("hire_age")
+        if not _education_decides_the_youth_voucher(tracker.get_slot("hire_age"), tracker.get_slot("hire_unemployed_months")):
+            slots.remove("hire_education")
         return slots
+
+    def validate_hire_education(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = str(value or "")
+        chosen = _chosen(text, "education_level", EDUCATION_LEVELS)
+        if chosen is None and _skipped(tracker, text):
+            return {"hire_education": SKIPPED}
+        if chosen is None:
+            chosen = competence_mapping.extract(text[:1000]).education
+        if chosen is None:
+            dispatcher.utter_message(response="utter_invalid_choice")
+            return {"hire_education": None}
+        return {"hire_education": chosen}
 
     def validate_employer_type(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         chosen, answer = _read_choice(
@@ -508,6 +522,14 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
         if months is not None:
             answer["job_months"] = months
         return answer
+
+
+def _education_decides_the_youth_voucher(age: Any, unemployed_months: Any) -> bool:
+    """Only for a hire under 30 who has been out of work 3–5 months does the youth employment
+    voucher depend on education (3 months is enough with basic education only, else 6)."""
+    if not isinstance(age, (int, float)) or not isinstance(unemployed_months, (int, float)):
+        return False
+    return age < 30 and 3 <= unemployed_months < 6
 
 
 def _competence(tracker: Tracker) -> competence_mapping.Competence:

@@ -125,3 +125,19 @@ def test_oulu_company_with_a_fixed_term_job_and_what_if_over_55(stack):
     assert "Laskin uudelleen" in again
     # 55+ employment subsidy 70 % × 2 400 = 1 680 €/kk × 10 = 16 800 € beats Oulu's 14 400 €
     assert "Suositus: 55 vuotta täyttäneiden työllistämistuki" in again and f"16{NBSP}800" in again
+
+
+def test_a_young_hire_with_basic_education_gets_the_youth_voucher(stack):
+    conversation, asked, messages = run_employer(
+        stack,
+        "Yrityksemme Jyväskylässä palkkaisi alle 30-vuotiaan, 2200 €/kk, 37,5 h viikossa, 12 kuukaudeksi",
+        employer_answers(**{
+            "Kuvaako jokin näistä": ("button", "Alle 30-vuotias"),
+            "Kuinka vanha palkattava": "25",
+            "ollut työttömänä": "4 kuukautta",
+            "vain peruskoulu": ("button", "Vain peruskoulu"),
+        }),
+    )
+    assert "vain peruskoulu" in asked  # asked only because it decides the voucher (under 30, 3–5 months)
+    # 50 % × 2 200 = 1 100 €/kk × 6 = 6 600 €
+    assert "Nuorten työllistymisseteli" in texts(messages) and f"6{NBSP}600" in texts(messages)

@@ -278,6 +278,7 @@ def test_prefill_employer_reads_the_jobs_length(domain):
 
 def test_validate_job_terms_reads_the_jobs_length(domain):
     slots, _ = run_form_validation(ValidateEmployerForm(), domain, "job_terms", "2400 €/kk, 30 h viikossa, 12 kuukaudeksi")
+    slots.pop("requested_slot", None)  # rasa-sdk picks the next slot when required_slots changes
     assert slots == {"job_terms": "given", "wage_eur": 2400, "hours_per_week": 30, "job_months": 12}
 
 
@@ -651,6 +652,39 @@ def test_employer_required_slots_ask_age_only_for_age_groups(domain):
     assert "hire_age" in required(form, domain, {"hire_group": "over_55"})
     assert "hire_age" in required(form, domain, {})
     assert "hire_age" not in required(form, domain, {"hire_group": "partial_work_ability"})
+
+
+@pytest.mark.parametrize(
+    ("age", "months", "asked"),
+    [(25, 4, True), (29, 3, True), (29, 5.5, True), (30, 4, False), (25, 6, False), (25, 2, False),
+     (None, 4, False), (25, SKIPPED, False)],
+)
+def test_employer_hire_education_is_asked_only_when_it_decides_the_youth_voucher(domain, age, months, asked):
+    slots = {"hire_age": age, "hire_unemployed_months": months}
+    assert ("hire_education" in required(ValidateEmployerForm(), domain, slots)) is asked
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [('/inform{"education_level": "basic"}', "basic"), ('/inform{"education_level": "vocational"}', "vocational"),
+     ("hänellä on vain peruskoulu", "basic"), ("en tiedä", SKIPPED)],
+)
+def test_validate_hire_education(domain, value, expected):
+    slots, _ = run_form_validation(
+        ValidateEmployerForm(), domain, "hire_education", value, slots={"hire_age": 25, "hire_unemployed_months": 4}
+    )
+    assert slots["hire_education"] == expected
+
+
+def test_a_hire_with_basic_education_gets_the_youth_voucher_after_3_months(domain):
+    slots = {"municipality": "Jyväskylä", "employer_type": "company", "hire_group": "under_30", "hire_age": 25,
+             "hire_unemployed_months": 4, "wage_eur": 2200, "hours_per_week": 37.5, "job_months": 12,
+             "job_terms": "given"}
+    without = card_ids(run_action(ActionRecommendPackage(), make_tracker(domain, slots=slots), domain)[1])
+    with_basic = card_ids(run_action(
+        ActionRecommendPackage(), make_tracker(domain, slots={**slots, "hire_education": "basic"}), domain)[1])
+    assert "nuorten-tyollistymisseteli" not in without
+    assert "nuorten-tyollistymisseteli" in with_basic
 
 
 @pytest.mark.parametrize(
