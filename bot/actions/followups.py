@@ -296,6 +296,8 @@ def _describe_change(name: str, value: Any) -> str:
         return f"työttömänä {months_text(value)}"
     if name == "municipality":
         return f"kunta {value}"
+    if name == "hire_education":
+        return "palkattavalla vain peruskoulu" if value == "basic" else "palkattavalla tutkinto"
     labels = {"employer_type": "työnantaja", "hire_group": "palkattava", "hire_work_ability": "työkyky",
               "apprenticeship": "oppisopimus"}
     return labels.get(name, name)

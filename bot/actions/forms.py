@@ -160,6 +160,9 @@ def employer_facts(tracker: Tracker) -> dict[str, Any]:
     months = interview.job_months(text)
     if months is not None:
         facts["job_months"] = months
+    education = competence_mapping.extract(text[:1000]).education  # "jolla on vain peruskoulu"
+    if education is not None:
+        facts["hire_education"] = education
     return facts
 
 

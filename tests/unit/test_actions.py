@@ -276,6 +276,14 @@ def test_prefill_employer_reads_the_jobs_length(domain):
     assert slot_events(events)["job_months"] == 10
 
 
+def test_prefill_employer_reads_the_hires_education(domain):
+    tracker = make_tracker(domain, "palkkaisin nuoren, jolla on vain peruskoulu, Jyväskylään", "employer_hiring")
+    events, _ = run_action(ActionPrefillEmployer(), tracker, domain)
+    assert slot_events(events)["hire_education"] == "basic"
+    plain = make_tracker(domain, "palkkaisin siivoojan Seinäjoella", "employer_hiring")
+    assert "hire_education" not in slot_events(run_action(ActionPrefillEmployer(), plain, domain)[0])
+
+
 def test_validate_job_terms_reads_the_jobs_length(domain):
     slots, _ = run_form_validation(ValidateEmployerForm(), domain, "job_terms", "2400 €/kk, 30 h viikossa, 12 kuukaudeksi")
     slots.pop("requested_slot", None)  # rasa-sdk picks the next slot when required_slots changes

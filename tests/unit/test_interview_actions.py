@@ -293,7 +293,8 @@ EMPLOYER_SLOTS = {"municipality": "Seinäjoki", "employer_type": "company", "hir
      ("entä jos työaika on 20 tuntia viikossa", "hours_per_week", 20, "työaika 20 h/viikko"),
      ("entä jos hän on ollut työttömänä 3 vuotta", "hire_unemployed_months", 36, "työttömänä 3 vuotta"),
      ("entä jos työsuhde on 12 kk", "job_months", 12, "työsuhteen kesto 12 kk"),
-     ("mitä jos palkkaan hänet puoleksi vuodeksi", "job_months", 6, "työsuhteen kesto 6 kk")],
+     ("mitä jos palkkaan hänet puoleksi vuodeksi", "job_months", 6, "työsuhteen kesto 6 kk"),
+     ("entä jos hänellä on vain peruskoulu", "hire_education", "basic", "palkattavalla vain peruskoulu")],
 )
 def test_what_if_recomputes_the_package(domain, text, slot, value, said):
     tracker = make_tracker(domain, text, "change_answer", slots=EMPLOYER_SLOTS)
