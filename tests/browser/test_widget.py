@@ -355,3 +355,7 @@ def test_lookup_page_with_results(page):
     page.locator("#search-button").click()
     page.locator("#result-list li").first.wait_for()
     assert_no_axe_violations(page, "/haku with results")
+    # the detail view of the first result
+    page.locator("#result-list .card-open").first.click()
+    page.locator("#detail:not([hidden]) #detail-body h3, #detail:not([hidden]) #detail-body dl").first.wait_for()
+    assert_no_axe_violations(page, "/haku, a service's detail view")
