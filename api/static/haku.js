@@ -1,8 +1,9 @@
 /*
  * Polkuopas – palveluhaku (service lookup for coaches).
  *
- * Plain ES2020, no dependencies, no globals. The URL query string is the
- * single source of truth: q, municipality, audience, category, page and id.
+ * Plain ES2020, no globals; the safe-text helpers come from widget.js (library mode).
+ * The URL query string is the single source of truth: q, municipality, audience,
+ * category, page and id.
  * Every server string is rendered with textContent / DOM APIs, never
  * innerHTML; only absolute http(s) URLs become links.
  */
@@ -43,7 +44,6 @@
     source: 'Lähde',
     checked: 'tarkistettu',
     serviceSite: 'Palvelun verkkosivu',
-    newTab: ' (avautuu uuteen välilehteen)',
     fallbackTitle: 'Palvelu',
     loading: 'Haetaan palveluja…',
     loadingDetail: 'Haetaan palvelun tietoja…',
@@ -113,24 +113,9 @@
   const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v : null);
   const has = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
 
-  /** Normalised absolute http(s) URL, or null for anything else. */
-  function safeUrl(raw) {
-    if (typeof raw !== 'string' || !raw.trim()) return null;
-    let url;
-    try {
-      url = new URL(raw.trim());
-    } catch {
-      return null;
-    }
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  }
-
-  /** "2026-11-23" -> "23.11.2026". */
-  function formatDate(raw) {
-    if (typeof raw !== 'string') return null;
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
-    return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : str(raw);
-  }
+  // Safe rendering of server text (links only to http(s), text via textContent): the same
+  // code as the chat's, from widget.js loaded in library mode before this script.
+  const { el, hidden, externalLink, appendLinkified, richText, safeUrl, formatDate } = window.PolkuopasText;
 
   /** 6 -> "6", 1.5 -> "1,5". */
   function formatNumber(n) {
@@ -139,65 +124,6 @@
 
   function countText(n) {
     return n === 1 ? '1 palvelu' : `${n} palvelua`;
-  }
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text != null) node.textContent = text;
-    return node;
-  }
-
-  const hidden = (text) => el('span', 'visually-hidden', text);
-
-  /** <a> to an already validated http(s) URL, opened in a new tab. */
-  function externalLink(href, text) {
-    const a = el('a', 'ext', text);
-    a.href = href;
-    a.target = '_blank';
-    a.rel = 'noopener noreferrer';
-    const mark = el('span', 'external-mark', '↗');
-    mark.setAttribute('aria-hidden', 'true');
-    a.append(mark, hidden(T.newTab));
-    return a;
-  }
-
-  const URL_IN_TEXT = /https?:\/\/[^\s<>"'`]+/gi;
-
-  /** Appends a line of text; valid http(s) URLs in it become links. */
-  function appendLinkified(parent, line) {
-    let pos = 0;
-    URL_IN_TEXT.lastIndex = 0;
-    let m;
-    while ((m = URL_IN_TEXT.exec(line)) !== null) {
-      const raw = m[0].replace(/[.,;:!?'")\]]+$/, '');
-      const href = safeUrl(raw);
-      if (!href || !raw) continue;
-      if (m.index > pos) parent.append(document.createTextNode(line.slice(pos, m.index)));
-      parent.append(externalLink(href, raw));
-      pos = m.index + raw.length;
-      URL_IN_TEXT.lastIndex = pos;
-    }
-    if (pos < line.length) parent.append(document.createTextNode(line.slice(pos)));
-  }
-
-  /** Multi-line text: blank lines split paragraphs, single breaks become <br>. */
-  function richText(container, text, linkify = false) {
-    const paragraphs = text
-      .replace(/\r\n?/g, '\n')
-      .split(/\n[ \t]*\n/)
-      .map((p) => p.replace(/^\n+|\n+$/g, ''))
-      .filter((p) => p.trim() !== '');
-    for (const para of paragraphs) {
-      const p = el('p');
-      para.split('\n').forEach((line, i) => {
-        if (i > 0) p.append(el('br'));
-        if (linkify) appendLinkified(p, line);
-        else p.append(document.createTextNode(line));
-      });
-      container.append(p);
-    }
-    return container;
   }
 
   // ---------------------------------------------------------------------------
@@ -444,7 +370,7 @@
     if (dl.childNodes.length) article.append(dl);
 
     const summary = str(item.summary);
-    if (summary) article.append(richText(el('div', 'card-summary'), summary));
+    if (summary) article.append(richText(el('div', 'card-summary'), summary, { linkify: false }));
 
     const contact = str(item.contact);
     if (contact) {
@@ -570,7 +496,7 @@
     };
 
     const description = str(d.description) || str(d.summary);
-    if (description) richText(section(D.description), description, true);
+    if (description) richText(section(D.description), description);
 
     const rules = Array.isArray(d.key_rules) ? d.key_rules.filter((r) => str(r)) : [];
     if (rules.length) {
@@ -585,7 +511,7 @@
     section(D.eligibility).append(eligibilityList(elig));
 
     const how = str(d.how_to_apply);
-    if (how) richText(section(D.howToApply), how, true);
+    if (how) richText(section(D.howToApply), how);
 
     const channels = Array.isArray(d.channels)
       ? d.channels.filter((c) => c && typeof c === 'object').map(channelItem).filter(Boolean)

@@ -12,7 +12,8 @@
  * script's origin), so the host page's CSS does not leak in and ours does not
  * leak out. The widget talks only to the origin it was loaded from.
  *
- * Plain ES2020, no dependencies, no globals. Every server or user string goes
+ * Plain ES2020, no dependencies, no globals (except window.PolkuopasText in library mode,
+ * used by our own lookup page). Every server or user string goes
  * through textContent / DOM APIs, never innerHTML; only absolute http(s) URLs
  * become links.
  */
@@ -22,7 +23,9 @@
   const SCRIPT = document.currentScript;
   if (!SCRIPT || !SCRIPT.src) return;
   const ORIGIN = new URL(SCRIPT.src, document.baseURI).origin;
-  const MODE = SCRIPT.dataset.mode === 'page' ? 'page' : 'widget';
+  // 'widget' (launcher + panel), 'page' (inline chat) or 'library' (no chat: the safe-text
+  // helpers for our own lookup page, as window.PolkuopasText)
+  const MODE = ['page', 'library'].includes(SCRIPT.dataset.mode) ? SCRIPT.dataset.mode : 'widget';
   const MUNICIPALITY = (SCRIPT.dataset.municipality || '').trim().slice(0, 100) || null;
   const TARGET_ID = SCRIPT.dataset.target || null;
 
@@ -334,7 +337,7 @@
 
     /** <a> to an already validated URL, opened in a new tab. */
     function externalLink(href, text, srExtra = '') {
-      const a = el('a', null, text);
+      const a = el('a', 'ext', text); // .ext: print layouts show the address after the link
       a.href = href;
       a.target = '_blank';
       a.rel = 'noopener noreferrer';
@@ -531,7 +534,10 @@
       return frag;
     }
 
-    return { botMessage, userMessage, errorMessage, typingContent };
+    return {
+      botMessage, userMessage, errorMessage, typingContent,
+      safeText: Object.freeze({ el, hidden, externalLink, appendLinkified, richText, safeUrl, formatDate }),
+    };
   })();
 
 
@@ -1160,6 +1166,11 @@
     updateCount();
   }
 
+  if (MODE === 'library') {
+    // our lookup page (/haku) renders server text with the same code as the chat
+    if (!window.PolkuopasText) window.PolkuopasText = render.safeText;
+    return;
+  }
   if (document.readyState === 'loading' || !document.body) {
     document.addEventListener('DOMContentLoaded', start, { once: true });
   } else {
