@@ -79,13 +79,6 @@ class AreaRef(BaseModel):
     name: str
 
 
-class ResolvedMunicipality(BaseModel):
-    code: str
-    name_fi: str
-    name_sv: str | None = None
-    employment_area: AreaRef | None = None
-
-
 class Contact(BaseModel):
     name: str
     url: str | None = None
@@ -93,6 +86,20 @@ class Contact(BaseModel):
     email: str | None = None
     hours: str | None = None  # service hours, when the area publishes them
     address: str | None = None
+
+
+class AreaContacts(BaseModel):
+    jobseeker: Contact
+    employer: Contact
+
+
+class ResolvedMunicipality(BaseModel):
+    code: str
+    name_fi: str
+    name_sv: str | None = None
+    employment_area: AreaRef | None = None
+    # Beside the contract: whom to contact there (the area's services, or Työmarkkinatori)
+    contacts: AreaContacts | None = None
 
 
 class SelfRating(BaseModel):

@@ -51,4 +51,8 @@ def resolve_municipality(q: str = Query(min_length=1, max_length=200), snapshot:
         name_fi=found.name_fi,
         name_sv=found.name_sv,
         employment_area={"id": area.id, "name": area.name} if area else None,
+        contacts={
+            "jobseeker": snapshot.contact(found.code),
+            "employer": snapshot.contact(found.code, audience="employer"),
+        },
     )

@@ -44,6 +44,9 @@
     source: 'Lähde',
     checked: 'tarkistettu',
     serviceSite: 'Palvelun verkkosivu',
+    areaUnknown: 'Kunnan työllisyysaluetta ei vielä ole Polkuoppaan tiedoissa. Yhteystiedot löytyvät Työmarkkinatorilta.',
+    forJobseekers: 'Työnhakijoille',
+    forEmployers: 'Työnantajille',
     fallbackTitle: 'Palvelu',
     loading: 'Haetaan palveluja…',
     loadingDetail: 'Haetaan palvelun tietoja…',
@@ -249,6 +252,7 @@
   const results = $('results');
   const resultsHeading = $('results-heading');
   const list = $('result-list');
+  const areaBox = $('area-contact');
   const pager = $('pager');
   const prevButton = $('prev-button');
   const nextButton = $('next-button');
@@ -321,6 +325,13 @@
         appendLinkified(dd, line);
       });
     return dd;
+  }
+
+  /** An area contact ({name, url, phone, hours, email, address}) as lines of text. */
+  function contactLines(contact) {
+    const c = contact && typeof contact === 'object' ? contact : {};
+    const phone = str(c.phone) && (str(c.hours) ? `puh. ${c.phone} (${c.hours})` : `puh. ${c.phone}`);
+    return [str(c.name), str(c.url), phone, str(c.email), str(c.address)].filter(Boolean).join('\n');
   }
 
   /** "Lähde ↗ · tarkistettu 23.11.2026" */
@@ -554,6 +565,35 @@
     return false;
   }
 
+  /** "Kuopio kuuluu Kuopion työllisyysalueeseen": whom a coach contacts there. */
+  async function showAreaContact(municipality) {
+    areaBox.hidden = true;
+    areaBox.textContent = '';
+    areaBox.removeAttribute('aria-labelledby');
+    if (!municipality) return;
+    let data;
+    try {
+      data = await getJson(`/api/municipalities/resolve?${new URLSearchParams({ q: municipality })}`);
+    } catch {
+      return; // the results are shown anyway
+    }
+    const contacts = data && data.contacts;
+    if (!contacts || !str(data.name_fi)) return;
+    const area = data.employment_area && str(data.employment_area.name);
+    const heading = el('h3', null, area ? `${data.name_fi}: ${area}` : data.name_fi);
+    heading.id = 'area-contact-heading';
+    areaBox.append(heading);
+    areaBox.setAttribute('aria-labelledby', heading.id);
+    if (!area) areaBox.append(el('p', null, T.areaUnknown));
+    const dl = el('dl', 'card-meta');
+    metaRow(dl, T.forJobseekers, contactDd(contactLines(contacts.jobseeker)));
+    if (contacts.employer && contacts.employer.name !== contacts.jobseeker.name) {
+      metaRow(dl, T.forEmployers, contactDd(contactLines(contacts.employer)));
+    }
+    areaBox.append(dl);
+    areaBox.hidden = false;
+  }
+
   async function showResults(s, { focus = null } = {}) {
     detail.hidden = true;
     document.title = BASE_TITLE;
@@ -582,6 +622,7 @@
         const data = await getJson(`/api/services?${p.toString()}`);
         renderResults(data, s);
         lastResultsKey = key;
+        await showAreaContact(s.municipality);
       } catch (err) {
         if (err.kind === 'aborted') return;
         results.hidden = true;

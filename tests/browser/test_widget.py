@@ -359,3 +359,17 @@ def test_lookup_page_with_results(page):
     page.locator("#result-list .card-open").first.click()
     page.locator("#detail:not([hidden]) #detail-body h3, #detail:not([hidden]) #detail-body dl").first.wait_for()
     assert_no_axe_violations(page, "/haku, a service's detail view")
+
+
+def test_lookup_page_names_the_municipalitys_employment_area_and_contacts(page):
+    page.goto("/haku?q=ty%C3%B6kokeilu&municipality=Jyv%C3%A4skyl%C3%A4")
+    box = page.locator("#area-contact")
+    box.wait_for()
+    text = box.inner_text()
+    assert "Jyväskylä" in text and "Työnantajille" in text
+    assert "Jyväskylän kaupungin yritys- ja työnantajapalvelut" in text
+    assert box.locator("a[href^='https://']").count() >= 1
+    assert_no_axe_violations(page, "/haku with a municipality's contacts")
+    page.goto("/haku?q=ty%C3%B6kokeilu&municipality=Savonlinna")
+    page.locator("#area-contact").wait_for()
+    assert "Työmarkkinatori" in page.locator("#area-contact").inner_text()

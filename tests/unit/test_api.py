@@ -697,6 +697,15 @@ def test_resolve_inflected_name(client):
     assert "Tampere" in area["name"]
 
 
+def test_resolve_tells_whom_to_contact(client):
+    jyvaskyla = client.get("/api/municipalities/resolve", params={"q": "Jyväskylässä"}).json()["contacts"]
+    assert jyvaskyla["employer"]["name"] == "Jyväskylän kaupungin yritys- ja työnantajapalvelut"
+    assert jyvaskyla["jobseeker"]["name"] and jyvaskyla["jobseeker"]["url"].startswith("https://")
+    unknown_area = client.get("/api/municipalities/resolve", params={"q": "Savonlinna"}).json()
+    assert unknown_area["employment_area"] is None
+    assert "Työmarkkinatori" in unknown_area["contacts"]["jobseeker"]["name"]
+
+
 @pytest.mark.parametrize(
     ("q", "code", "name_fi"),
     [
