@@ -93,7 +93,13 @@ class ActionServiceSearch(Action):
             )
             return []
         place = f" ({result.municipality.name_fi})" if result.municipality else ""
-        send_cards(dispatcher, result.items, text=f"Löysin {result.total} palvelua{place}. Tässä osuvimmat:")
+        text = f"Löysin {result.total} palvelua{place}. Tässä osuvimmat:"
+        if result.municipality is not None:
+            # local places and providers not in the catalogue yet: a person there knows them
+            employer_side = all(service.audience == ("employer",) for service in result.items[:5])
+            contact = snapshot.contact(result.municipality.code, audience="employer" if employer_side else "jobseeker")
+            text += f"\nPaikallisista paikoista ja palveluista kertoo: {contact_text(contact)}"
+        send_cards(dispatcher, result.items, text=text)
         return []
 
 

@@ -887,6 +887,15 @@ def test_service_search_place_named_in_the_text_wins_over_the_pages(domain):
     assert "pirkanmaan-tyotalo-valmennus" not in card_ids(dispatcher)
 
 
+def test_service_search_in_a_place_names_whom_to_ask_there(domain, test_catalogue):
+    _, dispatcher = run_action(ActionServiceSearch(), make_tracker(domain, "työkokeilu jyväskylä", "service_search"), domain)
+    text = card_messages(dispatcher)[0]["text"]
+    assert "Paikallisista paikoista ja palveluista kertoo:" in text
+    assert test_catalogue.contact("179")["name"] in text
+    _, plain = run_action(ActionServiceSearch(), make_tracker(domain, "työkokeilu", "service_search"), domain)
+    assert "Paikallisista" not in card_messages(plain)[0]["text"]  # no place, no local contact
+
+
 def test_service_search_nothing_found(domain):
     _, dispatcher = run_action(ActionServiceSearch(), make_tracker(domain, "qwzx plorg", "service_search"), domain)
     assert card_ids(dispatcher) == []
