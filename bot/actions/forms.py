@@ -378,15 +378,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
         return {"work_history": GIVEN, **self._add_competence(tracker, text)}
 
     def validate_education(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        text = str(value or "")
-        chosen = _chosen(text, "education_level", EDUCATION_LEVELS)
-        if chosen is None and _skipped(tracker, text):
-            return {"education": SKIPPED}
-        if chosen is None:
-            chosen = competence_mapping.extract(text[:1000]).education
-        if chosen is None:
-            dispatcher.utter_message(response="utter_invalid_choice")
-            return {"education": None}
+        chosen = _education_answer(value, tracker, dispatcher)
+        if chosen in (None, SKIPPED):
+            return {"education": chosen}
         current = _competence(tracker)
         updated = competence_mapping.merge(current, competence_mapping.Competence(education=chosen))
         return {"education": chosen, "competence": updated.to_dict()}
@@ -471,16 +465,7 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
         return slots
 
     def validate_hire_education(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        text = str(value or "")
-        chosen = _chosen(text, "education_level", EDUCATION_LEVELS)
-        if chosen is None and _skipped(tracker, text):
-            return {"hire_education": SKIPPED}
-        if chosen is None:
-            chosen = competence_mapping.extract(text[:1000]).education
-        if chosen is None:
-            dispatcher.utter_message(response="utter_invalid_choice")
-            return {"hire_education": None}
-        return {"hire_education": chosen}
+        return {"hire_education": _education_answer(value, tracker, dispatcher)}
 
     def validate_employer_type(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         chosen, answer = _read_choice(
@@ -525,6 +510,20 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
         if months is not None:
             answer["job_months"] = months
         return answer
+
+
+def _education_answer(value: Any, tracker: Tracker, dispatcher: CollectingDispatcher) -> str | None:
+    """An education level from a button or in words ("vain peruskoulu"), SKIPPED, or None after
+    asking again."""
+    text = str(value or "")
+    chosen = _chosen(text, "education_level", EDUCATION_LEVELS)
+    if chosen is None and _skipped(tracker, text):
+        return SKIPPED
+    if chosen is None:
+        chosen = competence_mapping.extract(text[:1000]).education
+    if chosen is None:
+        dispatcher.utter_message(response="utter_invalid_choice")
+    return chosen
 
 
 def _education_decides_the_youth_voucher(age: Any, unemployed_months: Any) -> bool:
