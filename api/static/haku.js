@@ -118,7 +118,7 @@
 
   // Safe rendering of server text (links only to http(s), text via textContent): the same
   // code as the chat's, from widget.js loaded in library mode before this script.
-  const { el, hidden, externalLink, appendLinkified, richText, safeUrl, formatDate } = window.PolkuopasText;
+  const { el, hidden, externalLink, linkifiedLines, richText, safeUrl, formatDate } = window.PolkuopasText;
 
   /** 6 -> "6", 1.5 -> "1,5". */
   function formatNumber(n) {
@@ -316,15 +316,7 @@
   }
 
   function contactDd(contact) {
-    const dd = el('dd');
-    contact
-      .replace(/\r\n?/g, '\n')
-      .split('\n')
-      .forEach((line, i) => {
-        if (i > 0) dd.append(el('br'));
-        appendLinkified(dd, line);
-      });
-    return dd;
+    return linkifiedLines(el('dd'), contact);
   }
 
   /** An area contact ({name, url, phone, hours, email, address}) as lines of text. */

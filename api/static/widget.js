@@ -381,6 +381,18 @@
       if (pos < line.length) parent.append(document.createTextNode(line.slice(pos)));
     }
 
+    /** Lines of text (e.g. a contact) separated by <br>, addresses as links. */
+    function linkifiedLines(container, text) {
+      text
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .forEach((line, i) => {
+          if (i > 0) container.append(el('br'));
+          appendLinkified(container, line);
+        });
+      return container;
+    }
+
     /**
      * Multi-line text: blank lines separate paragraphs, single line breaks
      * become <br>. linkify=false keeps everything as plain text.
@@ -448,15 +460,7 @@
         }
         if (contact) {
           const row = el('div');
-          const dd = el('dd');
-          contact
-            .replace(/\r\n?/g, '\n')
-            .split('\n')
-            .forEach((line, i) => {
-              if (i > 0) dd.append(el('br'));
-              appendLinkified(dd, line);
-            });
-          row.append(el('dt', null, T.contact), dd);
+          row.append(el('dt', null, T.contact), linkifiedLines(el('dd'), contact));
           dl.append(row);
         }
         article.append(dl);
@@ -536,7 +540,7 @@
 
     return {
       botMessage, userMessage, errorMessage, typingContent,
-      safeText: Object.freeze({ el, hidden, externalLink, appendLinkified, richText, safeUrl, formatDate }),
+      safeText: Object.freeze({ el, hidden, externalLink, appendLinkified, linkifiedLines, richText, safeUrl, formatDate }),
     };
   })();
 

@@ -129,6 +129,15 @@ def wait_for_animations(page) -> None:
     )
 
 
+def answer_chat_with(page, status: int, body: str, headers: dict | None = None) -> None:
+    """From now on, POST /api/chat answers with this status and JSON body (the stack is not asked)."""
+    page.unroute("**/api/chat")
+    page.route(
+        "**/api/chat",
+        lambda route: route.fulfill(status=status, content_type="application/json", headers=headers or {}, body=body),
+    )
+
+
 def assert_no_axe_violations(page, where: str) -> None:
     wait_for_animations(page)
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
@@ -298,37 +307,15 @@ def test_small_screen_and_reduced_motion(page):
 def test_rate_limit_and_backend_down_messages(page):
     page.goto("/demo")
     open_widget(page)
-    page.route(
-        "**/api/chat",
-        lambda route: route.fulfill(
-            status=429,
-            content_type="application/json",
-            headers={"Retry-After": "30"},
-            body='{"detail": "Too many"}',
-        ),
-    )
+    answer_chat_with(page, 429, '{"detail": "Too many"}', headers={"Retry-After": "30"})
     type_message(page, "hei")
     assert "Liian monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen." in last_reply_text(page)
     assert page.locator("#po-input").input_value() == "hei", "the text is given back for a retry"
-    page.unroute("**/api/chat")
-    page.route(
-        "**/api/chat",
-        lambda route: route.fulfill(
-            status=503,
-            content_type="application/json",
-            body='{"detail": "Palvelussa on katko. Yritä hetken kuluttua.", "messages": []}',
-        ),
-    )
+    answer_chat_with(page, 503, '{"detail": "Palvelussa on katko. Yritä hetken kuluttua.", "messages": []}')
     type_message(page, "hei taas")
     assert "Palvelussa on katko. Yritä hetken kuluttua." in last_reply_text(page)
-    page.unroute("**/api/chat")
-    page.route(
-        "**/api/chat",
-        lambda route: route.fulfill(
-            status=503,
-            content_type="application/json",
-            body='{"detail": "Katso https://tyomarkkinatori.fi/ tai <a href=javascript:alert(1)>tästä</a>", "messages": []}',
-        ),
+    answer_chat_with(
+        page, 503, '{"detail": "Katso https://tyomarkkinatori.fi/ tai <a href=javascript:alert(1)>tästä</a>", "messages": []}'
     )
     type_message(page, "vielä kerran")
     links = in_widget(page, "return Array.from(r.querySelectorAll('.msg-error a'), a => a.href);")
