@@ -27,6 +27,11 @@ def main(argv: list[str] | None = None) -> int:
         "check", help="sources, verification dates, references, URLs and phones of catalogue/data/"
     )
 
+    coverage_parser = catalogue_commands.add_parser(
+        "coverage", help="what a coach finds with one line per employment area: job coaching, work trials, employer supports"
+    )
+    coverage_parser.add_argument("--listed", action="store_true", help="only the areas issue 3 lists")
+
     export_parser = catalogue_commands.add_parser(
         "export-ptv", help="write the catalogue as PTV Open API v11 pages (services.json, channels.json)"
     )
@@ -71,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         report = check_catalogue()
         print(report)
         return 0 if report.ok else 1
+    if args.command == "catalogue" and args.catalogue_command == "coverage":
+        return print_coverage(listed_only=args.listed)
     if args.command == "catalogue" and args.catalogue_command == "seed":
         print(seed(if_needed=args.if_needed))
         return 0
@@ -109,6 +116,17 @@ def purge_conversations(days: int | None) -> int:
     print(f"Purged conversations inactive for more than {days} days:")
     for table, count in counts.items():
         print(f"  {table}: {count}")
+    return 0
+
+
+def print_coverage(*, listed_only: bool) -> int:
+    from catalogue.coverage import catalogue_coverage, format_coverage
+    from catalogue.db import get_engine
+    from catalogue.repository import get_catalogue
+
+    engine = get_engine()
+    seed(engine, if_needed=True)
+    print(format_coverage(catalogue_coverage(get_catalogue(engine, refresh=True), listed_only=listed_only)))
     return 0
 
 

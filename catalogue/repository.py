@@ -124,6 +124,7 @@ class AreaRecord:
     employer_contact: dict[str, Any]
     source_url: str
     last_verified: dt.date
+    responsible_municipality: str | None = None
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,7 @@ def _area_record(area: EmploymentArea, members: list[str]) -> AreaRecord:
         employer_contact=employer,
         source_url=area.source_url,
         last_verified=area.last_verified,
+        responsible_municipality=area.responsible_municipality,
     )
 
 

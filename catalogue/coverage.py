@@ -1,0 +1,97 @@
+"""What a coach finds in each employment area with one line (`polkuopas catalogue coverage`).
+
+For every area and every local need (job coaching, work-trial places, employer supports) the
+coach's one-line search ("työhönvalmennus Kuopio") is run with the area's responsible
+municipality, and the local services among its top results that meet the need are listed.
+An empty cell is a gap in the catalogue: nobody has found that area's official page for it yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from catalogue.finnish import fold
+from catalogue.repository import AreaRecord, CatalogueSnapshot, ServiceRecord
+from catalogue.search import get_search
+
+TOP_RESULTS = 3
+
+
+@dataclass(frozen=True)
+class LocalNeed:
+    name: str
+    query: str  # the coach's line, before the place name
+    categories: frozenset[str]
+    keywords: frozenset[str] = frozenset()  # a local service of another category that offers this
+
+    def met_by(self, service: ServiceRecord) -> bool:
+        if service.category in self.categories:
+            return True
+        return any(fold(str(word)) in self.keywords for word in service.keywords)
+
+
+LOCAL_NEEDS = (
+    LocalNeed("job_coaching", "työhönvalmennus", frozenset({"coaching"}),
+              frozenset({"tyohonvalmennus", "tyovalmennus"})),
+    LocalNeed("work_trial", "työkokeilu", frozenset({"work_trial"}), frozenset({"tyokokeilu"})),
+    LocalNeed("employer_support", "työnantajan tuet", frozenset({"employer_support", "municipal_support"})),
+)
+
+# The areas issue 3 lists, by id, with the place a coach there types.
+LISTED_AREAS = {
+    "tampereen-seutu": "Tampere", "helsinki": "Helsinki", "vantaa": "Vantaa",
+    "espoo-kauniainen": "Espoo", "turku": "Turku", "lahti": "Lahti", "paijat-hame": "Hollola",
+    "kuopio": "Kuopio", "pohjois-karjala": "Joensuu", "seinajoki-ilmajoki-isokyro": "Seinäjoki",
+    "pohjanmaa": "Vaasa", "oulun-seutu": "Oulu", "jyvaskyla-muurame": "Jyväskylä",
+    "meri-lappi": "Kemi", "etela-kymenlaakso": "Kotka", "kouvola": "Kouvola", "salo": "Salo",
+    "ylivieska-kalajoki-nivala": "Ylivieska", "tyohame": "Hämeenlinna", "kerava-sipoo": "Kerava",
+    "kainuu-koillismaa": "Kajaani",
+}
+
+
+@dataclass
+class AreaCoverage:
+    area: AreaRecord
+    place: str
+    found: dict[str, list[str]] = field(default_factory=dict)  # need name -> service ids
+
+    @property
+    def gaps(self) -> list[str]:
+        return [need for need, ids in self.found.items() if not ids]
+
+
+def area_coverage(catalogue: CatalogueSnapshot, area: AreaRecord, place: str) -> AreaCoverage:
+    search = get_search(catalogue)
+    resolved = catalogue.resolve_municipality(place)
+    local_ids = {s.id for s in catalogue.local_services(resolved.code)} if resolved else set()
+    coverage = AreaCoverage(area=area, place=place)
+    for need in LOCAL_NEEDS:
+        top = search.search(f"{need.query} {place}", limit=TOP_RESULTS).items
+        coverage.found[need.name] = [s.id for s in top if s.id in local_ids and need.met_by(s)]
+    return coverage
+
+
+def catalogue_coverage(catalogue: CatalogueSnapshot, *, listed_only: bool = False) -> list[AreaCoverage]:
+    """Every area (or only the listed ones), the listed ones first, each with its place to type."""
+    result = []
+    for area_id, place in LISTED_AREAS.items():
+        if area_id in catalogue.areas:
+            result.append(area_coverage(catalogue, catalogue.areas[area_id], place))
+    if not listed_only:
+        for area in sorted(catalogue.areas.values(), key=lambda a: a.id):
+            if area.id not in LISTED_AREAS and area.responsible_municipality:
+                result.append(area_coverage(catalogue, area, area.responsible_municipality))
+    return result
+
+
+def format_coverage(rows: list[AreaCoverage]) -> str:
+    lines = [f"{'area':28} {'typed place':12} " + " ".join(f"{n.name:34}" for n in LOCAL_NEEDS)]
+    for row in rows:
+        marker = "*" if row.area.id in LISTED_AREAS else " "
+        cells = " ".join(f"{', '.join(row.found[n.name]) or '—':34}" for n in LOCAL_NEEDS)
+        lines.append(f"{marker}{row.area.id:27} {row.place:12} {cells}")
+    listed = [r for r in rows if r.area.id in LISTED_AREAS]
+    complete = sum(1 for r in listed if not r.gaps)
+    lines.append(f"* listed in issue 3: {complete}/{len(listed)} areas have all three in the top {TOP_RESULTS}; "
+                 f"{sum(len(r.gaps) for r in listed)} gap(s)")
+    return "\n".join(lines)

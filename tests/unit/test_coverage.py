@@ -1,0 +1,32 @@
+"""The coach's one-line lookup per employment area (catalogue.coverage)."""
+
+from __future__ import annotations
+
+from catalogue.coverage import LISTED_AREAS, LOCAL_NEEDS, catalogue_coverage, format_coverage
+
+
+def test_every_listed_area_exists_and_its_place_is_a_member(snapshot):
+    for area_id, place in LISTED_AREAS.items():
+        area = snapshot.areas[area_id]
+        resolved = snapshot.resolve_municipality(place)
+        assert resolved is not None and resolved.code in area.municipality_codes, (area_id, place)
+
+
+def test_what_coverage_reports_is_local_and_meets_the_need(snapshot):
+    needs = {need.name: need for need in LOCAL_NEEDS}
+    for row in catalogue_coverage(snapshot):
+        code = snapshot.resolve_municipality(row.place).code
+        local = {s.id for s in snapshot.local_services(code)}
+        for need_name, ids in row.found.items():
+            for service_id in ids:
+                assert service_id in local, (row.area.id, service_id)
+                assert needs[need_name].met_by(snapshot.service(service_id)), (row.area.id, need_name, service_id)
+
+
+def test_the_report_names_every_listed_area_and_counts_the_gaps(snapshot):
+    rows = catalogue_coverage(snapshot, listed_only=True)
+    text = format_coverage(rows)
+    assert [r.area.id for r in rows] == list(LISTED_AREAS)
+    for area_id in LISTED_AREAS:
+        assert area_id in text
+    assert f"{sum(len(r.gaps) for r in rows)} gap(s)" in text
