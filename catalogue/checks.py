@@ -27,6 +27,12 @@ CONTRACT_SERVICE_IDS = (
     "sosiaalinen-kuntoutus", "tyottomyysturva", "ilmoittautuminen-tyonhakijaksi",
 )
 STALE_AFTER_DAYS = 365
+# Hosts that copy or retell other people's pages (document mirrors, blogs, marketing and
+# bank-customer magazines): a record sourced there is listed so someone finds the official page.
+SECONDHAND_SOURCE_HOSTS = (
+    "docplayer.fi", "docplayer.net", "scribd.com", "123dok.com", "lawinsider.com",
+    "wordpress.com", "blogspot.com", "op-media.fi", "epic-org.eu", "suomalainentyo.fi",
+)
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{5,20}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -36,6 +42,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 class CheckReport:
     errors: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    secondhand: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -46,6 +53,7 @@ class CheckReport:
         lines = [f"Checked {', '.join(f'{n} {k}' for k, n in self.counts.items())}."]
         lines += [f"ERROR {e}" for e in self.errors]
         lines += [f"STALE {s}" for s in self.stale]
+        lines += [f"SECONDHAND {s}" for s in self.secondhand]
         lines.append("Catalogue check: ok" if self.ok else f"Catalogue check: {len(self.errors)} error(s)")
         return "\n".join(lines)
 
@@ -57,10 +65,17 @@ def _valid_url(value: Any) -> bool:
     return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in value
 
 
+def _is_secondhand(url: str) -> bool:
+    host = urlparse(url).netloc.lower().removeprefix("www.")
+    return any(host == h or host.endswith("." + h) for h in SECONDHAND_SOURCE_HOSTS)
+
+
 def _check_sourced(report: CheckReport, kind: str, record: dict[str, Any], today: dt.date) -> None:
     name = f"{kind} {record.get('id', '?')}"
     if not _valid_url(record.get("source_url")):
         report.errors.append(f"{name}: source_url missing or not an http(s) URL")
+    elif _is_secondhand(record["source_url"]):
+        report.secondhand.append(f"{name}: sourced from {urlparse(record['source_url']).netloc}, find the official page")
     verified = record.get("last_verified")
     try:
         verified_date = verified if isinstance(verified, dt.date) else dt.date.fromisoformat(str(verified))

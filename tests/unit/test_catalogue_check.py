@@ -76,3 +76,15 @@ def test_records_older_than_a_year_are_listed_not_failed(data_copy):
     report = check_catalogue(data_copy, today=dt.date(2028, 1, 1))
     assert report.ok
     assert any("service palkkatuki" in line for line in report.stale)
+
+
+def test_records_sourced_from_secondhand_pages_are_listed_not_failed(data_copy):
+    def source_from_a_mirror(services):
+        services[0]["source_url"] = "https://docplayer.fi/123-toimintakertomus.html"
+
+    edit(data_copy, "services.yaml", source_from_a_mirror)
+    report = check_catalogue(data_copy)
+    assert report.ok
+    assert any(line.startswith("service palkkatuki: sourced from docplayer.fi") for line in report.secondhand)
+    assert "SECONDHAND service palkkatuki" in str(report)
+    assert not any("service palkkatuki" in line for line in check_catalogue().secondhand)
