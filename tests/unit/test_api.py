@@ -599,7 +599,7 @@ def test_services_search_by_query_and_municipality(client):
     assert "tyohonvalmennus" in ids
     assert "tukeva-saatio-valmennus" in ids  # a Kuopio region provider
     # Other regions' services are not shown.
-    assert "pirkanmaan-tyotalo-valmennus" not in ids
+    assert "tampere-titry-tyokokeilu" not in ids
 
 
 def test_services_municipality_accepts_inflected_name(client):

@@ -118,7 +118,7 @@ def test_kuntalisa_ids_follow_the_contract(snapshot):
     assert snapshot.service("kuntalisa-helsinki").municipality_code == "091"
 
 
-@pytest.mark.parametrize("service_id", ["palkkatuki", "kuntalisa-helsinki", "pirkanmaan-tyotalo-valmennus"])
+@pytest.mark.parametrize("service_id", ["palkkatuki", "kuntalisa-helsinki", "tampere-titry-tyokokeilu"])
 def test_service_card_has_exactly_the_contract_keys(snapshot, service_id):
     card = snapshot.service(service_id).card()
     assert set(card) == CARD_KEYS
@@ -127,9 +127,9 @@ def test_service_card_has_exactly_the_contract_keys(snapshot, service_id):
 
 
 def test_regional_card_names_its_provider(snapshot):
-    card = snapshot.service("pirkanmaan-tyotalo-valmennus").card()
+    card = snapshot.service("tampere-titry-tyokokeilu").card()
     assert card["scope"] == "regional"
-    assert card["provider"] == snapshot.providers["pirkanmaan-tyotalo"].name
+    assert card["provider"] == snapshot.providers["titry-ry"].name
 
 
 def test_service_detail_adds_the_contract_fields(snapshot):
@@ -300,7 +300,7 @@ def test_local_services_of_joensuu(snapshot):
     code = snapshot.resolve_municipality("Joensuu").code
     local = {s.id for s in snapshot.local_services(code)}
     assert {"honkalampi-nuorten-tyopaja", "joensuun-nuorisoverstas-tyopaja"} <= local
-    assert not local & {"pirkanmaan-tyotalo-valmennus", "kaks-katta-tyopaja", "kuntalisa-helsinki"}
+    assert not local & {"tampere-titry-tyokokeilu", "kaks-katta-tyopaja", "kuntalisa-helsinki"}
     assert snapshot.local_services(None) == []
 
 

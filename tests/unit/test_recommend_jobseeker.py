@@ -323,9 +323,9 @@ def test_young_tampere_gets_ohjaamo_registration_and_youth_workshop(paths):
     assert "nuorten-tyopaja" in ids  # age 20 < 29
     assert "20-vuotias" in step_with(result, "ohjaamo")["why"]
     assert "tyollistamistuki-55" not in ids
-    # the Tampere region's own coaching comes first in its step
-    step = step_with(result, "pirkanmaan-tyotalo-valmennus")
-    assert step is not None and step["services"][0]["id"] == "pirkanmaan-tyotalo-valmennus"
+    # the Tampere region's own work-trial place comes first in its step
+    step = step_with(result, "tampere-titry-tyokokeilu")
+    assert step is not None and step["services"][0]["id"] == "tampere-titry-tyokokeilu"
 
 
 @pytest.mark.parametrize("name", ["young_joensuu", "young_joensuu_graduating"])
@@ -340,7 +340,7 @@ def test_joensuu_youth_gets_a_local_youth_service_before_national_ones(snapshot,
     assert step_ids[0] in local_youth
     assert step_ids.index("ohjaamo") > step_ids.index(step_ids[0])
     # nothing from Tampere, Lahti or Seinäjoki
-    for other in ("pirkanmaan-tyotalo-valmennus", "lahden-tyon-paikka-valmennus", "kaks-katta-tyopaja"):
+    for other in ("tampere-titry-tyokokeilu", "dila-nuorten-tyopaja-stoori", "kaks-katta-tyopaja"):
         assert other not in ids
     assert result["contact"]["name"] == snapshot.areas["pohjois-karjala"].contact["name"]
 
@@ -410,7 +410,7 @@ def test_partial_work_ability_in_seinajoki(snapshot, paths):
     support = step_with(result, "palkkatuki")
     assert "70 %" in support["why"] and "1 770 €/kk" in support["why"]
     assert result["contact"] == snapshot.areas["seinajoki-ilmajoki-isokyro"].contact
-    assert not ids & {"honkalampi-nuorten-tyopaja", "pirkanmaan-tyotalo-valmennus"}
+    assert not ids & {"honkalampi-nuorten-tyopaja", "tampere-titry-tyokokeilu"}
 
 
 @pytest.mark.parametrize("name", ["newcomer_basic_finnish_helsinki", "newcomer_no_finnish_espoo"])
@@ -429,9 +429,9 @@ def test_laid_off_in_lahti(paths):
     assert "lomautettu" in first["why"]
     assert "tyottomyysturva" in [c["id"] for c in first["services"]]
     ids = all_ids(result)
-    assert "lahden-tyon-paikka-valmennus" in ids
-    step = step_with(result, "lahden-tyon-paikka-valmennus")
-    assert step["services"][0]["id"] == "lahden-tyon-paikka-valmennus"
+    # Lahti's own youth workshop is not for a 44-year-old; the work trial is the national service
+    assert "dila-nuorten-tyopaja-stoori" not in ids
+    assert step_with(result, "tyokokeilu")["services"][0]["id"] == "tyokokeilu"
     assert "ohjaamo" not in ids
     assert any("Kela" in n for n in result["notes"])  # never promises a benefit
 
@@ -583,7 +583,7 @@ def test_youth_workshop_age_limits_follow_the_catalogue(snapshot):
 def test_nokia_belongs_to_tampere_region_and_gets_its_services(snapshot):
     result = path_for(snapshot, {"municipality": "Nokia", "age": 35, "situation": "unemployed",
                                  "unemployed_months": 3})
-    assert "pirkanmaan-tyotalo-valmennus" in all_ids(result)
+    assert "tampere-titry-tyokokeilu" in all_ids(result)
     assert result["contact"] == snapshot.areas["tampereen-seutu"].contact
 
 
@@ -882,7 +882,7 @@ def test_fields_without_any_service_get_national_training_and_an_honest_why(snap
 def _lahti_with_two_trial_places(snapshot) -> CatalogueSnapshot:
     """The seeded catalogue plus two made-up Lahti work-trial places: one names its field,
     the other only through its provider."""
-    model = snapshot.service("lahden-tyon-paikka-valmennus")
+    model = snapshot.service("dila-nuorten-tyopaja-stoori")
     provider = dataclasses.replace(next(iter(snapshot.providers.values())), id="testikuljetus-oy",
                                    name="Testikuljetus Oy", municipality_names=(), fields=("transport",))
     garden = dataclasses.replace(model, id="aaa-tyokokeilu-puutarha", title="Aaa puutarha", category="work_trial",

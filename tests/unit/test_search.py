@@ -129,7 +129,7 @@ def test_municipality_parameter_filters_like_the_query(search):
     result = search.search("työpaja", municipality="Lahti", limit=100)
     assert result.municipality.name_fi == "Lahti"
     found = ids_of(result)
-    assert "lahden-tyon-paikka-valmennus" in found
+    assert "dila-nuorten-tyopaja-stoori" in found
     assert not {"honkalampi-nuorten-tyopaja", "kaks-katta-tyopaja", "joensuun-nuorisoverstas-tyopaja"} & set(found)
 
 
