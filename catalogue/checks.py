@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import yaml
+
 from catalogue.finnish import fold
 from catalogue.recommend.employer import KNOWN_CONDITIONS
 from catalogue.seed import DATA_DIR, load_municipality_data, load_yaml
@@ -104,9 +106,17 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
     today = today or dt.date.today()
     report = CheckReport()
     municipalities = {m["name_fi"] for m in load_municipality_data(data_dir)}
-    areas = load_yaml("employment_areas.yaml", data_dir)
-    providers = load_yaml("providers.yaml", data_dir)
-    services = load_yaml("services.yaml", data_dir)
+    loaded = {}
+    for name in ("employment_areas.yaml", "providers.yaml", "services.yaml"):
+        try:
+            loaded[name] = load_yaml(name, data_dir)
+        except yaml.YAMLError as problem:
+            mark = getattr(problem, "problem_mark", None)
+            line = f", line {mark.line + 1}" if mark else ""
+            report.errors.append(f"{name}{line}: not valid YAML ({getattr(problem, 'problem', None) or problem})")
+    if report.errors:
+        return report
+    areas, providers, services = loaded["employment_areas.yaml"], loaded["providers.yaml"], loaded["services.yaml"]
     report.counts = {"services": len(services), "providers": len(providers), "areas": len(areas),
                      "municipalities": len(municipalities)}
 

@@ -88,3 +88,12 @@ def test_records_sourced_from_secondhand_pages_are_listed_not_failed(data_copy):
     assert any(line.startswith("service palkkatuki: sourced from docplayer.fi") for line in report.secondhand)
     assert "SECONDHAND service palkkatuki" in str(report)
     assert not any("service palkkatuki" in line for line in check_catalogue().secondhand)
+
+
+def test_a_data_file_that_is_not_yaml_is_an_error_with_its_line(data_copy, capsys):
+    path = data_copy / "services.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n- id: broken\n  summary: a: b\n", encoding="utf-8")
+    report = check_catalogue(data_copy)
+    assert not report.ok
+    assert len(report.errors) == 1 and report.errors[0].startswith("services.yaml, line ")
+    assert "not valid YAML" in str(report)
