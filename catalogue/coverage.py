@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from catalogue.finnish import fold
 from catalogue.repository import AreaRecord, CatalogueSnapshot, ServiceRecord
 from catalogue.search import get_search
+from catalogue.seed import DATA_DIR, load_yaml
+
+KNOWN_GAPS_FILE = "coverage_gaps.yaml"
 
 TOP_RESULTS = 3
 
@@ -84,14 +87,30 @@ def catalogue_coverage(catalogue: CatalogueSnapshot, *, listed_only: bool = Fals
     return result
 
 
-def format_coverage(rows: list[AreaCoverage]) -> str:
+def format_coverage(rows: list[AreaCoverage], known: dict[tuple[str, str], str] | None = None) -> str:
+    """A table: per area the services found for each need; '—' a gap documented in
+    coverage_gaps.yaml, '— NEW GAP' a gap in a listed area that nobody has documented."""
+    known = known if known is not None else known_gaps()
+
+    def cell(row: AreaCoverage, need: LocalNeed) -> str:
+        ids = row.found[need.name]
+        if ids:
+            return ", ".join(ids)
+        if row.area.id in LISTED_AREAS and (row.area.id, need.name) not in known:
+            return "— NEW GAP"
+        return "—"
+
     lines = [f"{'area':28} {'typed place':12} " + " ".join(f"{n.name:34}" for n in LOCAL_NEEDS)]
     for row in rows:
         marker = "*" if row.area.id in LISTED_AREAS else " "
-        cells = " ".join(f"{', '.join(row.found[n.name]) or '—':34}" for n in LOCAL_NEEDS)
-        lines.append(f"{marker}{row.area.id:27} {row.place:12} {cells}")
+        lines.append(f"{marker}{row.area.id:27} {row.place:12} " + " ".join(f"{cell(row, n):34}" for n in LOCAL_NEEDS))
     listed = [r for r in rows if r.area.id in LISTED_AREAS]
     complete = sum(1 for r in listed if not r.gaps)
     lines.append(f"* listed in issue 3: {complete}/{len(listed)} areas have all three in the top {TOP_RESULTS}; "
-                 f"{sum(len(r.gaps) for r in listed)} gap(s)")
+                 f"{sum(len(r.gaps) for r in listed)} gap(s), searched for in {KNOWN_GAPS_FILE}")
     return "\n".join(lines)
+
+
+def known_gaps(data_dir=DATA_DIR) -> dict[tuple[str, str], str]:
+    """(area id, need) -> what was searched without finding an official page (coverage_gaps.yaml)."""
+    return {(gap["area"], gap["need"]): gap.get("searched", "") for gap in load_yaml(KNOWN_GAPS_FILE, data_dir)}

@@ -36,6 +36,14 @@ def service_fields(catalogue: CatalogueSnapshot, service: ServiceRecord) -> set[
     return set(provider.fields) if provider is not None else set()
 
 
+LIMITED_WORK_ABILITY_GROUPS = frozenset({"partial_work_ability", "disabled"})
+
+
+def is_only_for_limited_work_ability(service: ServiceRecord) -> bool:
+    groups = set(service.target_groups)
+    return bool(groups) and groups <= LIMITED_WORK_ABILITY_GROUPS
+
+
 def pick_services(
     catalogue: CatalogueSnapshot,
     municipality_code: str | None,
@@ -46,6 +54,7 @@ def pick_services(
     fields: Iterable[str] = (),
     age: int | None = None,
     unemployed_months: float | None = None,
+    partial_work_ability: bool = False,
     audience: str = "jobseeker",
     limit: int = 3,
     exclude: Iterable[str] = (),
@@ -54,7 +63,9 @@ def pick_services(
 
     A regional service matches when its category is one of `categories` or its
     id contains one of `regional_ids_like` (e.g. a provider's "tyokokeilu"
-    places); services offering one of the user's `fields` come first.
+    places); services offering one of the user's `fields` come first. A regional service only
+    for people whose health limits their work (IPS coaching, disability services) is picked only
+    when the user said so (`partial_work_ability`).
     """
     categories = set(categories)
     excluded = set(exclude)
@@ -65,6 +76,8 @@ def pick_services(
         if audience not in service.audience or service.id in excluded:
             continue
         if service.category not in categories and not any(part in service.id for part in id_parts):
+            continue
+        if not partial_work_ability and is_only_for_limited_work_ability(service):
             continue
         if fits_age_and_unemployment(service, age, unemployed_months):
             regional.append(service)

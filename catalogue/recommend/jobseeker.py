@@ -93,16 +93,14 @@ class JobseekerPathBuilder:
 
     # -- helpers -------------------------------------------------------------------------
     def _pick(self, national_ids: list[str], **kwargs: Any) -> list[ServiceRecord]:
-        return pick_services(
-            self.catalogue,
-            self.code,
-            national_ids,
-            fields=self.fields,
-            age=self.profile.age,
-            unemployed_months=self.profile.unemployed_months,
-            exclude=self.exclude,
-            **kwargs,
-        )
+        options: dict[str, Any] = {
+            "fields": self.fields,
+            "age": self.profile.age,
+            "unemployed_months": self.profile.unemployed_months,
+            "partial_work_ability": self.profile.has_partial_work_ability,
+            "exclude": self.exclude,
+        }
+        return pick_services(self.catalogue, self.code, national_ids, **{**options, **kwargs})
 
     def _offers_field(self, service: ServiceRecord) -> bool:
         return bool(set(self.fields) & service_fields(self.catalogue, service))
@@ -420,17 +418,12 @@ class JobseekerPathBuilder:
             factors += ([f"ala: {self.fields_text}"] if self.fields else []) or (
                 self._unemployment_factor() or [SITUATION_LABELS.get(p.situation, "")]
             )
-        services = pick_services(
-            self.catalogue,
-            self.code,
+        services = self._pick(
             national,
             categories=("coaching",),
             regional_ids_like=("palkkatuki", "tyohonvalmennus"),
-            fields=self.fields,
-            age=p.age,
             # The rules above already checked how long the person has been unemployed.
             unemployed_months=None,
-            exclude=self.exclude,
         )
         if "nuorten-tyollistymisseteli" in national:
             youth = [s for s in self._youth_subsidies() if s.id not in self.exclude]
@@ -566,16 +559,7 @@ class JobseekerPathBuilder:
             s for sid in national if (s := self.catalogue.service(sid)) is not None
         ]
         unfit = {s.id for s in candidates if not self._fits_person(s, open_to_all)}
-        return pick_services(
-            self.catalogue,
-            self.code,
-            national,
-            categories=categories,
-            fields=self.fields,
-            age=self.profile.age,
-            unemployed_months=self.profile.unemployed_months,
-            exclude=self.exclude | used | unfit,
-        )
+        return self._pick(national, categories=categories, exclude=self.exclude | used | unfit)
 
     def _situation_opener(self) -> str:
         """A short sentence from the answers the fallback steps build on ("Olet töissä.")."""
