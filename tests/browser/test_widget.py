@@ -360,3 +360,14 @@ def test_lookup_page_names_the_municipalitys_employment_area_and_contacts(page):
     page.goto("/haku?q=ty%C3%B6kokeilu&municipality=Savonlinna")
     page.locator("#area-contact").wait_for()
     assert "Työmarkkinatori" in page.locator("#area-contact").inner_text()
+
+
+def test_lookup_page_shows_no_empty_contact_box_without_a_municipality(page):
+    """The area box is hidden until it has content (its grid layout once overrode the hidden attribute)."""
+    page.goto("/haku?q=ty%C3%B6kokeilu")
+    page.locator("#result-list li").first.wait_for()
+    assert not page.locator("#area-contact").is_visible()
+    page.goto("/haku?q=ty%C3%B6kokeilu&municipality=Kuopio")
+    box = page.locator("#area-contact")
+    box.wait_for()
+    assert "Kuopio" in box.inner_text()
