@@ -29,6 +29,7 @@ CONTRACT_SERVICE_IDS = (
     "sosiaalinen-kuntoutus", "tyottomyysturva", "ilmoittautuminen-tyonhakijaksi",
 )
 STALE_AFTER_DAYS = 365
+MAX_SUMMARY_CHARS = 240  # SCHEMA.md
 # Hosts that copy or retell other people's pages (document mirrors, blogs, marketing and
 # bank-customer magazines): a record sourced there is listed so someone finds the official page.
 SECONDHAND_SOURCE_HOSTS = (
@@ -169,6 +170,8 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
         for key in ("title", "summary"):
             if not str(service.get(key) or "").strip():
                 report.errors.append(f"{name}: {key} is empty")
+        if len(str(service.get("summary") or "")) > MAX_SUMMARY_CHARS:
+            report.errors.append(f"{name}: summary is over {MAX_SUMMARY_CHARS} characters (a card shows it whole)")
         if service.get("provider") and service["provider"] not in provider_ids:
             report.errors.append(f"{name}: unknown provider {service['provider']!r}")
         if service.get("employment_area") and service["employment_area"] not in area_ids:

@@ -63,6 +63,7 @@ def by_id(records, record_id):
         ("services.yaml", lambda r: by_id(r, "kuntalisa-kemi").update(id="kemi-lisa"), "id is kuntalisa-kemi"),
         ("services.yaml", lambda r: by_id(r, "kuntalisa-kemi")["support"][0]["when"].update(moon_phase="full"),
          "unknown condition 'moon_phase'"),
+        ("services.yaml", lambda r: by_id(r, "tyokokeilu").update(summary="Pitkä kuvaus. " * 20), "summary is over 240"),
     ],
 )
 def test_broken_data_is_reported(data_copy, file, change, expected):
