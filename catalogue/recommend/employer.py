@@ -43,6 +43,8 @@ CONDITION_TEXTS = {
     "apply_before_hiring": "haetaan ennen työsuhteen alkua",
     "min_employment_months": "työsuhde kestää vähintään {v} kuukautta",
     "first_employee": "palkattava on yrityksen ensimmäinen työntekijä",
+    "foreign_language": "palkattava on vieraskielinen",
+    "min_education_upper_secondary": "palkattavalla on toisen asteen tai korkea-asteen tutkinto",
 }
 KNOWN_CONDITIONS = frozenset(CONDITION_TEXTS) | {
     "employer_types", "apprenticeship", "work_ability", "min_unemployed_months_basic_education_only",
@@ -483,6 +485,12 @@ class EmployerPackageBuilder:
                 results[key] = None if job.months is None else job.months >= expected
             elif key == "min_hours_per_week":
                 results[key] = None if job.hours_per_week is None else job.hours_per_week >= expected
+            elif key == "foreign_language":
+                # Only little or no Finnish tells it; "good" Finnish may be anyone's, so it stays to check.
+                level = hire.finnish_level
+                results[key] = None if level in (None, "good") else (level in ("basic", "none")) == bool(expected)
+            elif key == "min_education_upper_secondary":
+                results[key] = None if hire.education is None else (hire.education != "basic") == bool(expected)
             elif key == "min_working_time_percent":
                 hours = job.hours_per_week
                 results[key] = None if hours is None else hours / FULL_TIME_HOURS_PER_WEEK * 100 >= expected

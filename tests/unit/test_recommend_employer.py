@@ -680,3 +680,28 @@ def test_flat_supplement_estimate_has_percent_0_and_fits_the_api_schema(snapshot
     # 300 €/month × 6 = 1 800 €
     assert est == {"percent": 0, "monthly_max_eur": 300.0, "months": 6, "total_max_eur": 1800.0}
     assert EstimateSchema(**est).percent == 0
+
+
+ESPOO_JOB = {"hours_per_week": 37.5, "monthly_wage_eur": 2800, "months": 12}
+
+
+@pytest.mark.parametrize(
+    ("hire", "job", "offered"),
+    [
+        # Espoo city board 15.12.2025: under 30 OR foreign-language, upper secondary or higher education,
+        # unemployed at least 3 months; the job at least 12 months and at least 80 % of full time.
+        ({"age": 25, "unemployed_months": 4, "education": "vocational"}, ESPOO_JOB, True),
+        ({"age": 41, "unemployed_months": 4, "education": "higher", "finnish_level": "basic"}, ESPOO_JOB, True),
+        ({"age": 41, "unemployed_months": 4, "education": "higher", "finnish_level": "native"}, ESPOO_JOB, False),
+        ({"age": 25, "unemployed_months": 2, "education": "vocational"}, ESPOO_JOB, False),
+        ({"age": 25, "unemployed_months": 4, "education": "basic"}, ESPOO_JOB, False),
+        ({"age": 25, "unemployed_months": 4, "education": "vocational"}, {**ESPOO_JOB, "months": 6}, False),
+        ({"age": 25, "unemployed_months": 4, "education": "vocational"}, {**ESPOO_JOB, "hours_per_week": 20}, False),
+    ],
+)
+def test_espoo_recruitment_support_follows_the_city_boards_conditions(snapshot, hire, job, offered):
+    result = package(snapshot, {"municipality": "Espoo", "employer_type": "company", "hire": hire, "job": job})
+    found = support(result, "kuntalisa-espoo")
+    assert (found is not None) is offered, ids(result)
+    if offered:
+        assert "5 000" in found["why"]  # a one-off sum: no monthly estimate
