@@ -270,30 +270,43 @@ def test_low_wage_50_percent_palkkatuki_with_tampere_supplement_beats_100_percen
             "(arviolta yhteensä 8 600 €)") in text
 
 
-def test_a_supplement_without_a_duration_is_compared_in_euros_a_month(snapshot):
-    # Raahe pays 750 €/month without palkkatuki (duration not published); palkkatuki 50 % × 1 200 = 600 €/month
-    # × 10 = 6 000 €. 750 > 600 a month, so palkkatuki is not the better one.
+def test_raahe_supplement_for_8_months_beats_palkkatuki_for_a_low_wage(snapshot):
+    # Raahe pays 750 €/month until the employment condition is met ("yleensä 8 kk"), not with palkkatuki:
+    # 750 × 8 = 6 000 € > palkkatuki 50 % × 1 000 = 500 €/month × 10 = 5 000 €.
     result = package(snapshot, {"municipality": "Raahe", "employer_type": COMPANY, "hire": {"unemployed_months": 50},
-                                "job": {"monthly_wage_eur": 1200}})
+                                "job": {"monthly_wage_eur": 1000}})
     supports = by_id(result)
-    assert supports["palkkatuki"]["estimate"] == est(50, 600, 10)
+    assert supports["palkkatuki"]["estimate"] == est(50, 500, 10)
     assert supports["palkkatuki"]["role"] == "alternative"
     assert supports["kuntalisa-raahe"]["role"] == "recommended"
-    assert supports["kuntalisa-raahe"]["estimate"] is None  # no duration, no total
+    assert supports["kuntalisa-raahe"]["estimate"] == est(0, 750, 8)
     text = " ".join(result["notes"]).replace("\u00a0", " ")
-    assert "edullisin on Raahen työllistämisen kuntalisä (arviolta 750 € kuukaudessa" in text
-    assert "Vertailin kuukausimääriä, koska tämän tuen kestoa ei ole kerrottu: Raahen työllistämisen kuntalisä." in text
-    assert "edullisin on Palkkatuki" not in text
+    assert "edullisin on Raahen työllistämisen kuntalisä (arviolta yhteensä 6 000 €" in text
+    assert "Vertailin kuukausimääriä" not in text
 
 
-def test_palkkatuki_stays_better_when_it_pays_more_a_month_than_a_supplement_without_duration(snapshot):
-    # 2 000 € → palkkatuki 50 % = 1 000 €/month > Raahe's 750 €/month
+def test_palkkatuki_stays_better_when_it_pays_more_in_total(snapshot):
+    # 2 000 € → palkkatuki 50 % = 1 000 €/month × 10 = 10 000 € > Raahe's 750 × 8 = 6 000 €
     result = package(snapshot, {"municipality": "Raahe", "employer_type": COMPANY, "hire": {"unemployed_months": 50},
                                 "job": {"monthly_wage_eur": 2000}})
     supports = by_id(result)
     assert supports["palkkatuki"]["role"] == "recommended"
     assert supports["kuntalisa-raahe"]["role"] == "alternative"
-    assert "edullisin on Palkkatuki (arviolta 1 000 € kuukaudessa)" in " ".join(result["notes"]).replace("\u00a0", " ")
+    assert "edullisin on Palkkatuki (arviolta yhteensä 10 000 €)" in " ".join(result["notes"]).replace("\u00a0", " ")
+
+
+def test_a_supplement_without_a_duration_is_compared_in_euros_a_month(snapshot):
+    # Oulu supports a whole apprenticeship; without the job's months there is no total, so the package
+    # compares a month: 50 % × 3 400 capped at 1 500 € > palkkatuki's cap 1 260 €.
+    result = package(snapshot, {"municipality": "Oulu", "employer_type": COMPANY,
+                                "hire": {"unemployed_months": 10, "apprenticeship": True}, "job": {"monthly_wage_eur": 3400}})
+    supports = by_id(result)
+    assert supports["kuntalisa-oulu"]["role"] == "recommended"
+    assert supports["kuntalisa-oulu"]["estimate"] is None  # no duration, no total
+    assert supports["palkkatuki"]["role"] == "alternative"
+    text = " ".join(result["notes"]).replace("\u00a0", " ")
+    assert "edullisin on Oulun kuntalisä yrityksille (arviolta 1 500 € kuukaudessa)" in text
+    assert "Vertailin kuukausimääriä, koska tämän tuen kestoa ei ole kerrottu: Oulun kuntalisä yrityksille." in text
 
 
 # --------------------------------------------------------------------------- youth voucher: a job of at least 6 months

@@ -381,7 +381,7 @@ def test_helsinki_lisa_for_company_hiring_after_4_months(packages):
     # not paid on top of each other; the note names the better one
     assert OVERLAP_NOTE in notes(result)
     assert "edullisin on Helsinki-lisä" in notes(result)
-    assert "palkkatuen kanssa" in why(result, "kuntalisa-helsinki")
+    assert "palkkatuen tai 55 vuotta täyttäneiden työllistämistuen kanssa" in why(result, "kuntalisa-helsinki")
     assert result["contact"]["url"].startswith("https://www.hel.fi/")
 
 
@@ -615,14 +615,19 @@ def test_oulu_supplement_states_no_working_time_minimum(snapshot):
     assert "85 %" not in why(result, "kuntalisa-oulu")
 
 
-def test_helsinki_association_gets_800_on_top_of_palkkatuki(snapshot):
+def test_helsinki_lisa_is_not_paid_on_top_of_palkkatuki_for_an_association_either(snapshot):
+    # hel.fi 2026: not together with palkkatuki or the 55+ subsidy (the 800 €/month association top-up
+    # on palkkatuki was the rule up to 2025). 100 % palkkatuki: 2 000 × 0.65 × 1.23 = 1 599 €/month × 10
+    # = 15 990 € beats Helsinki-lisä 50 % × 2 000 = 1 000 €/month × 12 = 12 000 €.
     result = package(snapshot, {"municipality": "Helsinki", "employer_type": "association",
                                 "hire": {"age": 35, "unemployed_months": 30}, "job": {"monthly_wage_eur": 2000}})
-    assert estimate(result, "palkkatuki")["percent"] == 100
+    assert support(result, "palkkatuki")["role"] == "recommended"
+    assert estimate(result, "palkkatuki")["total_max_eur"] == 15990.0
     item = support(result, "kuntalisa-helsinki")
-    assert item is not None
-    assert "ei voi saada samaan aikaan palkkatuen kanssa" not in item["why"]
-    assert "800" in item["why"] or (item["estimate"] and item["estimate"]["monthly_max_eur"] == 800.0)
+    assert item["role"] == "alternative"
+    assert estimate(result, "kuntalisa-helsinki") == {"percent": 50, "monthly_max_eur": 1000.0, "months": 12,
+                                                      "total_max_eur": 12000.0}
+    assert "800" not in item["why"]
 
 
 def test_raahe_subsidy_days_are_a_condition_to_check_not_a_guess(snapshot):
@@ -640,9 +645,10 @@ def test_raahe_subsidy_days_are_a_condition_to_check_not_a_guess(snapshot):
 def test_raahe_long_unemployed_is_not_assumed_to_have_1000_subsidy_days(snapshot):
     # 50 months × 21.5 = 1 075 "days" was the old guess; now the condition stays unknown
     result = package(snapshot, {"municipality": "Raahe", "employer_type": "company",
-                                "hire": {"unemployed_months": 50}, "job": {"monthly_wage_eur": 1200}})
+                                "hire": {"unemployed_months": 50}, "job": {"monthly_wage_eur": 1000}})
     assert "yli 1 000 päivää" in why(result, "kuntalisa-raahe")
-    assert "(arviolta 750 € kuukaudessa, jos sen ehdot täyttyvät)" in notes(result)
+    # 750 €/month until the employment condition is met, usually 8 months: 6 000 € (> palkkatuki 500 × 10)
+    assert "(arviolta yhteensä 6 000 €, jos sen ehdot täyttyvät)" in notes(result)
 
 
 def test_labour_market_subsidy_day_conditions_say_over_or_at_least_as_the_source(snapshot):
