@@ -99,6 +99,8 @@ class Service(SourcedMixin, Base):
     keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
     fields: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Plain Finnish, shown to users: why the terms must be checked (a pre-2025 or past year's page).
+    source_caveat: Mapped[str | None] = mapped_column(Text)
     # Structured eligibility.
     min_age: Mapped[int | None] = mapped_column(Integer)
     max_age: Mapped[int | None] = mapped_column(Integer)

@@ -72,6 +72,12 @@ class ServiceRecord:
     last_verified: dt.date
     support_variants: tuple[SupportVariantRecord, ...] = ()
     channels: tuple[dict[str, Any], ...] = ()
+    source_caveat: str | None = None
+
+    @property
+    def shown_rules(self) -> tuple[str, ...]:
+        """The key rules as users see them: the source caveat, if any, last."""
+        return self.key_rules + ((self.source_caveat,) if self.source_caveat else ())
 
     def card(self) -> dict[str, Any]:
         """The ServiceCard of CONTRACT §4."""
@@ -104,7 +110,7 @@ class ServiceRecord:
         return {
             **self.card(),
             "description": self.description or self.summary,
-            "key_rules": list(self.key_rules),
+            "key_rules": list(self.shown_rules),
             "eligibility": eligibility,
             "how_to_apply": self.how_to_apply,
             "channels": [dict(channel) for channel in self.channels],
@@ -296,6 +302,7 @@ def _service_record(service: Service) -> ServiceRecord:
         keywords=tuple(service.keywords or ()),
         fields=tuple(service.fields or ()),
         notes=service.notes,
+        source_caveat=service.source_caveat,
         min_age=service.min_age,
         max_age=service.max_age,
         min_unemployed_months=service.min_unemployed_months,

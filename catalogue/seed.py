@@ -228,6 +228,7 @@ def _service_from_record(item: dict[str, Any], code_by_name: dict[str, str]) -> 
         keywords=list(item.get("keywords") or []),
         fields=list(item.get("fields") or []),
         notes=item.get("notes"),
+        source_caveat=item.get("source_caveat"),
         min_age=eligibility.get("min_age"),
         max_age=eligibility.get("max_age"),
         min_unemployed_months=eligibility.get("min_unemployed_months"),

@@ -56,9 +56,9 @@ class ActionServiceInfo(Action):
             )
             return []
         lines = [f"{service.title}: {service.description or service.summary}"]
-        if service.key_rules:
+        if service.shown_rules:
             lines.append("Tärkeimmät säännöt:")
-            lines += [f"• {rule}" for rule in service.key_rules]
+            lines += [f"• {rule}" for rule in service.shown_rules]
         if service.how_to_apply:
             lines.append(f"Näin pääset alkuun: {service.how_to_apply}")
         if service.audience == ("employer",):  # the employer's own supports: where to get help

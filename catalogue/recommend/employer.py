@@ -438,6 +438,8 @@ class EmployerPackageBuilder:
         unchecked = self._unchecked_conditions(variant)
         if unchecked:
             why += " Tarkista ehdot: " + "; ".join(unchecked) + "."
+        if service.source_caveat:
+            why += f" {service.source_caveat}"
         # A supplement that is never paid with a whole wage subsidy is an alternative to them; one that
         # only excludes a variant (e.g. 100 % palkkatuki) is added on top when the chosen support allows it.
         group = "wage" if whole else None

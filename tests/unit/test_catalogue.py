@@ -138,6 +138,13 @@ def test_service_detail_adds_the_contract_fields(snapshot):
     assert detail["eligibility"]["employer_types"]
 
 
+def test_a_source_caveat_is_the_last_key_rule_users_see(snapshot):
+    service = snapshot.service("kuntalisa-kerava")
+    assert service.source_caveat and service.source_caveat not in service.key_rules
+    assert service.detail()["key_rules"][-1] == service.source_caveat
+    assert snapshot.service("palkkatuki").detail()["key_rules"] == list(snapshot.service("palkkatuki").key_rules)
+
+
 # --------------------------------------------------------------------------- support amounts (FACTS.md)
 
 

@@ -47,3 +47,14 @@ def test_area_contacts_move_into_json_and_back(tmp_path: Path):
         row = connection.execute(sa.text("SELECT contact_phone, employer_contact_url FROM employment_areas")).one()
     assert tuple(row) == ("040 123 4567", "https://x.example/yrityksille")
     engine.dispose()
+
+
+def test_service_source_caveat_column_comes_and_goes(tmp_path: Path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'caveat.db'}")
+    with engine.begin() as connection:
+        command.upgrade(_config(connection), "head")
+    assert "source_caveat" in {c["name"] for c in sa.inspect(engine).get_columns("services")}
+    with engine.begin() as connection:
+        command.downgrade(_config(connection), "0003")
+    assert "source_caveat" not in {c["name"] for c in sa.inspect(engine).get_columns("services")}
+    engine.dispose()

@@ -711,3 +711,15 @@ def test_espoo_recruitment_support_follows_the_city_boards_conditions(snapshot, 
     assert (found is not None) is offered, ids(result)
     if offered:
         assert "5 000" in found["why"]  # a one-off sum: no monthly estimate
+
+
+def test_a_support_known_only_from_a_pre_reform_page_says_so_in_the_package(snapshot):
+    result = package(snapshot, {"municipality": "Seinäjoki", "employer_type": "association",
+                                "hire": {"unemployed_months": 14}, "job": {"monthly_wage_eur": 2000, "hours_per_week": 30}})
+    caveat = snapshot.service("kuntalisa-seinajoki").source_caveat
+    assert caveat and "ennen vuoden 2025 uudistusta" in caveat
+    assert why(result, "kuntalisa-seinajoki").endswith(caveat)
+    # a support read from a current page has none
+    helsinki = package(snapshot, {"municipality": "Helsinki", "employer_type": "company", "hire": {"unemployed_months": 4}})
+    assert snapshot.service("kuntalisa-helsinki").source_caveat is None
+    assert "ennen vuoden 2025" not in why(helsinki, "kuntalisa-helsinki")
