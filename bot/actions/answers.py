@@ -98,6 +98,8 @@ class ActionServiceSearch(Action):
             # local places and providers not in the catalogue yet: a person there knows them
             employer_side = all(service.audience == ("employer",) for service in result.items[:5])
             contact = snapshot.contact(result.municipality.code, audience="employer" if employer_side else "jobseeker")
+            if all(service.scope == "national" for service in result.items):
+                text += "\nAlueen omaa palvelua tähän en löytänyt, joten nämä ovat valtakunnallisia."
             text += f"\nPaikallisista paikoista ja palveluista kertoo: {contact_text(contact)}"
         send_cards(dispatcher, result.items, text=text)
         return []

@@ -896,6 +896,15 @@ def test_service_search_in_a_place_names_whom_to_ask_there(domain, test_catalogu
     assert "Paikallisista" not in card_messages(plain)[0]["text"]  # no place, no local contact
 
 
+def test_service_search_in_a_place_says_when_only_national_services_fit(domain):
+    # Lahti has no work-trial place in the catalogue (coverage_gaps.yaml); Kuopio has its own job coaching.
+    _, lahti = run_action(ActionServiceSearch(), make_tracker(domain, "työkokeilu lahti", "service_search"), domain)
+    assert "Alueen omaa palvelua tähän en löytänyt, joten nämä ovat valtakunnallisia." in card_messages(lahti)[0]["text"]
+    _, kuopio = run_action(ActionServiceSearch(), make_tracker(domain, "työhönvalmennus kuopio", "service_search"), domain)
+    assert "tukeva-saatio-valmennus" in card_ids(kuopio)
+    assert "Alueen omaa palvelua" not in card_messages(kuopio)[0]["text"]
+
+
 def test_service_search_nothing_found(domain):
     _, dispatcher = run_action(ActionServiceSearch(), make_tracker(domain, "qwzx plorg", "service_search"), domain)
     assert card_ids(dispatcher) == []
