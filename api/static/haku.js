@@ -52,6 +52,7 @@
     loadingDetail: 'Haetaan palvelun tietoja…',
     prompt: 'Kirjoita hakusana tai valitse kunta, kohderyhmä tai palvelun tyyppi ja valitse Hae.',
     noResults: 'Kokeile toista hakusanaa tai poista joitakin rajauksia.',
+    onlyNational: 'Kunnan alueen omaa palvelua tähän ei löytynyt, joten tulokset ovat valtakunnallisia. Alueen yhteystiedot ovat alla.',
     pageEmpty: 'Tällä sivulla ei ole tuloksia. Palaa edelliselle sivulle.',
     errorPrefix: 'Virhe: ',
     errNetwork: 'Yhteys palvelimeen ei onnistunut. Tarkista verkkoyhteys ja yritä uudelleen.',
@@ -407,6 +408,9 @@
     if (total === 0) text += `. ${T.noResults}`;
     else if (items.length === 0) text += `. ${T.pageEmpty}`;
     else if (total > PAGE_SIZE) text += ` (näytetään ${first}–${last}, sivu ${s.page}/${pages})`;
+    if (s.municipality && s.page === 1 && items.length && items.every((x) => x.scope === 'national')) {
+      text += `. ${T.onlyNational}`;
+    }
     setStatus(text);
 
     pager.hidden = total <= PAGE_SIZE && s.page === 1;

@@ -371,3 +371,14 @@ def test_lookup_page_shows_no_empty_contact_box_without_a_municipality(page):
     box = page.locator("#area-contact")
     box.wait_for()
     assert "Kuopio" in box.inner_text()
+
+
+def test_lookup_page_says_when_a_municipality_has_no_own_service_for_the_search(page):
+    page.goto("/haku?q=ty%C3%B6kokeilu&municipality=Lahti")  # coverage_gaps.yaml: no work-trial place in Lahti
+    page.locator("#result-list li").first.wait_for()
+    page.locator("#area-contact").wait_for()
+    assert "tulokset ovat valtakunnallisia" in page.locator("#status").inner_text()
+    page.goto("/haku?q=ty%C3%B6h%C3%B6nvalmennus&municipality=Kuopio")
+    page.locator("#result-list li").first.wait_for()
+    page.locator("#area-contact").wait_for()
+    assert "valtakunnallisia" not in page.locator("#status").inner_text()
