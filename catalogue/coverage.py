@@ -57,10 +57,16 @@ class AreaCoverage:
     area: AreaRecord
     place: str
     found: dict[str, list[str]] = field(default_factory=dict)  # need name -> service ids
+    caveated: set[str] = field(default_factory=set)  # found ids whose only page is dated (source_caveat)
 
     @property
     def gaps(self) -> list[str]:
         return [need for need, ids in self.found.items() if not ids]
+
+    @property
+    def met_only_with_caveat(self) -> list[str]:
+        """Needs met only by records whose page is from before the reform or a past year."""
+        return [need for need, ids in self.found.items() if ids and set(ids) <= self.caveated]
 
 
 def area_coverage(catalogue: CatalogueSnapshot, area: AreaRecord, place: str) -> AreaCoverage:
@@ -70,7 +76,9 @@ def area_coverage(catalogue: CatalogueSnapshot, area: AreaRecord, place: str) ->
     coverage = AreaCoverage(area=area, place=place)
     for need in LOCAL_NEEDS:
         top = search.search(f"{need.query} {place}", limit=TOP_RESULTS).items
-        coverage.found[need.name] = [s.id for s in top if s.id in local_ids and need.met_by(s)]
+        met = [s for s in top if s.id in local_ids and need.met_by(s)]
+        coverage.found[need.name] = [s.id for s in met]
+        coverage.caveated |= {s.id for s in met if s.source_caveat}
     return coverage
 
 
@@ -88,14 +96,15 @@ def catalogue_coverage(catalogue: CatalogueSnapshot, *, listed_only: bool = Fals
 
 
 def format_coverage(rows: list[AreaCoverage], known: dict[tuple[str, str], str] | None = None) -> str:
-    """A table: per area the services found for each need; '—' a gap documented in
-    coverage_gaps.yaml, '— NEW GAP' a gap in a listed area that nobody has documented."""
+    """A table: per area the services found for each need ('†' after an id: its only page is dated, and
+    the card says so); '—' a gap documented in coverage_gaps.yaml, '— NEW GAP' a gap in a listed area
+    that nobody has documented."""
     known = known if known is not None else known_gaps()
 
     def cell(row: AreaCoverage, need: LocalNeed) -> str:
         ids = row.found[need.name]
         if ids:
-            return ", ".join(ids)
+            return ", ".join(f"{i}†" if i in row.caveated else i for i in ids)
         if row.area.id in LISTED_AREAS and (row.area.id, need.name) not in known:
             return "— NEW GAP"
         return "—"
@@ -107,7 +116,8 @@ def format_coverage(rows: list[AreaCoverage], known: dict[tuple[str, str], str] 
     listed = [r for r in rows if r.area.id in LISTED_AREAS]
     complete = sum(1 for r in listed if not r.gaps)
     lines.append(f"* listed in issue 3: {complete}/{len(listed)} areas have all three in the top {TOP_RESULTS}; "
-                 f"{sum(len(r.gaps) for r in listed)} gap(s), searched for in {KNOWN_GAPS_FILE}")
+                 f"{sum(len(r.gaps) for r in listed)} gap(s), searched for in {KNOWN_GAPS_FILE}; "
+                 f"{sum(len(r.met_only_with_caveat) for r in listed)} need(s) met only by a dated page (†)")
     return "\n".join(lines)
 
 

@@ -47,3 +47,18 @@ def test_every_documented_gap_says_what_was_searched():
     for (area_id, need), searched in known_gaps().items():
         assert area_id in LISTED_AREAS and need in needs, (area_id, need)
         assert len(searched) > 40, (area_id, need)
+
+
+def test_a_need_met_only_by_a_dated_page_is_marked_and_counted(snapshot):
+    """A record whose only page is from before the reform or a past year (source_caveat) still answers the
+    coach, but the report marks it with † and counts the needs that rest on such pages alone."""
+    rows = catalogue_coverage(snapshot, listed_only=True)
+    for row in rows:
+        for service_id in row.caveated:
+            assert snapshot.service(service_id).source_caveat, service_id
+    tyohame = next(r for r in rows if r.area.id == "tyohame")
+    assert tyohame.found["employer_support"] == ["kuntalisa-hameenlinna-kesatyoseteli"]
+    assert tyohame.met_only_with_caveat == ["employer_support"]
+    text = format_coverage(rows)
+    assert "kuntalisa-hameenlinna-kesatyoseteli†" in text
+    assert f"{sum(len(r.met_only_with_caveat) for r in rows)} need(s) met only by a dated page" in text
