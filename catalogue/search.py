@@ -18,6 +18,7 @@ CATEGORY_WORDS_FI = {
     "employer_support": "työnantaja tuki palkkaaminen rekrytointi",
     "municipal_support": "kuntalisä työnantaja tuki kunta",
     "work_trial": "työkokeilu kokeilu",
+    "supported_work": "palkkatuki palkkatukityö palkkatukipaikka tukityö tuettu työ",
     "coaching": "valmennus työhönvalmennus ohjaus",
     "guidance": "ohjaus neuvonta",
     "training": "koulutus kurssi",

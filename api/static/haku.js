@@ -21,6 +21,7 @@
     ['guidance', 'ohjaus'],
     ['coaching', 'valmennus'],
     ['work_trial', 'työkokeilu'],
+    ['supported_work', 'palkkatukityö'],
     ['training', 'koulutus'],
     ['education', 'opiskelu'],
     ['integration', 'kotoutuminen'],

@@ -420,7 +420,7 @@ class JobseekerPathBuilder:
             )
         services = self._pick(
             national,
-            categories=("coaching",),
+            categories=("coaching", "supported_work"),
             regional_ids_like=("palkkatuki", "tyohonvalmennus"),
             # The rules above already checked how long the person has been unemployed.
             unemployed_months=None,

@@ -26,7 +26,7 @@ CONTRACT_SERVICE_IDS = [
 ]
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
 CATEGORIES = {
-    "registration", "benefit", "guidance", "coaching", "work_trial", "training", "education", "integration", "youth",
+    "registration", "benefit", "guidance", "coaching", "work_trial", "supported_work", "training", "education", "integration", "youth",
     "rehabilitation", "social", "work_ability", "business", "employer_support", "municipal_support",
 }
 TAMPERE_REGION = {

@@ -276,3 +276,13 @@ def test_nonsense_returns_without_error(snapshot, search, query):
 @pytest.mark.parametrize("query", ["asdfqwerty", "<script>alert(1)</script>", "'; DROP TABLE services; --", "a" * 500])
 def test_nonsense_finds_nothing(search, query):
     assert search.search(query).total == 0
+
+
+def test_pay_subsidised_places_are_their_own_category_not_coaching(search):
+    """A recycling centre's or the city's palkkatuki places are supported_work: a coach filtering by it
+    finds them, and a job coaching search in Turku no longer counts the city's subsidised jobs."""
+    places = ids_of(search.search("palkkatuki", category="supported_work", limit=50))
+    assert {"turku-kaupungin-tukityopaikat", "lahti-patina-kierratyskeskus-harjula"} <= set(places)
+    assert all(search.catalogue.service(i).category == "supported_work" for i in places)
+    coaching = search.search("työhönvalmennus Turku", category="coaching", limit=10).items
+    assert "turku-kaupungin-tukityopaikat" not in {s.id for s in coaching}
