@@ -58,7 +58,7 @@ def test_a_need_met_only_by_a_dated_page_is_marked_and_counted(snapshot):
             assert snapshot.service(service_id).source_caveat, service_id
     tyohame = next(r for r in rows if r.area.id == "tyohame")
     assert tyohame.found["employer_support"] == ["kuntalisa-hameenlinna-kesatyoseteli"]
-    assert tyohame.met_only_with_caveat == ["employer_support"]
+    assert "employer_support" in tyohame.met_only_with_caveat
     text = format_coverage(rows)
     assert "kuntalisa-hameenlinna-kesatyoseteli†" in text
     assert f"{sum(len(r.met_only_with_caveat) for r in rows)} need(s) met only by a dated page" in text
