@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite: unit and API tests, Rasa data validation, NLU evaluation
-# on the held-out set, test stories, the live-stack integration test and the browser
-# tests (the widget and the pages in Debian's headless Chromium, with axe-core).
+# The whole test suite: unit and API tests (on SQLite, then again on a throwaway PostgreSQL
+# server), Rasa data validation, NLU evaluation on the held-out set, test stories, the live-stack
+# integration test and the browser tests (the widget and the pages in Debian's headless Chromium,
+# with axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false
@@ -20,6 +21,17 @@ run_pytest() {
 
 echo "== unit, action and API tests"
 run_pytest -q tests/unit
+
+# The same tests on PostgreSQL, the production database (README): migrations up and down, seeding,
+# the catalogue, search, the API and the conversation store on a throwaway server (tests/pgserver.py).
+if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  echo "installing the Debian package postgresql for the PostgreSQL test run"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+fi
+echo "== unit, action and API tests again on PostgreSQL"
+POLKUOPAS_TEST_DATABASE=postgresql run_pytest -q tests/unit
 
 echo "== NLU data: held-out test set does not overlap training data"
 .venv/bin/python scripts/check_nlu_overlap.py

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import Engine
@@ -11,6 +12,11 @@ from catalogue.db import make_engine
 from catalogue.repository import CatalogueSnapshot, get_catalogue
 from catalogue.seed import seed
 from tests.livestack import Stack
+from tests.pgserver import PostgresServer
+
+# `POLKUOPAS_TEST_DATABASE=postgresql` runs the database tests on a throwaway PostgreSQL server
+# (scripts/run_tests.sh does, after the SQLite run); anything else uses SQLite files.
+TEST_DATABASE = os.environ.get("POLKUOPAS_TEST_DATABASE", "sqlite")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -24,12 +30,28 @@ def no_rate_limits_unless_a_test_sets_them():
 
 
 @pytest.fixture(scope="session")
-def seeded_engine(tmp_path_factory) -> Engine:
-    """A SQLite database in a temporary folder, migrated and seeded from catalogue/data/."""
-    path = tmp_path_factory.mktemp("db") / "catalogue.db"
-    engine = make_engine(f"sqlite:///{path}")
+def new_database_url(tmp_path_factory) -> Iterator[Callable[[str], str]]:
+    """Makes a new empty database and gives its URL: a SQLite file, or a database on one
+    PostgreSQL server started for this pytest run."""
+    if TEST_DATABASE == "postgresql":
+        server = PostgresServer()
+        server.up()
+        made = iter(range(1, 1_000_000))
+        try:
+            yield lambda name: server.create_database(f"{name}_{next(made)}")
+        finally:
+            server.down()
+    else:
+        yield lambda name: f"sqlite:///{tmp_path_factory.mktemp('db') / name}.db"
+
+
+@pytest.fixture(scope="session")
+def seeded_engine(new_database_url) -> Iterator[Engine]:
+    """A database, migrated and seeded from catalogue/data/."""
+    engine = make_engine(new_database_url("catalogue"))
     seed(engine)
-    return engine
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -325,8 +325,8 @@ def test_municipal_service_is_local_beside_its_area_services(snapshot):
 # --------------------------------------------------------------------------- seeding
 
 
-def test_seeding_twice_is_idempotent_and_if_needed_skips(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'twice.db'}")
+def test_seeding_twice_is_idempotent_and_if_needed_skips(new_database_url):
+    engine = make_engine(new_database_url("twice"))
     try:
         first = seed(engine)
         assert not first.skipped
@@ -372,3 +372,10 @@ def test_data_dir_holds_the_data_files():
         assert (DATA_DIR / name).exists()
     raw = yaml.safe_load((DATA_DIR / "providers.yaml").read_text(encoding="utf-8"))
     assert all(p["source_url"].startswith("https://") and p.get("last_verified") for p in raw)
+
+
+def test_the_database_tests_run_on_the_backend_asked_for(seeded_engine):
+    """`POLKUOPAS_TEST_DATABASE=postgresql` (scripts/run_tests.sh's second run) really is PostgreSQL."""
+    from tests.conftest import TEST_DATABASE
+
+    assert seeded_engine.dialect.name == TEST_DATABASE

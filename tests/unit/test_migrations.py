@@ -1,10 +1,9 @@
-"""Alembic migrations carry existing rows over, on a real SQLite database."""
+"""Alembic migrations carry existing rows over, on a real database (SQLite, or PostgreSQL in the
+PostgreSQL run of scripts/run_tests.sh)."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
@@ -20,8 +19,13 @@ def _config(connection: sa.Connection) -> Config:
     return config
 
 
-def test_area_contacts_move_into_json_and_back(tmp_path: Path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+def _json(value):
+    """A JSON column's value: SQLite's driver gives the text, PostgreSQL's the parsed value."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def test_area_contacts_move_into_json_and_back(new_database_url):
+    engine = make_engine(new_database_url("old"))
     with engine.begin() as connection:
         command.upgrade(_config(connection), "0001")
         connection.execute(
@@ -38,8 +42,8 @@ def test_area_contacts_move_into_json_and_back(tmp_path: Path):
     assert "contact_phone" not in columns and {"contact", "employer_contact"} <= columns
     with engine.connect() as connection:
         row = connection.execute(sa.text("SELECT contact, employer_contact FROM employment_areas")).one()
-    assert json.loads(row.contact) == {"name": "X:n palvelut", "url": "https://x.example/", "phone": "040 123 4567"}
-    assert json.loads(row.employer_contact) == {"url": "https://x.example/yrityksille"}
+    assert _json(row.contact) == {"name": "X:n palvelut", "url": "https://x.example/", "phone": "040 123 4567"}
+    assert _json(row.employer_contact) == {"url": "https://x.example/yrityksille"}
 
     with engine.begin() as connection:
         command.downgrade(_config(connection), "0001")
@@ -49,12 +53,27 @@ def test_area_contacts_move_into_json_and_back(tmp_path: Path):
     engine.dispose()
 
 
-def test_service_source_caveat_column_comes_and_goes(tmp_path: Path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'caveat.db'}")
+def test_service_source_caveat_column_comes_and_goes(new_database_url):
+    engine = make_engine(new_database_url("caveat"))
     with engine.begin() as connection:
         command.upgrade(_config(connection), "head")
     assert "source_caveat" in {c["name"] for c in sa.inspect(engine).get_columns("services")}
     with engine.begin() as connection:
         command.downgrade(_config(connection), "0003")
     assert "source_caveat" not in {c["name"] for c in sa.inspect(engine).get_columns("services")}
+    engine.dispose()
+
+
+def test_all_migrations_go_down_to_an_empty_database_and_up_again(new_database_url):
+    engine = make_engine(new_database_url("roundtrip"))
+    with engine.begin() as connection:
+        command.upgrade(_config(connection), "head")
+    tables = set(sa.inspect(engine).get_table_names())
+    assert {"services", "employment_areas", "municipalities", "chat_sessions", "chat_messages"} <= tables
+    with engine.begin() as connection:
+        command.downgrade(_config(connection), "base")
+    assert set(sa.inspect(engine).get_table_names()) <= {"alembic_version"}
+    with engine.begin() as connection:
+        command.upgrade(_config(connection), "head")
+    assert set(sa.inspect(engine).get_table_names()) == tables
     engine.dispose()

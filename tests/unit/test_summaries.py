@@ -58,9 +58,9 @@ HEALTH_WORDS = ("work_ability", "health", "wellbeing", "terveyte", "työkykysi",
 
 
 @pytest.fixture
-def engine(tmp_path: Path):
+def engine(new_database_url):
     """An empty database brought to the newest migration (no catalogue needed)."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'summaries.db'}")
+    engine = make_engine(new_database_url("summaries"))
     migrate(engine)
     yield engine
     engine.dispose()
@@ -295,14 +295,15 @@ def _conversation(engine, session_id: str, last_seen: dt.datetime, messages: int
 def _events_table(engine_or_path, rows: list[tuple[str, float]]) -> None:
     """Rasa's SQLTrackerStore table, as Rasa 3.6 creates it."""
     with engine_or_path.begin() as connection:
+        key = "SERIAL" if connection.dialect.name == "postgresql" else "INTEGER"
         connection.exec_driver_sql(
-            "CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id VARCHAR(255) NOT NULL, type_name VARCHAR(255) NOT NULL,"
+            f"CREATE TABLE events (id {key} PRIMARY KEY, sender_id VARCHAR(255) NOT NULL, type_name VARCHAR(255) NOT NULL,"
             " timestamp FLOAT, intent_name VARCHAR(255), action_name VARCHAR(255), data TEXT)"
         )
         for sender_id, timestamp in rows:
-            connection.exec_driver_sql(
-                "INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (?, 'user', ?, '{}')",
-                (sender_id, timestamp),
+            connection.execute(
+                sa.text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:sender, 'user', :at, '{}')"),
+                {"sender": sender_id, "at": timestamp},
             )
 
 
@@ -354,10 +355,10 @@ def test_purge_without_events_table_and_with_a_separate_tracker_database(engine,
         purge(engine, older_than_days=0)
 
 
-def test_purge_command_prints_counts(tmp_path, monkeypatch, capsys):
-    database = tmp_path / "cli.db"
+def test_purge_command_prints_counts(tmp_path, new_database_url, monkeypatch, capsys):
+    database_url = new_database_url("cli")
     tracker_file = tmp_path / "rasa_tracker.db"
-    engine = make_engine(f"sqlite:///{database}")
+    engine = make_engine(database_url)
     migrate(engine)
     now = dt.datetime.now(UTC)
     _conversation(engine, "cli-old", now - dt.timedelta(days=20))
@@ -366,7 +367,7 @@ def test_purge_command_prints_counts(tmp_path, monkeypatch, capsys):
         connection.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, type_name TEXT, timestamp FLOAT, data TEXT)")
         connection.execute("INSERT INTO events (sender_id, type_name, timestamp) VALUES ('cli-old', 'user', ?)", ((now - dt.timedelta(days=20)).timestamp(),))
     engine.dispose()
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{database}")
+    monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("RASA_TRACKER_DB", str(tracker_file))
     monkeypatch.delenv("RASA_TRACKER_DB_URL", raising=False)
     monkeypatch.setenv("POLKUOPAS_RETENTION_DAYS", "30")
