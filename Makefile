@@ -23,6 +23,8 @@ test: setup
 
 bench: train
 	@.venv/bin/python scripts/bench.py
+	@.venv/bin/python scripts/bench_search.py
+	@.venv/bin/python scripts/bench_catalogue_db.py
 
 clean:
 	rm -rf var models results .pytest_cache
