@@ -18,6 +18,7 @@ import random
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +32,7 @@ import yaml  # noqa: E402
 from bench_search import FIELDS, KINDS  # noqa: E402
 from catalogue.db import make_engine  # noqa: E402
 from catalogue.repository import get_catalogue  # noqa: E402
+from catalogue.search import ServiceSearch  # noqa: E402
 from catalogue.seed import DATA_DIR, load_municipality_data, load_yaml, seed  # noqa: E402
 from tests.pgserver import PostgresServer  # noqa: E402
 
@@ -68,24 +70,48 @@ def data_dir_with_synthetic_services(count: int, folder: Path, seed_value: int =
 
 
 def measure(name: str, url: str, data_dir: Path) -> None:
+    """Seeds here; loads in a new process, as the API and the action server do at start."""
     engine = make_engine(url)
     started = time.perf_counter()
     report = seed(engine, data_dir=data_dir)
     seed_seconds = time.perf_counter() - started
+    engine.dispose()
+    loaded = subprocess.run([sys.executable, __file__, "--load", url], check=True, capture_output=True, text=True)
+    print(f"{name}: {report.services} services seeded in {seed_seconds:.1f} s; in a new process "
+          f"{loaded.stdout.strip()}")
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM; unlike ru_maxrss it does not carry over the
+    forking parent's peak into a new program)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_in_this_process(url: str) -> str:
+    engine = make_engine(url)
+    before = peak_rss_mb()
     loads = []
     for _ in range(LOADS):
         began = time.perf_counter()
         snapshot = get_catalogue(engine, refresh=True)
         loads.append(time.perf_counter() - began)
-    assert len(snapshot.services) == report.services
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{name}: {report.services} services seeded in {seed_seconds:.1f} s; snapshot load "
-          f"median {statistics.median(loads):.2f} s, max {max(loads):.2f} s over {LOADS} loads; "
-          f"peak RSS so far {rss:.0f} MB")
-    engine.dispose()
+    after_load = peak_rss_mb()
+    began = time.perf_counter()
+    ServiceSearch(snapshot)
+    index_seconds = time.perf_counter() - began
+    after_index = peak_rss_mb()
+    return (f"the snapshot of {len(snapshot.services)} services loads in median {statistics.median(loads):.2f} s "
+            f"(max {max(loads):.2f} s, {LOADS} loads) and the search index builds in {index_seconds:.1f} s; "
+            f"peak RSS {before:.0f} MB before, {after_load:.0f} MB after the loads, {after_index:.0f} MB with the index")
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--load"]:
+        print(load_in_this_process(sys.argv[2]))
+        return
     count = int(next((arg for arg in sys.argv[1:] if arg.isdigit()), 25_000))
     print(f"{platform.node()} ({platform.machine()}, Python {platform.python_version()}), {dt.date.today()}")
     with tempfile.TemporaryDirectory() as tmp:
