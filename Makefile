@@ -18,6 +18,8 @@ run: train
 	@echo ""
 	@.venv/bin/honcho start -f Procfile
 
+# the tests also need Debian's PostgreSQL server (a throwaway one, see tests/pgserver.py)
+test: export EXTRA_APT_PACKAGES = postgresql
 test: setup
 	@scripts/run_tests.sh
 

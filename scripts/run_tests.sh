@@ -23,13 +23,8 @@ echo "== unit, action and API tests"
 run_pytest -q tests/unit
 
 # The same tests on PostgreSQL, the production database (README): migrations up and down, seeding,
-# the catalogue, search, the API and the conversation store on a throwaway server (tests/pgserver.py).
-if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-  echo "installing the Debian package postgresql for the PostgreSQL test run"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
-fi
+# the catalogue, search, the API and the conversation store on a throwaway server (tests/pgserver.py;
+# `make test` has the setup install Debian's postgresql package).
 echo "== unit, action and API tests again on PostgreSQL"
 POLKUOPAS_TEST_DATABASE=postgresql run_pytest -q tests/unit
 
