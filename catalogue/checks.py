@@ -73,6 +73,17 @@ def _is_secondhand(url: str) -> bool:
     return any(host == h or host.endswith("." + h) for h in SECONDHAND_SOURCE_HOSTS)
 
 
+def _municipality_of_host(url: str, municipalities: set[str]) -> str | None:
+    """The municipality whose own site the URL is on (lappeenranta.fi, www.jyvaskyla.fi,
+    app.aanekoski.fi), or None."""
+    host = urlparse(url).netloc.lower()
+    for town in municipalities:
+        domain = re.sub(r"[^a-z0-9]+", "-", fold(town)).strip("-") + ".fi"
+        if host == domain or host.endswith("." + domain):
+            return town
+    return None
+
+
 def _check_sourced(report: CheckReport, kind: str, record: dict[str, Any], today: dt.date) -> None:
     name = f"{kind} {record.get('id', '?')}"
     if not _valid_url(record.get("source_url")):
@@ -172,6 +183,12 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
                 report.errors.append(f"{name}: {key} is empty")
         if len(str(service.get("summary") or "")) > MAX_SUMMARY_CHARS:
             report.errors.append(f"{name}: summary is over {MAX_SUMMARY_CHARS} characters (a card shows it whole)")
+        if service.get("scope") == "national" and service.get("url"):
+            town = _municipality_of_host(service["url"], municipalities)
+            if town:
+                report.errors.append(
+                    f"{name}: a national service's url is {town}'s own page; link a national page or leave url empty"
+                )
         if service.get("provider") and service["provider"] not in provider_ids:
             report.errors.append(f"{name}: unknown provider {service['provider']!r}")
         if service.get("employment_area") and service["employment_area"] not in area_ids:
