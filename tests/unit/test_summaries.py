@@ -1,12 +1,11 @@
-"""Summaries of a service path, anonymous feedback and the retention purge, on real SQLite databases."""
+"""Summaries of a service path, anonymous feedback and the retention purge, on real databases (SQLite, or
+PostgreSQL in the PostgreSQL run of scripts/run_tests.sh; Rasa's tracker store stays SQLite)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sqlite3
-import sys
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -16,7 +15,7 @@ from alembic.config import Config
 from catalogue import cli
 from catalogue.db import make_engine, session_scope
 from catalogue.feedback import save_feedback
-from catalogue.models import ChatMessage, ChatSession, ConversationSummary, Feedback
+from catalogue.models import ChatMessage, ChatSession, Feedback
 from catalogue.recommend import recommend_jobseeker_path
 from catalogue.retention import purge
 from catalogue.seed import PROJECT_ROOT, migrate
