@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
-from api.conversations import TrackerStore
+from conversations.store import TrackerStore
 from api.errors import install_error_handlers
 from api.protection import install_protection
 from api.rasa_client import RasaClient
@@ -23,7 +23,7 @@ from api.routers import chat, health, recommend, summary
 from api.settings import Settings, get_settings
 from catalogue.db import get_engine
 from catalogue.repository import get_catalogue
-from catalogue.retention import purge
+from conversations.retention import purge
 from catalogue.seed import seed
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from api.schemas import ServiceCard
 
 DELETE_CONVERSATION_KEY = "delete_conversation"
-# The bot's question whose answer may only be kept as a category (see api/sensitive.py)
+# The bot's question whose answer may only be kept as a category (see understanding/sensitive.py)
 EXPECTS_KEY = "expects"
 SENSITIVE_EXPECTATIONS = ("health",)
 SUMMARY_TOKEN_KEY = "summary_token"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from catalogue.db import PROJECT_ROOT
-from catalogue.retention import retention_days
+from conversations.retention import retention_days
 
 
 @dataclass(frozen=True)

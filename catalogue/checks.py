@@ -16,8 +16,8 @@ from urllib.parse import urlparse
 
 import yaml
 
-from catalogue.finnish import fold
-from catalogue.recommend.employer import KNOWN_CONDITIONS
+from understanding.finnish import fold
+from recommendation.employer import KNOWN_CONDITIONS
 from catalogue.seed import DATA_DIR, load_municipality_data, load_yaml
 
 CONTRACT_SERVICE_IDS = (

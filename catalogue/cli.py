@@ -91,7 +91,7 @@ def purge_conversations(days: int | None) -> int:
     from sqlalchemy import create_engine
 
     from catalogue.db import PROJECT_ROOT, database_url, get_engine
-    from catalogue.retention import purge, retention_days
+    from conversations.retention import purge, retention_days
     from catalogue.seed import migrate
 
     days = retention_days() if days is None else days

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from catalogue.finnish import fold
+from understanding.finnish import fold
 from catalogue.repository import AreaRecord, CatalogueSnapshot, ServiceRecord
 from catalogue.search import get_search
 from catalogue.seed import DATA_DIR, load_yaml

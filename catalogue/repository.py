@@ -17,8 +17,8 @@ from sqlalchemy.orm import selectinload
 
 from catalogue.db import get_engine, session_scope
 from catalogue.models import CatalogueMeta, EmploymentArea, Municipality, Provider, Service
-from catalogue.municipalities import Municipality as ResolvedMunicipality
-from catalogue.municipalities import get_resolver
+from understanding.municipalities import Municipality as ResolvedMunicipality
+from understanding.municipalities import get_resolver
 
 TYOMARKKINATORI_CONTACT: dict[str, Any] = {
     "name": "Työmarkkinatori (valtakunnallinen palvelu)",

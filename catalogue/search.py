@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
-from catalogue.finnish import fold, term_sets, terms, words
-from catalogue.municipalities import Municipality
+from understanding.finnish import fold, term_sets, terms, words
+from understanding.municipalities import Municipality
 from catalogue.repository import CatalogueSnapshot, ServiceRecord
 
 CATEGORY_WORDS_FI = {
@@ -203,7 +203,7 @@ def _place_in_query(query: str) -> Municipality | None:
     """A municipality named in a search line. Coaches type "tyokokeilu lahti" in lower case,
     so besides the resolver's sentence reading, a word that is exactly a municipality's
     name counts too ("lahti" is also "bay", but in a service search it means the city)."""
-    from catalogue.municipalities import get_resolver
+    from understanding.municipalities import get_resolver
 
     resolver = get_resolver()
     found = resolver.find_in_text(query)

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
 from catalogue.db import PROJECT_ROOT, get_engine, session_scope
+from catalogue import DATA_DIR
 from catalogue.models import (
     CatalogueMeta,
     EmploymentArea,
@@ -32,7 +33,6 @@ from catalogue.models import (
     SupportVariant,
 )
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA_FILES = ("municipalities.json", "employment_areas.yaml", "providers.yaml", "services.yaml")
 HASH_KEY = "data_hash"
 

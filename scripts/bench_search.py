@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from catalogue.municipalities import get_resolver  # noqa: E402
+from understanding.municipalities import get_resolver  # noqa: E402
 from catalogue.repository import CatalogueSnapshot, get_catalogue  # noqa: E402
 from catalogue.search import ServiceSearch  # noqa: E402
 

@@ -6,10 +6,11 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
-from api import conversations, sensitive
+from conversations import store as conversations
+from understanding import sensitive
 from api.protection import check_client_chat_limit, check_session_chat_limit
-from catalogue.interview import redact_health_details
-from catalogue.privacy import mask_personal_data
+from understanding.interview import redact_health_details
+from conversations.privacy import mask_personal_data
 from catalogue.repository import CatalogueSnapshot
 from api.deps import catalogue, db_session
 from api.rasa_client import RasaUnavailable

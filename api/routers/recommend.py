@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, HTTPException
 
 from api.deps import catalogue
 from api.schemas import EmployerPackage, EmployerProfileIn, JobseekerPath, JobseekerProfileIn
-from catalogue.recommend import ProfileError, recommend_employer_package, recommend_jobseeker_path
+from recommendation import ProfileError, recommend_employer_package, recommend_jobseeker_path
 from catalogue.repository import CatalogueSnapshot
 
 router = APIRouter(prefix="/api/recommend", tags=["recommend"])

@@ -19,8 +19,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel, Field, StringConstraints
 
 from api import errors
-from catalogue.feedback import MAX_SERVICE_IDS, save_feedback
-from catalogue.summaries import load_summary
+from conversations.feedback import MAX_SERVICE_IDS, save_feedback
+from conversations.summaries import load_summary
 
 router = APIRouter(tags=["summary"])
 

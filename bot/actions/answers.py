@@ -17,7 +17,7 @@ from bot.actions.common import (
     slot,
 )
 from bot.actions.recommend import contact_text
-from catalogue import interview
+from understanding import interview
 from catalogue.search import get_search
 
 INTENT_SERVICE = {

@@ -7,7 +7,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from catalogue.interview import SKIPPED
+from understanding.interview import SKIPPED
 from catalogue.repository import CatalogueSnapshot, ServiceRecord, get_catalogue
 
 MAX_CARDS_PER_MESSAGE = 6

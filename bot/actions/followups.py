@@ -16,15 +16,15 @@ from rasa_sdk.types import DomainDict
 from bot.actions.common import catalogue, entity_values, jobseeker_profile, latest_text, send_cards
 from bot.actions.forms import employer_changes, jobseeker_facts
 from bot.actions.recommend import employer_package, jobseeker_path, path_memory, present_package, present_path
-from catalogue import competence as competence_mapping
-from catalogue import interview
+from understanding import competence as competence_mapping
+from understanding import interview
 from catalogue.db import get_engine
-from catalogue.feedback import save_feedback
-from catalogue.recommend.common import euros, months_text
-from catalogue.finnish import fold
-from catalogue.retention import retention_days
-from catalogue.summaries import build_summary, save_summary
-from catalogue.vocabulary import HEALTH_CATEGORY_LABELS
+from conversations.feedback import save_feedback
+from recommendation.common import euros, months_text
+from understanding.finnish import fold
+from conversations.retention import retention_days
+from conversations.summaries import build_summary, save_summary
+from vocabulary import HEALTH_CATEGORY_LABELS
 
 # Why each interview question is asked, for "miksi?" in the middle of the interview.
 QUESTION_REASONS = {

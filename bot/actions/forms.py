@@ -1,6 +1,6 @@
 """The interviews: what the first message already told, and validation of every answer.
 
-All parsing of Finnish answers lives in catalogue.interview; these classes
+All parsing of Finnish answers lives in understanding.interview; these classes
 only decide which slot gets which value and what to say when an answer
 does not fit. Every question can be skipped: the slot then holds "skipped".
 """
@@ -16,11 +16,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.common import catalogue, entity_values, latest_intent, latest_text, page_municipality
-from catalogue import competence as competence_mapping
-from catalogue import interview
-from catalogue.finnish import fold
-from catalogue.interview import HEALTH_CATEGORIES, SKIPPED
-from catalogue.recommend.profiles import EDUCATION_LEVELS, LIFE_AREAS
+from understanding import competence as competence_mapping
+from understanding import interview
+from understanding.finnish import fold
+from understanding.interview import HEALTH_CATEGORIES, SKIPPED
+from recommendation.profiles import EDUCATION_LEVELS, LIFE_AREAS
 
 SKIP_INTENTS = {"dont_know"}
 INTENT_SITUATION = {"lost_job": "unemployed", "laid_off": "laid_off"}
@@ -83,7 +83,7 @@ def _municipality_from(tracker: Tracker, text: str) -> str | None:
             return found.name_fi
     found = snapshot.resolve_municipality(text) if len(text) <= 60 else None
     if found is None:
-        from catalogue.municipalities import get_resolver
+        from understanding.municipalities import get_resolver
 
         found = get_resolver().find_in_text(text)
     return found.name_fi if found else None

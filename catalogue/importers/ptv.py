@@ -70,6 +70,8 @@ from typing import Any
 
 import yaml
 
+from catalogue import DATA_DIR
+
 #: Key on an exported PTV service object carrying the Polkuopas fields PTV cannot hold.
 EXTRA_KEY = "polkuopasExtra"
 
@@ -77,7 +79,6 @@ EXTRA_KEY = "polkuopasExtra"
 PTV_SERVICE_URL = "https://api.palvelutietovaranto.suomi.fi/api/v11/Service/{id}"
 
 #: Where :func:`load_places` reads municipalities, employment areas and providers.
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 #: Namespace for deterministic PTV-style ids of exported records that have no ``ptv_id``.
 EXPORT_NAMESPACE = uuid.UUID("5b0f3f0e-6a43-4d0b-9a51-1f6c2f3c9e11")

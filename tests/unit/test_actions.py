@@ -35,7 +35,7 @@ from bot.actions import (
     ValidateEmployerForm,
     ValidateJobseekerForm,
 )
-from catalogue.interview import SKIPPED
+from understanding.interview import SKIPPED
 
 DOMAIN_PATH = Path(__file__).resolve().parents[2] / "domain.yml"
 NBSP = "\u00a0"

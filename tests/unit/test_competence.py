@@ -1,4 +1,4 @@
-"""Tests for catalogue/competence.py: free-Finnish answers -> a competence profile."""
+"""Tests for understanding/competence.py: free-Finnish answers -> a competence profile."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalogue import competence
-from catalogue.competence import Competence, apply_correction, describe, extract, merge, occupation_group_name
-from catalogue.vocabulary import FIELD_LABELS_FI
+from understanding import competence
+from understanding.competence import Competence, apply_correction, describe, extract, merge, occupation_group_name
+from vocabulary import FIELD_LABELS_FI
 
 OCCUPATIONS = yaml.safe_load(
     (Path(competence.__file__).parent / "data" / "occupations.yaml").read_text(encoding="utf-8")

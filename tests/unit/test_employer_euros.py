@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.recommend import recommend_employer_package
+from recommendation import recommend_employer_package
 
 
 def package(snapshot, profile: dict) -> dict:

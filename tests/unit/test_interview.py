@@ -1,11 +1,11 @@
-"""Tests for catalogue/interview.py: reading free-Finnish interview answers into profile values."""
+"""Tests for understanding/interview.py: reading free-Finnish interview answers into profile values."""
 
 from __future__ import annotations
 
 import pytest
 
-from catalogue import interview
-from catalogue.recommend.profiles import EMPLOYER_TYPES, FINNISH_LEVELS, GOALS, SITUATIONS, WORK_ABILITIES
+from understanding import interview
+from recommendation.profiles import EMPLOYER_TYPES, FINNISH_LEVELS, GOALS, SITUATIONS, WORK_ABILITIES
 
 FIELD_CODES = {
     "cleaning", "property_care", "recycling", "kitchen", "media", "woodwork", "logistics", "retail", "care",
@@ -312,7 +312,7 @@ def test_parsers_return_only_profile_values(text):
      (None, "tyokokeilu")],
 )
 def test_employer_view_of_a_work_trial_question(text, expected):
-    from catalogue.interview import employer_view
+    from understanding.interview import employer_view
 
     assert employer_view("tyokokeilu", text) == expected
     assert employer_view("palkkatuki", text) == "palkkatuki"

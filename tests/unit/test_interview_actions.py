@@ -13,7 +13,7 @@ import bot.actions.followups
 import bot.actions.forms
 import bot.actions.recommend
 from api.rasa_client import to_messages
-from api.sensitive import as_category
+from understanding.sensitive import as_category
 from bot.actions import (
     ActionAskCompetenceConfirmed,
     ActionAskHealthCategory,
@@ -26,9 +26,9 @@ from bot.actions import (
     ActionStoreFeedback,
     ValidateJobseekerForm,
 )
-from catalogue.interview import SKIPPED
-from catalogue.models import Feedback
-from catalogue.summaries import load_summary
+from understanding.interview import SKIPPED
+from conversations.models import Feedback
+from conversations.summaries import load_summary
 from tests.unit.test_actions import (  # noqa: F401  (fixture)
     card_ids,
     domain,

@@ -1,4 +1,4 @@
-"""Municipality data (catalogue/data/municipalities.json) and the resolver (catalogue/municipalities.py)."""
+"""Municipality data (catalogue/data/municipalities.json) and the resolver (understanding/municipalities.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-import catalogue.municipalities as municipalities_module
-from catalogue.municipalities import Municipality, MunicipalityResolver, get_resolver, voikko_available
+import understanding.municipalities as municipalities_module
+from understanding.municipalities import Municipality, MunicipalityResolver, get_resolver, voikko_available
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DATA_PATH = REPO_ROOT / "catalogue" / "data" / "municipalities.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.privacy import mask_personal_data
+from conversations.privacy import mask_personal_data
 
 
 @pytest.mark.parametrize(

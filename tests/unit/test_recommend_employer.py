@@ -1,4 +1,4 @@
-"""Tests for the employer support package (catalogue.recommend.employer, CONTRACT §4).
+"""Tests for the employer support package (recommendation.employer, CONTRACT §4).
 
 Every euro amount below is computed by hand from FACTS.md (palkkatuki 50 % /
 1 260 €, 70 % / 1 770 €, 100 % / 2 020 € with 65 % of working time × 1.23;
@@ -15,8 +15,8 @@ import json
 
 import pytest
 
-from catalogue.recommend import EmployerProfile, ProfileError, recommend_employer_package
-from catalogue.recommend.employer import EmployerPackageBuilder, estimate_wage_support
+from recommendation import EmployerProfile, ProfileError, recommend_employer_package
+from recommendation.employer import EmployerPackageBuilder, estimate_wage_support
 from catalogue.repository import TYOMARKKINATORI_CONTACT, SupportVariantRecord
 
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}

@@ -1,4 +1,4 @@
-"""Tests for the jobseeker service path (catalogue.recommend.jobseeker, CONTRACT §4).
+"""Tests for the jobseeker service path (recommendation.jobseeker, CONTRACT §4).
 
 Each profile is run through `recommend_jobseeker_path` against the catalogue
 seeded from catalogue/data/ (the `snapshot` fixture). The tests check the
@@ -15,10 +15,10 @@ import re
 
 import pytest
 
-from catalogue.recommend import JobseekerProfile, ProfileError, recommend_jobseeker_path
-from catalogue.recommend.common import months_text
+from recommendation import JobseekerProfile, ProfileError, recommend_jobseeker_path
+from recommendation.common import months_text
 from catalogue.repository import TYOMARKKINATORI_CONTACT
-from catalogue.vocabulary import field_label
+from vocabulary import field_label
 
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
 # CONTRACT step keys plus the extras the path adds (how to start, contact, the answers behind it)
@@ -759,7 +759,7 @@ def test_alternatives_leave_out_what_was_shown(snapshot):
 # -- every profile gets a real route: 2–5 steps, 1–3 services each, each service once ---------
 import itertools  # noqa: E402
 
-from catalogue.recommend.profiles import GOALS, SITUATIONS, WORK_ABILITIES  # noqa: E402
+from recommendation.profiles import GOALS, SITUATIONS, WORK_ABILITIES  # noqa: E402
 
 PROPERTY_AGES = (None, 17, 25, 45, 58, 63)
 # Mikkeli has no documented employment area in the catalogue; None is "not told".
@@ -830,7 +830,7 @@ def test_work_ability_coordinator_is_kept_in_the_clarify_step(snapshot):
 # -- the whole competence profile ranks places, training and providers ------------------------
 import dataclasses  # noqa: E402
 
-from catalogue.competence import Competence, work_fields  # noqa: E402
+from understanding.competence import Competence, work_fields  # noqa: E402
 from catalogue.repository import CatalogueSnapshot  # noqa: E402
 
 

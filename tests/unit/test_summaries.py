@@ -14,12 +14,12 @@ from alembic.config import Config
 
 from catalogue import cli
 from catalogue.db import make_engine, session_scope
-from catalogue.feedback import save_feedback
-from catalogue.models import ChatMessage, ChatSession, Feedback
-from catalogue.recommend import recommend_jobseeker_path
-from catalogue.retention import purge
+from conversations.feedback import save_feedback
+from conversations.models import ChatMessage, ChatSession, Feedback
+from recommendation import recommend_jobseeker_path
+from conversations.retention import purge
 from catalogue.seed import PROJECT_ROOT, migrate
-from catalogue.summaries import (
+from conversations.summaries import (
     build_summary,
     create_summary,
     delete_summaries,

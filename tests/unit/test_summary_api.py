@@ -17,13 +17,13 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 from pypdf import PdfReader
 
-from api.conversations import TrackerStore, delete_conversation, new_session_id
+from conversations.store import TrackerStore, delete_conversation, new_session_id
 from api.main import create_app
 from api.settings import Settings
 from catalogue.db import session_scope
-from catalogue.models import ChatSession, Feedback
-from catalogue.recommend import recommend_jobseeker_path
-from catalogue.summaries import build_summary, create_summary, load_summary, save_summary
+from conversations.models import ChatSession, Feedback
+from recommendation import recommend_jobseeker_path
+from conversations.summaries import build_summary, create_summary, load_summary, save_summary
 
 INJECTED = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 PROFILE = {

@@ -1,10 +1,10 @@
-"""Tests for catalogue.textparse: Finnish numbers, ages, durations, wages, hours."""
+"""Tests for understanding.textparse: Finnish numbers, ages, durations, wages, hours."""
 
 from __future__ import annotations
 
 import pytest
 
-from catalogue.textparse import (
+from understanding.textparse import (
     fold_diacritics,
     normalize_finnish,
     parse_age,

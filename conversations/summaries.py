@@ -26,10 +26,10 @@ from typing import Any
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
-from catalogue.competence import Competence, describe
+from understanding.competence import Competence, describe
 from catalogue.db import session_scope
-from catalogue.models import ConversationSummary
-from catalogue.vocabulary import (
+from conversations.models import ConversationSummary
+from vocabulary import (
     EDUCATION_LABELS,
     FINNISH_LEVEL_LABELS,
     GOAL_LABELS,

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalogue.recommend.common import fits_age_and_unemployment, months_text, pick_services, service_fields
-from catalogue.recommend.profiles import JobseekerProfile
+from recommendation.common import fits_age_and_unemployment, months_text, pick_services, service_fields
+from recommendation.profiles import JobseekerProfile
 from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, ServiceRecord
-from catalogue.vocabulary import (
+from vocabulary import (
     FINNISH_LEVEL_LABELS,
     GOAL_LABELS,
     LIFE_AREA_LABELS,

@@ -10,8 +10,8 @@ import json
 import re
 from typing import Any
 
-from catalogue.finnish import fold
-from catalogue.textparse import (
+from understanding.finnish import fold
+from understanding.textparse import (
     parse_age,
     parse_duration_months,
     parse_hours_per_week,
@@ -265,7 +265,7 @@ def redact_health_details(text: str) -> str:
     """The text with every health detail replaced by its category, e.g. "selkä on huono" →
     "(tuki- ja liikuntaelimet) on huono". What people write about their health is never stored
     as their own words; the category is enough to pick services."""
-    from catalogue.vocabulary import HEALTH_CATEGORY_LABELS
+    from vocabulary import HEALTH_CATEGORY_LABELS
 
     def replace(match: re.Match[str]) -> str:
         if match.group(0).startswith("("):

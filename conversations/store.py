@@ -16,8 +16,8 @@ from sqlalchemy import Engine, create_engine, delete, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from catalogue.models import ChatMessage, ChatSession
-from catalogue.summaries import delete_summaries
+from conversations.models import ChatMessage, ChatSession
+from conversations.summaries import delete_summaries
 
 logger = logging.getLogger("polkuopas.api")
 

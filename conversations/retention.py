@@ -16,7 +16,7 @@ import os
 
 from sqlalchemy import Engine, delete, inspect, or_, select, text
 
-from catalogue.models import ChatMessage, ChatSession, ConversationSummary
+from conversations.models import ChatMessage, ChatSession, ConversationSummary
 
 DEFAULT_RETENTION_DAYS = 30
 TABLES = ("chat_sessions", "chat_messages", "conversation_summaries", "events")

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalogue.recommend.common import euros, months_text
-from catalogue.recommend.profiles import LONG_TERM_UNEMPLOYED_MONTHS, EmployerProfile
+from recommendation.common import euros, months_text
+from recommendation.profiles import LONG_TERM_UNEMPLOYED_MONTHS, EmployerProfile
 from catalogue.repository import CatalogueSnapshot, ServiceRecord, SupportVariantRecord
 
 FULL_TIME_HOURS_PER_WEEK = 37.5

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 
-from catalogue.finnish import fold
-from catalogue.interview import health_category
-from catalogue.vocabulary import HEALTH_CATEGORY_LABELS
+from understanding.finnish import fold
+from understanding.interview import health_category
+from vocabulary import HEALTH_CATEGORY_LABELS
 
 
 # What a person may say instead of answering: it goes to Rasa as it is (health details in it

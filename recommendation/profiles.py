@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalogue.competence import Competence, work_fields
+from understanding.competence import Competence, work_fields
 
 SITUATIONS = ("unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other")
 WORK_ABILITIES = ("full", "partial", "unknown")

@@ -37,7 +37,9 @@ from typing import Any, Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-DEFAULT_DATA_PATH = Path(__file__).resolve().parent / "data" / "municipalities.json"
+from catalogue import DATA_DIR
+
+DEFAULT_DATA_PATH = DATA_DIR / "municipalities.json"
 
 
 @dataclass(frozen=True)

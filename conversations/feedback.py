@@ -11,7 +11,7 @@ import re
 from sqlalchemy import Engine
 
 from catalogue.db import session_scope
-from catalogue.models import Feedback
+from conversations.models import Feedback
 
 KINDS = ("jobseeker", "employer")
 MAX_SERVICE_IDS = 20

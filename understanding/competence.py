@@ -14,7 +14,7 @@ How it works
    ("tykkään", "osaan", "olen hyvä", "haluaisin" ...) is a *like* clause: its fields go to
    ``likes``, not to ``fields``; the cue carries over "ja" to the next clause when that
    clause has no verb of its own ("tykkään olla ulkona ja tehdä käsillä").
-3. Each word is read through Voikko (``catalogue.finnish.analyse``): the surface form,
+3. Each word is read through Voikko (``understanding.finnish.analyse``): the surface form,
    base forms and compound parts are matched against ``interview.FIELD_PATTERNS`` (plus
    the extra patterns below) for fields, and against the Ammattiluokitus 2010 keywords
    of ``data/occupations.yaml`` for occupation groups. Without Voikko only surface
@@ -34,10 +34,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from catalogue.finnish import analyse, fold
-from catalogue.interview import FIELD_PATTERNS
-from catalogue.textparse import parse_duration_months
-from catalogue.vocabulary import FIELD_LABELS_FI, field_label
+from understanding.finnish import analyse, fold
+from understanding.interview import FIELD_PATTERNS
+from understanding.textparse import parse_duration_months
+from vocabulary import FIELD_LABELS_FI, field_label
 
 __all__ = [
     "Competence",
