@@ -28,7 +28,9 @@ def _validation_message(exc: RequestValidationError) -> str:
     for error in exc.errors():
         # the field's name, not a list item's index ("skills", not "0")
         location = [
-            str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path") and not isinstance(part, int)
+            str(part)
+            for part in error.get("loc", ())
+            if part not in ("body", "query", "path") and not isinstance(part, int)
         ]
         field = FIELD_NAMES_FI.get(location[-1], location[-1]) if location else "pyyntö"
         kind = error.get("type", "")
@@ -40,7 +42,7 @@ def _validation_message(exc: RequestValidationError) -> str:
             return f"Kenttä {field} on tyhjä."
         if kind in ("string_too_long",):
             return f"Kenttä {field} on liian pitkä."
-        if kind.startswith("less_than") or kind.startswith("greater_than"):
+        if kind.startswith(("less_than", "greater_than")):
             return f"Kentän {field} arvo on sallitun välin ulkopuolella."
         if kind in ("literal_error", "enum"):
             return f"Kentän {field} arvo ei ole sallittu."
@@ -60,7 +62,9 @@ def install_error_handlers(app: FastAPI, security_headers: dict[str, str]) -> No
             detail = "Sivua ei löytynyt."
         elif exc.status_code == 405:
             detail = "Tätä toimintoa ei voi käyttää tässä osoitteessa."
-        return JSONResponse(status_code=exc.status_code, content={"detail": detail}, headers=getattr(exc, "headers", None))
+        return JSONResponse(
+            status_code=exc.status_code, content={"detail": detail}, headers=getattr(exc, "headers", None)
+        )
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:

@@ -14,7 +14,6 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
-from conversations.store import TrackerStore
 from api.errors import install_error_handlers
 from api.protection import install_protection
 from api.rasa_client import RasaClient
@@ -23,8 +22,9 @@ from api.routers import chat, health, recommend, summary
 from api.settings import Settings, get_settings
 from catalogue.db import get_engine
 from catalogue.repository import get_catalogue
-from conversations.retention import purge
 from catalogue.seed import seed
+from conversations.retention import purge
+from conversations.store import TrackerStore
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
 logger = logging.getLogger("polkuopas.api")
@@ -111,7 +111,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             "'sha256-" + base64.b64encode(hashlib.sha256(block.encode("utf-8")).digest()).decode("ascii") + "'"
             for block in re.findall(r"<style>(.*?)</style>", html, flags=re.DOTALL)
         )
-        csp = SECURITY_HEADERS["Content-Security-Policy"].replace("style-src 'self'", f"style-src 'self' {hashes}".rstrip())
+        csp = SECURITY_HEADERS["Content-Security-Policy"].replace(
+            "style-src 'self'", f"style-src 'self' {hashes}".rstrip()
+        )
         return Response(html, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": csp})
 
     @app.middleware("http")

@@ -85,7 +85,9 @@ class ChatLimits:
 
 
 def install_protection(app: FastAPI, settings) -> None:
-    app.state.chat_limits = ChatLimits(settings.chat_messages_per_minute_per_client, settings.chat_messages_per_minute_per_session)
+    app.state.chat_limits = ChatLimits(
+        settings.chat_messages_per_minute_per_client, settings.chat_messages_per_minute_per_session
+    )
     api_limiter = SlidingWindowLimiter(settings.api_requests_per_minute_per_client)
 
     @app.middleware("http")
@@ -93,7 +95,9 @@ def install_protection(app: FastAPI, settings) -> None:
         if request.url.path.startswith("/api/") and request.method != "OPTIONS":
             wait = api_limiter.retry_after(client_key(request, settings.trust_proxy))
             if wait is not None:
-                return JSONResponse(status_code=429, content={"detail": TOO_MANY_TEXT}, headers={"Retry-After": str(wait)})
+                return JSONResponse(
+                    status_code=429, content={"detail": TOO_MANY_TEXT}, headers={"Retry-After": str(wait)}
+                )
         return await call_next(request)
 
     if settings.allowed_origins:

@@ -6,7 +6,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
 ShortCode = Annotated[str, Field(max_length=40)]
 
 
@@ -116,12 +115,16 @@ class SelfRating(BaseModel):
 class JobseekerProfileIn(BaseModel):
     municipality: str | None = Field(default=None, max_length=100)
     age: int | None = Field(default=None, ge=15, le=80)
-    situation: Literal["unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other"] | None = None
+    situation: Literal["unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other"] | None = (
+        None
+    )
     unemployed_months: float | None = Field(default=None, ge=0, le=600)
     work_ability: Literal["full", "partial", "unknown"] | None = None
     finnish_level: Literal["native", "good", "basic", "none"] | None = None
     education: Literal["basic", "upper_secondary", "vocational", "higher"] | None = None
-    goals: list[Literal["job", "education", "try_field", "business", "rehabilitation"]] = Field(default_factory=list, max_length=5)
+    goals: list[Literal["job", "education", "try_field", "business", "rehabilitation"]] = Field(
+        default_factory=list, max_length=5
+    )
     fields: list[str] = Field(default_factory=list, max_length=10)
     self_rating: SelfRating | None = None
     # Beside the CONTRACT keys: the competence profile, as occupation groups (Ammattiluokitus

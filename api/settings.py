@@ -32,13 +32,21 @@ class Settings:
     )
     static_dir: Path = Path(__file__).resolve().parent / "static"
     # Abuse resistance (api/protection.py): per minute, in this process
-    chat_messages_per_minute_per_client: int = field(default_factory=lambda: _int_env("POLKUOPAS_CHAT_PER_MINUTE_CLIENT", 120))
-    chat_messages_per_minute_per_session: int = field(default_factory=lambda: _int_env("POLKUOPAS_CHAT_PER_MINUTE_SESSION", 30))
-    api_requests_per_minute_per_client: int = field(default_factory=lambda: _int_env("POLKUOPAS_API_PER_MINUTE_CLIENT", 600))
+    chat_messages_per_minute_per_client: int = field(
+        default_factory=lambda: _int_env("POLKUOPAS_CHAT_PER_MINUTE_CLIENT", 120)
+    )
+    chat_messages_per_minute_per_session: int = field(
+        default_factory=lambda: _int_env("POLKUOPAS_CHAT_PER_MINUTE_SESSION", 30)
+    )
+    api_requests_per_minute_per_client: int = field(
+        default_factory=lambda: _int_env("POLKUOPAS_API_PER_MINUTE_CLIENT", 600)
+    )
     trust_proxy: bool = field(default_factory=lambda: os.environ.get("POLKUOPAS_TRUST_PROXY", "") == "1")
     # Sites that may embed the widget (CORS), comma-separated origins; none by default
     allowed_origins: tuple[str, ...] = field(
-        default_factory=lambda: tuple(o.strip().rstrip("/") for o in os.environ.get("POLKUOPAS_ALLOWED_ORIGINS", "").split(",") if o.strip())
+        default_factory=lambda: tuple(
+            o.strip().rstrip("/") for o in os.environ.get("POLKUOPAS_ALLOWED_ORIGINS", "").split(",") if o.strip()
+        )
     )
     # The public address for links the bot gives (summary pages); default: the request's own.
     public_url: str | None = field(default_factory=lambda: os.environ.get("POLKUOPAS_PUBLIC_URL") or None)

@@ -16,25 +16,52 @@ from urllib.parse import urlparse
 
 import yaml
 
-from understanding.finnish import fold
-from recommendation.employer import KNOWN_CONDITIONS
 from catalogue.seed import DATA_DIR, load_municipality_data, load_yaml
+from recommendation.employer import KNOWN_CONDITIONS
+from understanding.finnish import fold
 
 CONTRACT_SERVICE_IDS = (
-    "palkkatuki", "tyollistamistuki-55", "tyoolosuhteiden-jarjestelytuki", "nuorten-tyollistymisseteli",
-    "oppisopimus", "koulutussopimus", "tyohonvalmennus", "tyokokeilu", "kuntouttava-tyotoiminta",
-    "starttiraha", "tyonhakuvalmennus", "uraohjaus", "tyovoimakoulutus", "omaehtoinen-opiskelu",
-    "kotoutumiskoulutus", "ohjaamo", "etsiva-nuorisotyo", "nuorten-tyopaja", "tyokykykoordinaattori",
-    "tyokyvyn-arviointi", "kela-ammatillinen-kuntoutus", "monialainen-yhteispalvelu",
-    "sosiaalinen-kuntoutus", "tyottomyysturva", "ilmoittautuminen-tyonhakijaksi",
+    "palkkatuki",
+    "tyollistamistuki-55",
+    "tyoolosuhteiden-jarjestelytuki",
+    "nuorten-tyollistymisseteli",
+    "oppisopimus",
+    "koulutussopimus",
+    "tyohonvalmennus",
+    "tyokokeilu",
+    "kuntouttava-tyotoiminta",
+    "starttiraha",
+    "tyonhakuvalmennus",
+    "uraohjaus",
+    "tyovoimakoulutus",
+    "omaehtoinen-opiskelu",
+    "kotoutumiskoulutus",
+    "ohjaamo",
+    "etsiva-nuorisotyo",
+    "nuorten-tyopaja",
+    "tyokykykoordinaattori",
+    "tyokyvyn-arviointi",
+    "kela-ammatillinen-kuntoutus",
+    "monialainen-yhteispalvelu",
+    "sosiaalinen-kuntoutus",
+    "tyottomyysturva",
+    "ilmoittautuminen-tyonhakijaksi",
 )
 STALE_AFTER_DAYS = 365
 MAX_SUMMARY_CHARS = 240  # SCHEMA.md
 # Hosts that copy or retell other people's pages (document mirrors, blogs, marketing and
 # bank-customer magazines): a record sourced there is listed so someone finds the official page.
 SECONDHAND_SOURCE_HOSTS = (
-    "docplayer.fi", "docplayer.net", "scribd.com", "123dok.com", "lawinsider.com",
-    "wordpress.com", "blogspot.com", "op-media.fi", "epic-org.eu", "suomalainentyo.fi",
+    "docplayer.fi",
+    "docplayer.net",
+    "scribd.com",
+    "123dok.com",
+    "lawinsider.com",
+    "wordpress.com",
+    "blogspot.com",
+    "op-media.fi",
+    "epic-org.eu",
+    "suomalainentyo.fi",
 )
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{5,20}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
@@ -89,7 +116,9 @@ def _check_sourced(report: CheckReport, kind: str, record: dict[str, Any], today
     if not _valid_url(record.get("source_url")):
         report.errors.append(f"{name}: source_url missing or not an http(s) URL")
     elif _is_secondhand(record["source_url"]):
-        report.secondhand.append(f"{name}: sourced from {urlparse(record['source_url']).netloc}, find the official page")
+        report.secondhand.append(
+            f"{name}: sourced from {urlparse(record['source_url']).netloc}, find the official page"
+        )
     verified = record.get("last_verified")
     try:
         verified_date = verified if isinstance(verified, dt.date) else dt.date.fromisoformat(str(verified))
@@ -129,8 +158,12 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
     if report.errors:
         return report
     areas, providers, services = loaded["employment_areas.yaml"], loaded["providers.yaml"], loaded["services.yaml"]
-    report.counts = {"services": len(services), "providers": len(providers), "areas": len(areas),
-                     "municipalities": len(municipalities)}
+    report.counts = {
+        "services": len(services),
+        "providers": len(providers),
+        "areas": len(areas),
+        "municipalities": len(municipalities),
+    }
 
     area_ids: set[str] = set()
     member_of: dict[str, str] = {}
@@ -197,9 +230,7 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
             report.errors.append(f"{name}: unknown municipality {service['municipality']!r}")
         elif service.get("municipality") and service.get("employment_area") in area_ids:
             if member_of.get(service["municipality"]) != service["employment_area"]:
-                report.errors.append(
-                    f"{name}: {service['municipality']} is not in area {service['employment_area']}"
-                )
+                report.errors.append(f"{name}: {service['municipality']} is not in area {service['employment_area']}")
         if str(service.get("id", "")).startswith("kuntalisa-") and not service.get("municipality"):
             report.errors.append(f"{name}: a kuntalisä must name its municipality")
         if service.get("category") == "municipal_support" and service.get("municipality"):
@@ -207,9 +238,11 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
             if service["id"] != expected and not str(service["id"]).startswith(expected + "-"):
                 report.errors.append(f"{name}: a municipal support's id is {expected} or {expected}-<name> (CONTRACT)")
         for variant in service.get("support") or []:
-            for condition in (variant.get("when") or {}):
+            for condition in variant.get("when") or {}:
                 if condition not in KNOWN_CONDITIONS:
-                    report.errors.append(f"{name}: support variant {variant.get('variant')}: unknown condition {condition!r}")
+                    report.errors.append(
+                        f"{name}: support variant {variant.get('variant')}: unknown condition {condition!r}"
+                    )
     for missing in sorted(set(CONTRACT_SERVICE_IDS) - service_ids):
         report.errors.append(f"service {missing}: contract service id missing from services.yaml")
     return report

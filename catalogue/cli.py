@@ -19,16 +19,15 @@ def main(argv: list[str] | None = None) -> int:
     catalogue = commands.add_parser("catalogue", help="catalogue data")
     catalogue_commands = catalogue.add_subparsers(dest="catalogue_command", required=True)
     seed_parser = catalogue_commands.add_parser("seed", help="migrate the database and load catalogue/data/")
-    seed_parser.add_argument(
-        "--if-needed", action="store_true", help="do nothing when the data files have not changed"
-    )
+    seed_parser.add_argument("--if-needed", action="store_true", help="do nothing when the data files have not changed")
 
     catalogue_commands.add_parser(
         "check", help="sources, verification dates, references, URLs and phones of catalogue/data/"
     )
 
     coverage_parser = catalogue_commands.add_parser(
-        "coverage", help="what a coach finds with one line per employment area: job coaching, work trials, employer supports"
+        "coverage",
+        help="what a coach finds with one line per employment area: job coaching, work trials, employer supports",
     )
     coverage_parser.add_argument("--listed", action="store_true", help="only the areas issue 3 lists")
 
@@ -41,15 +40,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     import_parser.add_argument("services", type=Path, help="JSON list of service pages")
     import_parser.add_argument("channels", type=Path, help="JSON list of service channel pages")
-    import_parser.add_argument(
-        "--write", action="store_true", help="write the result to catalogue/data/services.yaml"
-    )
+    import_parser.add_argument("--write", action="store_true", help="write the result to catalogue/data/services.yaml")
 
     top_purge = commands.add_parser(
         "purge", help="delete conversations older than the retention period (safe to run from cron)"
     )
     top_purge.add_argument(
-        "--older-than", type=_days, default=None, metavar="30d",
+        "--older-than",
+        type=_days,
+        default=None,
+        metavar="30d",
         help="age limit in days, e.g. 30d or 30 (default: POLKUOPAS_RETENTION_DAYS or 30)",
     )
     conversations = commands.add_parser("conversations", help="stored conversations")
@@ -91,8 +91,8 @@ def purge_conversations(days: int | None) -> int:
     from sqlalchemy import create_engine
 
     from catalogue.db import PROJECT_ROOT, database_url, get_engine
-    from conversations.retention import purge, retention_days
     from catalogue.seed import migrate
+    from conversations.retention import purge, retention_days
 
     days = retention_days() if days is None else days
     if days < 1:
@@ -136,7 +136,9 @@ def export_ptv_files(folder: Path) -> int:
     services, channels = export_ptv(load_yaml("services.yaml"))
     folder.mkdir(parents=True, exist_ok=True)
     for name, items in (("services.json", services), ("channels.json", channels)):
-        (folder / name).write_text(json.dumps(paged(items), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        (folder / name).write_text(
+            json.dumps(paged(items), ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+        )
     print(f"Exported {len(services)} services and {len(channels)} channels to {folder}")
     return 0
 
@@ -172,4 +174,3 @@ def _days(text: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError("anna päivät muodossa 30d tai 30")
     return int(value)
-

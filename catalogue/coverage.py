@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from understanding.finnish import fold
 from catalogue.repository import AreaRecord, CatalogueSnapshot, ServiceRecord
 from catalogue.search import get_search
 from catalogue.seed import DATA_DIR, load_yaml
+from understanding.finnish import fold
 
 KNOWN_GAPS_FILE = "coverage_gaps.yaml"
 
@@ -34,20 +34,35 @@ class LocalNeed:
 
 
 LOCAL_NEEDS = (
-    LocalNeed("job_coaching", "työhönvalmennus", frozenset({"coaching"}),
-              frozenset({"tyohonvalmennus", "tyovalmennus"})),
+    LocalNeed(
+        "job_coaching", "työhönvalmennus", frozenset({"coaching"}), frozenset({"tyohonvalmennus", "tyovalmennus"})
+    ),
     LocalNeed("work_trial", "työkokeilu", frozenset({"work_trial"}), frozenset({"tyokokeilu"})),
     LocalNeed("employer_support", "työnantajan tuet", frozenset({"employer_support", "municipal_support"})),
 )
 
 # The areas issue 3 lists, by id, with the place a coach there types.
 LISTED_AREAS = {
-    "tampereen-seutu": "Tampere", "helsinki": "Helsinki", "vantaa": "Vantaa",
-    "espoo-kauniainen": "Espoo", "turku": "Turku", "lahti": "Lahti", "paijat-hame": "Hollola",
-    "kuopio": "Kuopio", "pohjois-karjala": "Joensuu", "seinajoki-ilmajoki-isokyro": "Seinäjoki",
-    "pohjanmaa": "Vaasa", "oulun-seutu": "Oulu", "jyvaskyla-muurame": "Jyväskylä",
-    "meri-lappi": "Kemi", "etela-kymenlaakso": "Kotka", "kouvola": "Kouvola", "salo": "Salo",
-    "ylivieska-kalajoki-nivala": "Ylivieska", "tyohame": "Hämeenlinna", "kerava-sipoo": "Kerava",
+    "tampereen-seutu": "Tampere",
+    "helsinki": "Helsinki",
+    "vantaa": "Vantaa",
+    "espoo-kauniainen": "Espoo",
+    "turku": "Turku",
+    "lahti": "Lahti",
+    "paijat-hame": "Hollola",
+    "kuopio": "Kuopio",
+    "pohjois-karjala": "Joensuu",
+    "seinajoki-ilmajoki-isokyro": "Seinäjoki",
+    "pohjanmaa": "Vaasa",
+    "oulun-seutu": "Oulu",
+    "jyvaskyla-muurame": "Jyväskylä",
+    "meri-lappi": "Kemi",
+    "etela-kymenlaakso": "Kotka",
+    "kouvola": "Kouvola",
+    "salo": "Salo",
+    "ylivieska-kalajoki-nivala": "Ylivieska",
+    "tyohame": "Hämeenlinna",
+    "kerava-sipoo": "Kerava",
     "kainuu-koillismaa": "Kajaani",
 }
 
@@ -115,9 +130,11 @@ def format_coverage(rows: list[AreaCoverage], known: dict[tuple[str, str], str] 
         lines.append(f"{marker}{row.area.id:27} {row.place:12} " + " ".join(f"{cell(row, n):34}" for n in LOCAL_NEEDS))
     listed = [r for r in rows if r.area.id in LISTED_AREAS]
     complete = sum(1 for r in listed if not r.gaps)
-    lines.append(f"* listed in issue 3: {complete}/{len(listed)} areas have all three in the top {TOP_RESULTS}; "
-                 f"{sum(len(r.gaps) for r in listed)} gap(s), searched for in {KNOWN_GAPS_FILE}; "
-                 f"{sum(len(r.met_only_with_caveat) for r in listed)} need(s) met only by a dated page (†)")
+    lines.append(
+        f"* listed in issue 3: {complete}/{len(listed)} areas have all three in the top {TOP_RESULTS}; "
+        f"{sum(len(r.gaps) for r in listed)} gap(s), searched for in {KNOWN_GAPS_FILE}; "
+        f"{sum(len(r.met_only_with_caveat) for r in listed)} need(s) met only by a dated page (†)"
+    )
     return "\n".join(lines)
 
 

@@ -23,7 +23,7 @@ def database_url() -> str:
     # Heroku-style URLs and plain postgresql:// use the psycopg 3 driver.
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text, func
+from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -44,9 +44,7 @@ class Municipality(Base):
     )
 
     employment_area: Mapped[EmploymentArea | None] = relationship(back_populates="municipalities")
-    postal_codes: Mapped[list[PostalCode]] = relationship(
-        back_populates="municipality", cascade="all, delete-orphan"
-    )
+    postal_codes: Mapped[list[PostalCode]] = relationship(back_populates="municipality", cascade="all, delete-orphan")
 
 
 class PostalCode(Base):
@@ -84,9 +82,7 @@ class Service(SourcedMixin, Base):
     category: Mapped[str] = mapped_column(String(40), index=True)
     scope: Mapped[str] = mapped_column(String(20), index=True)  # national | regional | municipal
     audience: Mapped[list[str]] = mapped_column(JSON, default=list)
-    employment_area_id: Mapped[str | None] = mapped_column(
-        ForeignKey("employment_areas.id"), index=True
-    )
+    employment_area_id: Mapped[str | None] = mapped_column(ForeignKey("employment_areas.id"), index=True)
     municipality_code: Mapped[str | None] = mapped_column(ForeignKey("municipalities.code"), index=True)
     provider_id: Mapped[str | None] = mapped_column(ForeignKey("providers.id"))
     provider_name: Mapped[str | None] = mapped_column(String(200))
@@ -125,9 +121,7 @@ class SupportVariant(Base):
 
     __tablename__ = "support_variants"
 
-    service_id: Mapped[str] = mapped_column(
-        ForeignKey("services.id", ondelete="CASCADE"), primary_key=True
-    )
+    service_id: Mapped[str] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), primary_key=True)
     variant: Mapped[str] = mapped_column(String(60), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     percent: Mapped[float | None] = mapped_column(Float)

@@ -223,9 +223,7 @@ def _load_snapshot(engine: Engine) -> CatalogueSnapshot:
         ).all()
         areas = session.scalars(select(EmploymentArea)).all()
         providers = session.scalars(select(Provider)).all()
-        municipality_rows = session.execute(
-            select(Municipality.code, Municipality.employment_area_id)
-        ).all()
+        municipality_rows = session.execute(select(Municipality.code, Municipality.employment_area_id)).all()
         area_members: dict[str, list[str]] = {}
         area_of_municipality: dict[str, str] = {}
         for code, area_id in municipality_rows:

@@ -8,11 +8,12 @@ national ones, and other areas' services are left out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from rapidfuzz import fuzz, process
 
+from catalogue.repository import CatalogueSnapshot, ServiceRecord
 from understanding.finnish import fold, term_sets, terms, words
 from understanding.municipalities import Municipality
-from catalogue.repository import CatalogueSnapshot, ServiceRecord
 
 CATEGORY_WORDS_FI = {
     "employer_support": "työnantaja tuki palkkaaminen rekrytointi",
@@ -48,17 +49,72 @@ EMPLOYER_TYPE_WORDS_FI = {
     "municipality": "kunta",
 }
 FIELD_WORDS_FI = {
-    "cleaning": "siivous", "property_care": "kiinteistönhoito", "recycling": "kierrätys",
-    "kitchen": "keittiö ravintola", "media": "media", "woodwork": "puutyö", "logistics": "logistiikka varasto",
-    "retail": "kauppa myynti", "care": "hoiva", "construction": "rakennus", "office": "toimisto",
-    "it": "it", "metal": "metalli", "textile": "tekstiili", "gardening": "puutarha",
-    "transport": "kuljetus", "customer_service": "asiakaspalvelu",
+    "cleaning": "siivous",
+    "property_care": "kiinteistönhoito",
+    "recycling": "kierrätys",
+    "kitchen": "keittiö ravintola",
+    "media": "media",
+    "woodwork": "puutyö",
+    "logistics": "logistiikka varasto",
+    "retail": "kauppa myynti",
+    "care": "hoiva",
+    "construction": "rakennus",
+    "office": "toimisto",
+    "it": "it",
+    "metal": "metalli",
+    "textile": "tekstiili",
+    "gardening": "puutarha",
+    "transport": "kuljetus",
+    "customer_service": "asiakaspalvelu",
 }
-STOP_WORDS = {fold(w) for w in (
-    "ja tai on ovat olla mikä mitä mitkä missä miten kuka ketkä voi voiko olen oon mä minä mun minun "
-    "sinä sä palvelu palvelut palveluja palvelua näytä näyttää etsi etsiä hae haluan haluisin haluaisin "
-    "löytyykö onko kerro tietoa lähellä alueella jotain kaikki the"
-).split()}
+STOP_WORDS = {
+    fold(w)
+    for w in [
+        "ja",
+        "tai",
+        "on",
+        "ovat",
+        "olla",
+        "mikä",
+        "mitä",
+        "mitkä",
+        "missä",
+        "miten",
+        "kuka",
+        "ketkä",
+        "voi",
+        "voiko",
+        "olen",
+        "oon",
+        "mä",
+        "minä",
+        "mun",
+        "minun",
+        "sinä",
+        "sä",
+        "palvelu",
+        "palvelut",
+        "palveluja",
+        "palvelua",
+        "näytä",
+        "näyttää",
+        "etsi",
+        "etsiä",
+        "hae",
+        "haluan",
+        "haluisin",
+        "haluaisin",
+        "löytyykö",
+        "onko",
+        "kerro",
+        "tietoa",
+        "lähellä",
+        "alueella",
+        "jotain",
+        "kaikki",
+        "the",
+    ]
+}
 
 
 @dataclass

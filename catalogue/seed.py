@@ -20,8 +20,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
-from catalogue.db import PROJECT_ROOT, get_engine, session_scope
 from catalogue import DATA_DIR
+from catalogue.db import PROJECT_ROOT, get_engine, session_scope
 from catalogue.models import (
     CatalogueMeta,
     EmploymentArea,

@@ -46,10 +46,10 @@ def purge(
     """
     if isinstance(older_than_days, bool) or not isinstance(older_than_days, int) or older_than_days < 1:
         raise ValueError("older_than_days must be a whole number of days, at least 1")
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     if now.tzinfo is None:
-        now = now.replace(tzinfo=dt.timezone.utc)
-    cutoff = now.astimezone(dt.timezone.utc) - dt.timedelta(days=older_than_days)
+        now = now.replace(tzinfo=dt.UTC)
+    cutoff = now.astimezone(dt.UTC) - dt.timedelta(days=older_than_days)
     counts = dict.fromkeys(TABLES, 0)
 
     with engine.begin() as connection:
@@ -64,7 +64,9 @@ def purge(
                 )
             )
         )
-        counts["chat_sessions"] = _rows(connection.execute(delete(ChatSession).where(ChatSession.last_seen_at < cutoff)))
+        counts["chat_sessions"] = _rows(
+            connection.execute(delete(ChatSession).where(ChatSession.last_seen_at < cutoff))
+        )
 
     engines = [engine]
     if tracker_engine is not None and str(tracker_engine.url) != str(engine.url):

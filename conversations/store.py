@@ -47,7 +47,7 @@ def open_session(db: Session, session_id: str | None) -> ChatSession:
     if session is None:
         session = ChatSession(id=new_session_id())
         db.add(session)
-    session.last_seen_at = dt.datetime.now(dt.timezone.utc)
+    session.last_seen_at = dt.datetime.now(dt.UTC)
     db.flush()
     return session
 
@@ -84,7 +84,12 @@ def record(db: Session, session: ChatSession, sender: str, body: dict[str, Any])
 
 def history(db: Session, session: ChatSession) -> list[dict[str, Any]]:
     return [
-        {"sender": m.sender, "text": m.body.get("text"), "buttons": m.body.get("buttons") or [], "cards": m.body.get("cards") or []}
+        {
+            "sender": m.sender,
+            "text": m.body.get("text"),
+            "buttons": m.body.get("buttons") or [],
+            "cards": m.body.get("cards") or [],
+        }
         for m in session.messages
     ]
 

@@ -26,9 +26,9 @@ from typing import Any
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
-from understanding.competence import Competence, describe
 from catalogue.db import session_scope
 from conversations.models import ConversationSummary
+from understanding.competence import Competence, describe
 from vocabulary import (
     EDUCATION_LABELS,
     FINNISH_LEVEL_LABELS,
@@ -68,7 +68,7 @@ try:  # Finnish calendar date of the summary
 
     HELSINKI: dt.tzinfo = ZoneInfo("Europe/Helsinki")
 except Exception:  # pragma: no cover - no time zone data on the machine
-    HELSINKI = dt.timezone.utc
+    HELSINKI = dt.UTC
 
 
 # ---------------------------------------------------------------------------
@@ -238,7 +238,7 @@ def _competence_lines(competence: dict[str, Any]) -> list[str]:
 
 def _utc(value: dt.datetime) -> dt.datetime:
     # SQLite hands back naive datetimes; everything is stored in UTC.
-    return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 def save_summary(engine: Engine, session_id: str, data: dict[str, Any], *, now: dt.datetime | None = None) -> str:
@@ -247,7 +247,7 @@ def save_summary(engine: Engine, session_id: str, data: dict[str, Any], *, now: 
     if not session_id or len(session_id) > MAX_SESSION_ID_CHARS:
         raise ValueError("Keskustelun tunnus puuttuu tai on liian pitkä.")
     token = secrets.token_urlsafe(32)
-    created = _utc(now or dt.datetime.now(dt.timezone.utc))
+    created = _utc(now or dt.datetime.now(dt.UTC))
     with session_scope(engine) as db:
         db.add(ConversationSummary(token=token, session_id=session_id, data=data, created_at=created))
     return token
@@ -265,7 +265,7 @@ def load_summary(
             return None
         created = _utc(summary.created_at)
         data = dict(summary.data or {})
-    if _utc(now or dt.datetime.now(dt.timezone.utc)) - created > dt.timedelta(days=max_age_days):
+    if _utc(now or dt.datetime.now(dt.UTC)) - created > dt.timedelta(days=max_age_days):
         return None
     data.setdefault("created_at", created.isoformat())
     return data

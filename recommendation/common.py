@@ -7,9 +7,7 @@ from collections.abc import Iterable
 from catalogue.repository import CatalogueSnapshot, ServiceRecord
 
 
-def fits_age_and_unemployment(
-    service: ServiceRecord, age: int | None, unemployed_months: float | None
-) -> bool:
+def fits_age_and_unemployment(service: ServiceRecord, age: int | None, unemployed_months: float | None) -> bool:
     """False only when a known fact rules the service out; unknown facts do not exclude."""
     if age is not None:
         if service.min_age is not None and age < service.min_age:
@@ -81,9 +79,7 @@ def pick_services(
             continue
         if fits_age_and_unemployment(service, age, unemployed_months):
             regional.append(service)
-    regional.sort(
-        key=lambda s: (not (wanted_fields & service_fields(catalogue, s)), s.scope != "municipal", s.title)
-    )
+    regional.sort(key=lambda s: (not (wanted_fields & service_fields(catalogue, s)), s.scope != "municipal", s.title))
     national = [
         service
         for service_id in national_ids

@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from catalogue.repository import CatalogueSnapshot, ServiceRecord, SupportVariantRecord
 from recommendation.common import euros, months_text
 from recommendation.profiles import LONG_TERM_UNEMPLOYED_MONTHS, EmployerProfile
-from catalogue.repository import CatalogueSnapshot, ServiceRecord, SupportVariantRecord
 
 FULL_TIME_HOURS_PER_WEEK = 37.5
 ASSOCIATION_100_WORKING_TIME_SHARE = 0.65
@@ -47,9 +47,15 @@ CONDITION_TEXTS = {
     "min_education_upper_secondary": "palkattavalla on toisen asteen tai korkea-asteen tutkinto",
 }
 KNOWN_CONDITIONS = frozenset(CONDITION_TEXTS) | {
-    "employer_types", "apprenticeship", "work_ability", "min_unemployed_months_basic_education_only",
+    "employer_types",
+    "apprenticeship",
+    "work_ability",
+    "min_unemployed_months_basic_education_only",
     # read by the dedicated rules of palkkatuki and työolosuhteiden järjestelytuki below
-    "long_term_unemployed", "non_business_work", "needs_adjustments", "more_than_unemployed_months",
+    "long_term_unemployed",
+    "non_business_work",
+    "needs_adjustments",
+    "more_than_unemployed_months",
     # `after: <variant>`: paid after that variant of the same support ends (e.g. an apprenticeship's later years)
     "after",
 }
@@ -198,14 +204,18 @@ class EmployerPackageBuilder:
                 "Palkattavan työkyky on alentunut, joten palkkatuki on 70 % palkkakuluista, enintään "
                 f"{euros(variant.monthly_max_eur or 0)}/kk, ja sitä voi saada {months_text(variant.months or 24)} kerrallaan."
             )
-            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant))
+            supports.append(
+                Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
+            )
         elif aged_60_long_term and (variant := service.variant("long_unemployed_60")):
             estimate = self._estimate(variant)
             why = (
                 f"Palkattava on {hire.age}-vuotias ja ollut työttömänä {months_text(months_unemployed or 0)}: "
                 f"60 vuotta täyttäneestä pitkäaikaistyöttömästä palkkatukea voi saada {months_text(variant.months or 24)}."
             )
-            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant))
+            supports.append(
+                Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
+            )
         elif variant := service.variant("skills"):
             estimate = self._estimate(variant)
             why = (
@@ -215,7 +225,9 @@ class EmployerPackageBuilder:
             )
             if hire.apprenticeship:
                 why = "Oppisopimukseen voi saada palkkatukea, kun oppisopimusopiskelija on työtön työnhakija. " + why
-            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant))
+            supports.append(
+                Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
+            )
 
         full = service.variant("association_100")
         if (
@@ -225,15 +237,15 @@ class EmployerPackageBuilder:
             and months_unemployed > (full.conditions or {}).get("more_than_unemployed_months", 24)
         ):
             variant = full
-            estimate = self._estimate(
-                variant, hours_per_week=self.profile.job.hours_per_week, limit_working_time=True
-            )
+            estimate = self._estimate(variant, hours_per_week=self.profile.job.hours_per_week, limit_working_time=True)
             why = (
                 "Yhdistys, säätiö tai uskonnollinen yhdyskunta voi saada 100 % palkkatukea, kun palkattava on ollut "
                 "työttömänä yli kaksi vuotta ja työ ei ole liiketoimintaa. Tuki lasketaan enintään 65 %:n "
                 f"työajan palkasta (kerroin 1,23), ja se on enintään {euros(variant.monthly_max_eur or 0)}/kk."
             )
-            supports.append(Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant))
+            supports.append(
+                Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
+            )
         return supports
 
     def subsidy_55(self) -> Support | None:
@@ -243,7 +255,11 @@ class EmployerPackageBuilder:
         if service is None or variant is None or not self._employer_may_get(service):
             return None
         rules = variant.conditions or {}
-        min_age, min_months, min_hours = rules.get("min_age", 55), rules.get("min_unemployed_months", 24), rules.get("min_hours_per_week", 25)
+        min_age, min_months, min_hours = (
+            rules.get("min_age", 55),
+            rules.get("min_unemployed_months", 24),
+            rules.get("min_hours_per_week", 25),
+        )
         if hire.age is None or hire.age < min_age:
             return None
         if hire.unemployed_months is None or hire.unemployed_months < min_months:
@@ -400,7 +416,11 @@ class EmployerPackageBuilder:
         for service in self.catalogue.local_services(self.code):
             if service.category != "municipal_support" or "employer" not in service.audience:
                 continue
-            if self.profile.employer_type and service.employer_types and self.profile.employer_type not in service.employer_types:
+            if (
+                self.profile.employer_type
+                and service.employer_types
+                and self.profile.employer_type not in service.employer_types
+            ):
                 continue
             months_unemployed = self.profile.hire.unemployed_months
             if (
@@ -448,16 +468,25 @@ class EmployerPackageBuilder:
             # A share of the pay for as long as the job lasts (e.g. a whole apprenticeship) when the
             # profile does not tell how long: euros a month, so it can still be compared.
             wage = self.profile.job.monthly_wage_eur
-            monthly = variant.monthly_max_eur if wage is None else min(
-                variant.monthly_max_eur, round(wage * variant.percent / 100, 2)
+            monthly = (
+                variant.monthly_max_eur
+                if wage is None
+                else min(variant.monthly_max_eur, round(wage * variant.percent / 100, 2))
             )
             why += (
                 f" Lisä on {variant.percent:g} % palkasta, enintään {euros(variant.monthly_max_eur)}/kk, niin kauan "
                 "kuin työsuhde kestää; kerro työsuhteen kesto, niin lasken kokonaissumman."
             )
         return Support(
-            service, why, estimate, group, set(variant.excludes), set(variant.requires),
-            variant=variant.variant, monthly_eur=monthly, unchecked=unchecked,
+            service,
+            why,
+            estimate,
+            group,
+            set(variant.excludes),
+            set(variant.requires),
+            variant=variant.variant,
+            monthly_eur=monthly,
+            unchecked=unchecked,
         )
 
     def _condition_results(self, variant: SupportVariantRecord) -> dict[str, bool | None]:
@@ -522,7 +551,9 @@ class EmployerPackageBuilder:
                 words.append(name)
         return " tai ".join(words)
 
-    def _pick_municipal_variants(self, service: ServiceRecord, wage_supports: list[Support]) -> list[SupportVariantRecord]:
+    def _pick_municipal_variants(
+        self, service: ServiceRecord, wage_supports: list[Support]
+    ) -> list[SupportVariantRecord]:
         """The most useful variant whose known conditions are all met, one for each set of supports it
         is paid on top of (e.g. one amount with palkkatuki, another with the 55+ subsidy); the package
         then keeps the one that goes with the recommended wage support."""
@@ -562,8 +593,10 @@ class EmployerPackageBuilder:
         while True:
             following = next(
                 (
-                    v for v in service.support_variants
-                    if (v.conditions or {}).get("after") == steps[-1].variant and v not in steps
+                    v
+                    for v in service.support_variants
+                    if (v.conditions or {}).get("after") == steps[-1].variant
+                    and v not in steps
                     and not any(result is False for result in self._condition_results(v).values())
                 ),
                 None,
@@ -627,6 +660,7 @@ class EmployerPackageBuilder:
         if not priced:
             return (options[0] if options else None), ""
         if all(option.estimate is not None for option in options):
+
             def total(option: Support) -> float:
                 return sum(p.estimate.total_max_eur for p in self._parts(option, addons) if p.estimate is not None)
 
@@ -662,7 +696,8 @@ class EmployerPackageBuilder:
             undated = [o.service.title for o in options if o.estimate is None and self._monthly(o) is not None]
             if undated:
                 note += (
-                    " Vertailin kuukausimääriä, koska tämän tuen kestoa ei ole kerrottu: " + ", ".join(undated)
+                    " Vertailin kuukausimääriä, koska tämän tuen kestoa ei ole kerrottu: "
+                    + ", ".join(undated)
                     + ". Siksi kokonaissummia ei voi verrata."
                 )
             self.notes.append(note)
@@ -681,11 +716,16 @@ class EmployerPackageBuilder:
         in_package = self._parts(best, addons)
         ordered = sorted(wage_supports, key=lambda s: -(s.estimate.total_max_eur if s.estimate else 0))
         supports: list[Support] = []
-        for candidate in [self.work_trial()] + ordered + municipal + [
-            self.apprenticeship(),
-            self.adjustments(),
-            self.job_coaching(),
-        ]:
+        for candidate in (
+            [self.work_trial()]
+            + ordered
+            + municipal
+            + [
+                self.apprenticeship(),
+                self.adjustments(),
+                self.job_coaching(),
+            ]
+        ):
             if candidate is None:
                 continue
             ids = [s.service.id for s in supports]
@@ -698,19 +738,33 @@ class EmployerPackageBuilder:
             existing = supports[ids.index(candidate.service.id)]
             if existing is best or (any(p is existing for p in in_package) and candidate is not best):
                 continue
-            if candidate is best or any(p is candidate for p in in_package) or (
-                candidate.estimate and existing.estimate
-                and candidate.estimate.total_max_eur > existing.estimate.total_max_eur
+            if (
+                candidate is best
+                or any(p is candidate for p in in_package)
+                or (
+                    candidate.estimate
+                    and existing.estimate
+                    and candidate.estimate.total_max_eur > existing.estimate.total_max_eur
+                )
             ):
                 supports[ids.index(candidate.service.id)] = candidate
         self._assign_roles(supports, best)
         # the recommended wage support first after the work trial, its alternatives after the rest
-        supports.sort(key=lambda s: {RECOMMENDED: 0, ADDITIONAL: 1, ALTERNATIVE: 2}[s.role] if s.service.id != "tyokokeilupaikan-tarjoaminen" else -1)
+        supports.sort(
+            key=lambda s: (
+                {RECOMMENDED: 0, ADDITIONAL: 1, ALTERNATIVE: 2}[s.role]
+                if s.service.id != "tyokokeilupaikan-tarjoaminen"
+                else -1
+            )
+        )
         self._add_general_notes(wage_supports)
         contact = self.catalogue.contact(self.code, "employer")
         chosen = [s for s in supports if s.role != ALTERNATIVE and s.estimate is not None]
         package_estimate = (
-            {"total_max_eur": round(sum(s.estimate.total_max_eur for s in chosen), 2), "supports": [s.service.id for s in chosen]}
+            {
+                "total_max_eur": round(sum(s.estimate.total_max_eur for s in chosen), 2),
+                "supports": [s.service.id for s in chosen],
+            }
             if chosen
             else None
         )
@@ -758,13 +812,18 @@ class EmployerPackageBuilder:
         else:
             self.notes.append("Kerro palkka ja työaika, niin lasken tarkemman arvion. Nyt näytän enimmäismäärät.")
         if self.profile.municipality and self.municipality is None:
-            self.notes.append(f"En tunnistanut kuntaa \"{self.profile.municipality}\", joten näytän valtakunnalliset tuet.")
+            self.notes.append(
+                f'En tunnistanut kuntaa "{self.profile.municipality}", joten näytän valtakunnalliset tuet.'
+            )
 
     def _next_steps(self, supports: list[Support], contact: dict[str, Any]) -> list[str]:
         """What to do, in order: each chosen support's own application text (catalogue data)."""
         steps: list[str] = []
         chosen = [s for s in supports if s.role != ALTERNATIVE]
-        if any(s.alternatives_group == "wage" or s.service.category in ("employer_support", "municipal_support") for s in chosen):
+        if any(
+            s.alternatives_group == "wage" or s.service.category in ("employer_support", "municipal_support")
+            for s in chosen
+        ):
             steps.append(
                 "Sopikaa työsuhteen ehdoista, mutta älkää aloittako työtä ennen kuin tuesta on päätös: "
                 "tukea ei myönnetä jo alkaneeseen työhön."
@@ -775,7 +834,9 @@ class EmployerPackageBuilder:
                 steps.append(f"{support.service.title}: {text}")
         if contact.get("url") or contact.get("phone"):
             where = ", ".join(str(contact[k]) for k in ("url", "phone", "email") if contact.get(k))
-            steps.append(f"Kysykää apua hakemukseen: {contact.get('name') or 'työllisyysalueen työnantajapalvelut'} ({where}).")
+            steps.append(
+                f"Kysykää apua hakemukseen: {contact.get('name') or 'työllisyysalueen työnantajapalvelut'} ({where})."
+            )
         steps.append(
             "Päätöksen käsittelyaikaa ei ole julkaistu yhteisesti; varatkaa aikaa ja hakekaa heti, kun palkattava on tiedossa."
         )

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, ServiceRecord
 from recommendation.common import fits_age_and_unemployment, months_text, pick_services, service_fields
 from recommendation.profiles import JobseekerProfile
-from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, ServiceRecord
 from vocabulary import (
     FINNISH_LEVEL_LABELS,
     GOAL_LABELS,
@@ -27,7 +27,17 @@ MIN_STEPS = 2
 # Least essential first: general skills, direction, staying at work, the trial; never supports.
 DROP_ORDER = ("skills", "clarify", "stay_at_work", "try")
 # The route a coach would walk: clarify, try, strengthen skills, work with support, stay at work.
-ROUTE_ORDER = ("register", "clarify", "rehabilitation", "try", "business", "skills", "supported_work", "stay_at_work", "start")
+ROUTE_ORDER = (
+    "register",
+    "clarify",
+    "rehabilitation",
+    "try",
+    "business",
+    "skills",
+    "supported_work",
+    "stay_at_work",
+    "start",
+)
 
 
 @dataclass
@@ -188,7 +198,9 @@ class JobseekerPathBuilder:
             categories += ["youth"]
             factors.append(f"{p.age}-vuotias")
         if p.needs_finnish:
-            reasons.append("Suomen kielen opiskelu avaa monta ovea työelämään. Kotoutumiskoulutuksessa opiskelet kieltä ja työelämätaitoja.")
+            reasons.append(
+                "Suomen kielen opiskelu avaa monta ovea työelämään. Kotoutumiskoulutuksessa opiskelet kieltä ja työelämätaitoja."
+            )
             national += ["kotoutumiskoulutus"]
             categories += ["integration"]
             factors.append(f"suomen kielen taito: {FINNISH_LEVEL_LABELS.get(p.finnish_level, '')}")
@@ -212,8 +224,10 @@ class JobseekerPathBuilder:
             factors += self._unemployment_factor() + [
                 self._rating_factor(area) for area in ("daily_life", "social", "wellbeing") if p.low(area)
             ]
-        if not national and ("job" not in p.goals or p.situation == "employed") and (
-            not p.goals or "education" in p.goals or "try_field" in p.goals
+        if (
+            not national
+            and ("job" not in p.goals or p.situation == "employed")
+            and (not p.goals or "education" in p.goals or "try_field" in p.goals)
         ):
             reasons.append(
                 "Et ole vielä varma suunnasta. Uraohjauksessa selvität, mikä ala ja koulutus sopisivat sinulle."
@@ -222,7 +236,9 @@ class JobseekerPathBuilder:
             )
             national += ["uraohjaus"]
             categories += ["guidance"]
-            factors.append("suunta vielä auki" if not p.goals else "tavoite: " + ", ".join(GOAL_LABELS.get(g, g) for g in p.goals))
+            factors.append(
+                "suunta vielä auki" if not p.goals else "tavoite: " + ", ".join(GOAL_LABELS.get(g, g) for g in p.goals)
+            )
         if not national:
             return None
         services = self._pick(list(dict.fromkeys(national)), categories=categories, limit=3)
@@ -274,7 +290,9 @@ class JobseekerPathBuilder:
             elif p.situation == "graduating":
                 why = "Valmistut pian: työkokeilu on hyvä tapa saada ensimmäinen työkokemus alalta ja suosittelija."
             elif p.age is not None:
-                why = f"Olet {p.age}-vuotias: työkokeilussa voit näyttää osaamisesi työnantajalle ja saada suosittelijan."
+                why = (
+                    f"Olet {p.age}-vuotias: työkokeilussa voit näyttää osaamisesi työnantajalle ja saada suosittelijan."
+                )
             else:
                 why = "Työkokeilussa voit kokeilla sopivaa työtä ja saada työnantajalta suosittelijan."
             if p.situation in ("unemployed", "laid_off", "graduating"):
@@ -294,10 +312,14 @@ class JobseekerPathBuilder:
                 if place is not None:
                     why += f" Alueeltasi löytyi paikka, jossa on alan töitä: {place.title}."
                 else:
-                    why += " Valmista alan paikkaa en löytänyt, joten etsit työkokeilupaikan yhdessä asiantuntijan kanssa."
+                    why += (
+                        " Valmista alan paikkaa en löytänyt, joten etsit työkokeilupaikan yhdessä asiantuntijan kanssa."
+                    )
             factors = (
-                [f"ala: {fields_text}"] if self.fields else []
-            ) + (["haluat kokeilla uutta alaa"] if "try_field" in p.goals else []) + self._unemployment_factor()
+                ([f"ala: {fields_text}"] if self.fields else [])
+                + (["haluat kokeilla uutta alaa"] if "try_field" in p.goals else [])
+                + self._unemployment_factor()
+            )
             step = Step("Kokeile työtä käytännössä", why, services, key="try", factors=factors)
             return step if services else None
         return None
@@ -334,10 +356,11 @@ class JobseekerPathBuilder:
         national = ["tyovoimakoulutus", "omaehtoinen-opiskelu", "oppisopimus"]
         if p.situation == "student":
             national = ["uraohjaus", "oppisopimus", "tyovoimakoulutus"]
-        factors = (["tavoite: opiskelu"] if wants_education else []) + (
-            ["koulutus: peruskoulu"] if p.education == "basic" else []
-        ) + ([self._rating_factor("skills")] if p.low("skills") else []) + (
-            [f"ala: {', '.join(field_label(f) for f in unmatched[:3])}"] if unmatched else []
+        factors = (
+            (["tavoite: opiskelu"] if wants_education else [])
+            + (["koulutus: peruskoulu"] if p.education == "basic" else [])
+            + ([self._rating_factor("skills")] if p.low("skills") else [])
+            + ([f"ala: {', '.join(field_label(f) for f in unmatched[:3])}"] if unmatched else [])
         )
         services = self._pick(national, categories=("training", "education"))
         step = Step("Vahvista osaamistasi", why, services, key="skills", factors=factors or ["haluat vaihtaa alaa"])
@@ -431,7 +454,9 @@ class JobseekerPathBuilder:
             # The area's own services before national ones, each group in the order chosen above.
             services = sorted(services, key=lambda s: s.scope == "national")[:3]
         title = "Tee työtä tuetusti" if "tyonhakuvalmennus" not in national else "Hae töitä tuen kanssa"
-        step = Step(title, " ".join(reasons), services, key="supported_work", factors=[f for f in dict.fromkeys(factors) if f])
+        step = Step(
+            title, " ".join(reasons), services, key="supported_work", factors=[f for f in dict.fromkeys(factors) if f]
+        )
         return step if services else None
 
     def stay_at_work_step(self) -> Step | None:
@@ -660,7 +685,10 @@ class JobseekerPathBuilder:
             if key in have:
                 continue
             services = self._fallback_pick(
-                national, categories, used | {s.id for step in out for s in step.services}, open_to_all=key == "business"
+                national,
+                categories,
+                used | {s.id for step in out for s in step.services},
+                open_to_all=key == "business",
             )
             if not services:
                 continue
@@ -689,9 +717,7 @@ class JobseekerPathBuilder:
     def _add_notes(self) -> None:
         p = self.profile
         if p.municipality and self.municipality is None:
-            self.notes.append(
-                f"En tunnistanut kuntaa \"{p.municipality}\", joten näytän valtakunnalliset palvelut."
-            )
+            self.notes.append(f'En tunnistanut kuntaa "{p.municipality}", joten näytän valtakunnalliset palvelut.')
         elif self.municipality is None:
             self.notes.append("Et kertonut kuntaasi, joten näytän valtakunnalliset palvelut.")
         elif self.catalogue.area_for_municipality(self.code) is None:
@@ -700,9 +726,7 @@ class JobseekerPathBuilder:
                 "Näytän valtakunnalliset palvelut; yhteystiedot löydät Työmarkkinatorilta."
             )
         if p.situation in ("unemployed", "laid_off") or p.unemployed_months:
-            self.notes.append(
-                "Työttömyysetuudesta päättää Kela tai työttömyyskassa. Polkuopas ei voi luvata etuutta."
-            )
+            self.notes.append("Työttömyysetuudesta päättää Kela tai työttömyyskassa. Polkuopas ei voi luvata etuutta.")
 
 
 def recommend_jobseeker_path(

@@ -47,9 +47,23 @@ def time_training() -> float:
         env = {**os.environ, "RASA_CACHE_DIRECTORY": str(Path(out) / "cache")}
         start = time.monotonic()
         subprocess.run(
-            [str(ROOT / "scripts/rasa.sh"), "train", "--quiet", "--config", str(ROOT / "config.yml"),
-             "--domain", str(ROOT / "domain.yml"), "--data", str(ROOT / "bot/data"), "--out", out],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+            [
+                str(ROOT / "scripts/rasa.sh"),
+                "train",
+                "--quiet",
+                "--config",
+                str(ROOT / "config.yml"),
+                "--domain",
+                str(ROOT / "domain.yml"),
+                "--data",
+                str(ROOT / "bot/data"),
+                "--out",
+                out,
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
         )
         return time.monotonic() - start
 
@@ -81,9 +95,11 @@ def main() -> None:
         names = ["actions", "rasa", "api"]
         memory = {name: rss_mb(process.pid) for name, process in zip(names, stack.processes)}
         stack.down()
-    print(f"Machine: {platform.node()}, {platform.processor() or platform.machine()}, "
-          f"{subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
-          f"Python {platform.python_version()}; date {time.strftime('%Y-%m-%d')}\n")
+    print(
+        f"Machine: {platform.node()}, {platform.processor() or platform.machine()}, "
+        f"{subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
+        f"Python {platform.python_version()}; date {time.strftime('%Y-%m-%d')}\n"
+    )
     print("| measure | value |\n| --- | --- |")
     print(f"| training (rasa train, NLU + core) | {training:.0f} s |")
     print(f"| stack start until /api/health ok (model load) | {startup:.0f} s |")

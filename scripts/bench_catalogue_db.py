@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
-
 from bench_search import FIELDS, KINDS  # noqa: E402
+
 from catalogue.db import make_engine  # noqa: E402
 from catalogue.repository import get_catalogue  # noqa: E402
 from catalogue.search import ServiceSearch  # noqa: E402
@@ -48,22 +48,24 @@ def data_dir_with_synthetic_services(count: int, folder: Path, seed_value: int =
     for number in range(count - len(services)):
         category, title, keywords = rng.choice(KINDS)
         place = rng.choice(municipalities)["name_fi"]
-        services.append({
-            "id": f"synthetic-{number}",
-            "title": f"{title} {place} {number % 97}",
-            "category": category,
-            "scope": rng.choice(["regional", "municipal"]),
-            "audience": ["employer"] if category == "employer_support" else ["jobseeker"],
-            "municipality": place,
-            "provider_name": f"Palveluntuottaja {number % 500}",
-            "summary": f"{title} {place}: {', '.join(keywords)}.",
-            "key_rules": [f"{title} on tarkoitettu alueen asukkaille."],
-            "url": f"https://palvelu{number % 500}.example.fi/{number}",
-            "keywords": list(keywords),
-            "fields": [rng.choice(FIELDS)],
-            "source_url": f"https://palvelu{number % 500}.example.fi/{number}",
-            "last_verified": dt.date(2026, 12, 1),
-        })
+        services.append(
+            {
+                "id": f"synthetic-{number}",
+                "title": f"{title} {place} {number % 97}",
+                "category": category,
+                "scope": rng.choice(["regional", "municipal"]),
+                "audience": ["employer"] if category == "employer_support" else ["jobseeker"],
+                "municipality": place,
+                "provider_name": f"Palveluntuottaja {number % 500}",
+                "summary": f"{title} {place}: {', '.join(keywords)}.",
+                "key_rules": [f"{title} on tarkoitettu alueen asukkaille."],
+                "url": f"https://palvelu{number % 500}.example.fi/{number}",
+                "keywords": list(keywords),
+                "fields": [rng.choice(FIELDS)],
+                "source_url": f"https://palvelu{number % 500}.example.fi/{number}",
+                "last_verified": dt.date(2026, 12, 1),
+            }
+        )
     with open(folder / "services.yaml", "w", encoding="utf-8") as out:
         yaml.safe_dump(services, out, allow_unicode=True, sort_keys=False)
     return folder
@@ -77,8 +79,9 @@ def measure(name: str, url: str, data_dir: Path) -> None:
     seed_seconds = time.perf_counter() - started
     engine.dispose()
     loaded = subprocess.run([sys.executable, __file__, "--load", url], check=True, capture_output=True, text=True)
-    print(f"{name}: {report.services} services seeded in {seed_seconds:.1f} s; in a new process "
-          f"{loaded.stdout.strip()}")
+    print(
+        f"{name}: {report.services} services seeded in {seed_seconds:.1f} s; in a new process {loaded.stdout.strip()}"
+    )
 
 
 def peak_rss_mb() -> float:
@@ -103,9 +106,11 @@ def load_in_this_process(url: str) -> str:
     ServiceSearch(snapshot)
     index_seconds = time.perf_counter() - began
     after_index = peak_rss_mb()
-    return (f"the snapshot of {len(snapshot.services)} services loads in median {statistics.median(loads):.2f} s "
-            f"(max {max(loads):.2f} s, {LOADS} loads) and the search index builds in {index_seconds:.1f} s; "
-            f"peak RSS {before:.0f} MB before, {after_load:.0f} MB after the loads, {after_index:.0f} MB with the index")
+    return (
+        f"the snapshot of {len(snapshot.services)} services loads in median {statistics.median(loads):.2f} s "
+        f"(max {max(loads):.2f} s, {LOADS} loads) and the search index builds in {index_seconds:.1f} s; "
+        f"peak RSS {before:.0f} MB before, {after_load:.0f} MB after the loads, {after_index:.0f} MB with the index"
+    )
 
 
 def main() -> None:

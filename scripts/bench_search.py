@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from understanding.municipalities import get_resolver  # noqa: E402
 from catalogue.repository import CatalogueSnapshot, get_catalogue  # noqa: E402
 from catalogue.search import ServiceSearch  # noqa: E402
+from understanding.municipalities import get_resolver  # noqa: E402
 
 KINDS = [
     ("work_trial", "Työkokeilupaikat", ["työkokeilu", "kokeilu", "työpaikka"]),
@@ -37,10 +37,22 @@ KINDS = [
 ]
 FIELDS = ["cleaning", "property_care", "recycling", "kitchen", "media", "woodwork", "logistics", "retail"]
 QUERIES = [
-    "työhönvalmennusta Kuopiossa", "tyokokeilu tampere", "palkkatuki yhdistykselle", "nuorille joensuu",
-    "kuntouttava työtoiminta", "mikä on työkokeilu", "kierrätys työkokeilu varkaus", "suomen kielen kurssi oulu",
-    "työnhakuvalmennus cv", "rekrytointituki helsinki", "nuorten työpaja seinäjoki", "starttiraha",
-    "ohjaus lahti", "sosiaalinen kuntoutus rovaniemi", "palkkatukki", "keittiö työkokeilu turku",
+    "työhönvalmennusta Kuopiossa",
+    "tyokokeilu tampere",
+    "palkkatuki yhdistykselle",
+    "nuorille joensuu",
+    "kuntouttava työtoiminta",
+    "mikä on työkokeilu",
+    "kierrätys työkokeilu varkaus",
+    "suomen kielen kurssi oulu",
+    "työnhakuvalmennus cv",
+    "rekrytointituki helsinki",
+    "nuorten työpaja seinäjoki",
+    "starttiraha",
+    "ohjaus lahti",
+    "sosiaalinen kuntoutus rovaniemi",
+    "palkkatukki",
+    "keittiö työkokeilu turku",
 ]
 
 
@@ -98,10 +110,14 @@ def main() -> None:
             latencies.append((time.perf_counter() - began) * 1000)
     latencies.sort()
     p95 = latencies[round(0.95 * (len(latencies) - 1))]
-    print(f"services: {len(snapshot.services)}; index build {build_seconds:.1f} s; "
-          f"peak RSS {rss_after:.0f} MB (before the snapshot {rss_before:.0f} MB)")
-    print(f"{len(latencies)} queries: p50 {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms, "
-          f"max {latencies[-1]:.1f} ms")
+    print(
+        f"services: {len(snapshot.services)}; index build {build_seconds:.1f} s; "
+        f"peak RSS {rss_after:.0f} MB (before the snapshot {rss_before:.0f} MB)"
+    )
+    print(
+        f"{len(latencies)} queries: p50 {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms, "
+        f"max {latencies[-1]:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

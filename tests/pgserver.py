@@ -40,7 +40,9 @@ class PostgresServer:
     def __init__(self):
         bin_dir = postgres_bin_dir()
         if bin_dir is None:
-            raise RuntimeError("PostgreSQL is not installed (Debian package postgresql); scripts/run_tests.sh installs it")
+            raise RuntimeError(
+                "PostgreSQL is not installed (Debian package postgresql); scripts/run_tests.sh installs it"
+            )
         self.bin_dir = bin_dir
         self.folder = Path(tempfile.mkdtemp(prefix="polkuopas-pg-"))
         self.data = self.folder / "data"
@@ -54,17 +56,46 @@ class PostgresServer:
 
     def up(self) -> None:
         subprocess.run(
-            [str(self.bin_dir / "initdb"), "-D", str(self.data), "-U", SUPERUSER, "--auth=trust",
-             "--encoding=UTF8", "--locale=C.UTF-8"],
-            check=True, capture_output=True, cwd=self.folder, **self._user,
+            [
+                str(self.bin_dir / "initdb"),
+                "-D",
+                str(self.data),
+                "-U",
+                SUPERUSER,
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+            ],
+            check=True,
+            capture_output=True,
+            cwd=self.folder,
+            **self._user,
         )
         with open(self.folder / "postgres.log", "w") as log:
             self.process = subprocess.Popen(
-                [str(self.bin_dir / "postgres"), "-D", str(self.data), "-p", str(self.port),
-                 "-h", "127.0.0.1", "-k", str(self.folder),
-                 # a test database: speed over durability
-                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
-                stdout=log, stderr=subprocess.STDOUT, cwd=self.folder, start_new_session=True, **self._user,
+                [
+                    str(self.bin_dir / "postgres"),
+                    "-D",
+                    str(self.data),
+                    "-p",
+                    str(self.port),
+                    "-h",
+                    "127.0.0.1",
+                    "-k",
+                    str(self.folder),
+                    # a test database: speed over durability
+                    "-c",
+                    "fsync=off",
+                    "-c",
+                    "synchronous_commit=off",
+                    "-c",
+                    "full_page_writes=off",
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=self.folder,
+                start_new_session=True,
+                **self._user,
             )
         deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
         while time.monotonic() < deadline:

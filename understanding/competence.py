@@ -40,8 +40,8 @@ from understanding.textparse import parse_duration_months
 from vocabulary import FIELD_LABELS_FI, field_label
 
 __all__ = [
-    "Competence",
     "EDUCATION_LEVELS",
+    "Competence",
     "apply_correction",
     "describe",
     "extract",
@@ -80,8 +80,12 @@ class Competence:
 
     def is_empty(self) -> bool:
         return not (
-            self.fields or self.occupation_groups or self.skills or self.education
-            or self.years_experience or self.likes
+            self.fields
+            or self.occupation_groups
+            or self.skills
+            or self.education
+            or self.years_experience
+            or self.likes
         )
 
     def to_dict(self) -> dict:
@@ -95,7 +99,7 @@ class Competence:
         }
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "Competence":
+    def from_dict(cls, data: dict | None) -> Competence:
         """Tolerant of missing keys, wrong types and unknown codes (a stale or edited slot)."""
         if not isinstance(data, dict):
             return cls()
@@ -156,8 +160,7 @@ def _occupation_data() -> dict:
                 words.setdefault(key, code)
     for major in data.get("major_groups") or []:
         names.setdefault(str(major.get("code", "")), str(major.get("name", "")))
-    return {"groups": list(group_fields), "names": names, "words": words, "phrases": phrases,
-            "fields": group_fields}
+    return {"groups": list(group_fields), "names": names, "words": words, "phrases": phrases, "fields": group_fields}
 
 
 def occupation_groups() -> list[str]:
@@ -190,7 +193,7 @@ SKILL_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def work_fields(fields: Any = (), competence: "Competence | None" = None, *, typical_only: bool = False) -> list[str]:
+def work_fields(fields: Any = (), competence: Competence | None = None, *, typical_only: bool = False) -> list[str]:
     """Every line of work the person's answers point to, strongest first, each once.
 
     The fields the person gave, then the competence profile: fields of their work history,
@@ -221,22 +224,34 @@ def occupation_group_name(code: str) -> str | None:
 
 # Added to interview.FIELD_PATTERNS; matched on a word's folded surface, base forms and parts.
 EXTRA_FIELD_PATTERNS: list[tuple[str, str]] = [
-    (r"ruoan|ruuan|kokkaa|kokkaus|^kokat|kokkail|leipo|leipuri|tiskar|tiskaa|astianpes|baarimik|pizz|grilli"
-     r"|keittaja|tarjoil|pikaruo|salaattibaar|kokiksi|kokkina", "kitchen"),
+    (
+        r"ruoan|ruuan|kokkaa|kokkaus|^kokat|kokkail|leipo|leipuri|tiskar|tiskaa|astianpes|baarimik|pizz|grilli"
+        r"|keittaja|tarjoil|pikaruo|salaattibaar|kokiksi|kokkina",
+        "kitchen",
+    ),
     (r"kerail|ahtaaj|purkaja|lastaaj|lastaus|terminaal|pakkaamo|lahettamo|lahetti|muuttomie|muuttofirm", "logistics"),
     (r"taksi|kuorma-?auto|linja-?auto|veturi|jakeluaut|ajoneuvo|kuljettaj|kaivinkon|kaivuri|raitiovaun", "transport"),
     (r"siivoj|ikkunanpes|toimitilahuol|pesula", "cleaning"),
     (r"lajittel|jatehuol|roskakusk|jateaut", "recycling"),
     (r"myymal|kauppias|hyllyt|torimyy|kojumyy|kaupantat", "retail"),
-    (r"lastenhoi|paivako[dt]|varhaiskasv|potila|vammai|avustaja|omaishoi|hoivakod|vanhainko"
-     r"|kotihoi|ensihoi|kodinhoit", "care"),
-    (r"kirvesm|timpur|muurar|maalar|laatoit|putkimi|putkiasen|\blvi|sahkoasen|sahkomie|raudoit|betonim|kattomie"
-     r"|kattoasen|eristaj|tyomaa|talonrakenn|rappar|purkutyo", "construction"),
+    (
+        r"lastenhoi|paivako[dt]|varhaiskasv|potila|vammai|avustaja|omaishoi|hoivakod|vanhainko"
+        r"|kotihoi|ensihoi|kodinhoit",
+        "care",
+    ),
+    (
+        r"kirvesm|timpur|muurar|maalar|laatoit|putkimi|putkiasen|\blvi|sahkoasen|sahkomie|raudoit|betonim|kattomie"
+        r"|kattoasen|eristaj|tyomaa|talonrakenn|rappar|purkutyo",
+        "construction",
+    ),
     (r"puusep|puutyo|verhoil|huonekalu|nikkaro", "woodwork"),
     (r"asiakasneuv|vastaanottovirk|respa|puhelinpalv|myyntineuv|asiakaspalvel", "customer_service"),
     (r"talonmie|huoltomie|lumity|lumenluon|ruohonleik|kiinteisto", "property_care"),
-    (r"puutarh|viher|nurmik|kasvihuon|marjanpoim|mansikanpoim|taimi|karjanhoi|elainten ?hoi|hevos|navet|maatil"
-     r"|maanviljel|metsuri|metsatyo", "gardening"),
+    (
+        r"puutarh|viher|nurmik|kasvihuon|marjanpoim|mansikanpoim|taimi|karjanhoi|elainten ?hoi|hevos|navet|maatil"
+        r"|maanviljel|metsuri|metsatyo",
+        "gardening",
+    ),
     (r"ohjelmoi|koodar|koodaa|ohjelmisto|sovelluskehit|web-kehit|it-tuki|mikrotuki|helpdesk|devaaja", "it"),
     (r"hitsa|levysep|koneist|sorvaa|metallit|metallim|valimo|mekaanik", "metal"),
     (r"ompel|tekstiil|vaatetu|vaatturi|suutari|kasityo|neulo", "textile"),
@@ -246,12 +261,17 @@ EXTRA_FIELD_PATTERNS: list[tuple[str, str]] = [
 # Only in like clauses: "tykkään olla ulkona ja tehdä käsillä".
 LIKE_FIELD_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"^(ulkona|ulkoilu\w*|ulkotyo\w*|ulos|luonto|luonnossa|ulkoilma\w*)$", ("gardening", "property_care")),
-    (r"^(kasilla|kasin|kasista\w*|kadentaid\w*|rakentel\w*|korjail\w*|korjata|korjaaminen"
-     r"|nikkaroi\w*)$",
-     ("woodwork", "construction")),
+    (
+        r"^(kasilla|kasin|kasista\w*|kadentaid\w*|rakentel\w*|korjail\w*|korjata|korjaaminen"
+        r"|nikkaroi\w*)$",
+        ("woodwork", "construction"),
+    ),
     (r"^(ihmisten|ihmisia|ihmiset|ihminen|asiakkaiden|asiakkaat|asiakas)$", ("customer_service",)),
-    (r"^(auttaa|auttaminen|auttamaan|auttamisesta|autan|hoitaa|hoitaminen|lapset|lasten|lapsia|vanhukset"
-     r"|vanhusten|vanhuksia)$", ("care",)),
+    (
+        r"^(auttaa|auttaminen|auttamaan|auttamisesta|autan|hoitaa|hoitaminen|lapset|lasten|lapsia|vanhukset"
+        r"|vanhusten|vanhuksia)$",
+        ("care",),
+    ),
     (r"^(ajaa|ajaminen|ajamaan|ajamisesta|ajella|autot|autoja|autolla|ratti|ratissa|ratin)$", ("transport",)),
     (r"^(tietokone|tietokoneet|tietokoneita|tietokoneella|tietokoneiden|koodaus|koodaaminen)$", ("it",)),
     (r"^(siivota|siivoaminen|siistia|siivoamisesta|jarjestaa|jarjestely)$", ("cleaning",)),
@@ -273,8 +293,11 @@ SKILL_PATTERNS: list[tuple[str, str]] = [
     ("C-ajokortti", r"\bc ?-?(ajo)?kort|\bc ?-?luoka?n|kuorma-?auto(n|jen)? ?(ajo)?kort"),
     ("CE-ajokortti", r"\bce ?-?(ajo)?kort|\bce ?-?luoka?n|rekkakort|yhdistelmaajoneuvo\w* ?(ajo)?kort"),
     ("D-ajokortti", r"\bd ?-?(ajo)?kort|\bd ?-?luoka?n|bussikort|linja-?auto(n)? ?(ajo)?kort"),
-    ("B-ajokortti", r"\bb ?-?(ajo)?kort|\bb ?-?luoka?n|henkiloauto(n)? ?(ajo)?kort"
-     r"|(?<!\bc-)(?<!\bc )(?<!ce-)(?<!ce )(?<!\bd-)(?<!\bd )(?<!auton )(?<!autojen )\bajokort"),
+    (
+        "B-ajokortti",
+        r"\bb ?-?(ajo)?kort|\bb ?-?luoka?n|henkiloauto(n)? ?(ajo)?kort"
+        r"|(?<!\bc-)(?<!\bc )(?<!ce-)(?<!ce )(?<!\bd-)(?<!\bd )(?<!auton )(?<!autojen )\bajokort",
+    ),
     ("taksinkuljettajan ajolupa", r"taksi\w* ?(ajo)?lup|taksikort"),
     ("kuljettajan ammattipätevyys", r"ammattipatevyy"),
     ("järjestyksenvalvojakortti", r"jarjestyksenvalvoja\w*kort|\bjv ?-?kort"),
@@ -284,8 +307,10 @@ SKILL_PATTERNS: list[tuple[str, str]] = [
     ("englannin kieli", r"\benglantia\b|\benglanniksi\b|\benglannin ?kiel|\benglish\b|\benkkua?\b"),
 ]
 _SKILL_RES = [(name, re.compile(pattern)) for name, pattern in SKILL_PATTERNS]
-_SKILL_WORD_RE = re.compile(r"(kortti|kortin|korttia|kortit|kortteja|passi|passin|passia|passit|lupa|luvan|lupaa"
-                            r"|lupia|patevyys|patevyyden)$")
+_SKILL_WORD_RE = re.compile(
+    r"(kortti|kortin|korttia|kortit|kortteja|passi|passin|passia|passit|lupa|luvan|lupaa"
+    r"|lupia|patevyys|patevyyden)$"
+)
 _EDUCATION_WORD_RE = re.compile(r"koulu|opisto|tutkin|lukio|kurssi|koulutu")
 
 _FIELD_RES = [(re.compile(p), code) for p, code in FIELD_PATTERNS] + [
@@ -297,54 +322,214 @@ _NOT_CARE_RE = re.compile(r"hoitovapa|kotihoidon|hoitotuki|hoidossa|hoitoon|hoid
 
 # Education: (pattern on a folded word, level); the first matching level wins for a word.
 EDUCATION_WORD_PATTERNS: list[tuple[str, str]] = [
-    (r"^(ammattikorkeakoul|amk|yamk|yliopisto|korkeakoul|kauppakorkeakoul|kandidaat|kandi$|maisteri|tohtori"
-     r"|university|bachelor|master|diplomi-insinoor|lisensiaat)", "higher"),
-    (r"^(ammattikoul|amis|amiks|ammattiopisto|ammatillis|perustutkin|ammattitutkin|erikoisammattitutkin|oppisopim"
-     r"|merkonomi|datanomi|vocational)", "vocational"),
+    (
+        r"^(ammattikorkeakoul|amk|yamk|yliopisto|korkeakoul|kauppakorkeakoul|kandidaat|kandi$|maisteri|tohtori"
+        r"|university|bachelor|master|diplomi-insinoor|lisensiaat)",
+        "higher",
+    ),
+    (
+        r"^(ammattikoul|amis|amiks|ammattiopisto|ammatillis|perustutkin|ammattitutkin|erikoisammattitutkin|oppisopim"
+        r"|merkonomi|datanomi|vocational)",
+        "vocational",
+    ),
     (r"^(lukio|ylioppila|yo-tutkin|yo-paper|abi)", "upper_secondary"),
     (r"^(peruskoul|ylaast|ala-ast|kansakoul|keskikoul|ysiluok|kymppiluok)", "basic"),
 ]
 _EDUCATION_WORD_RES = [(re.compile(p), level) for p, level in EDUCATION_WORD_PATTERNS]
 # Titles that come with a higher-education degree ("valmistuin sairaanhoitajaksi").
-HIGHER_TITLES = {fold(w) for w in (
-    "sairaanhoitaja", "terveydenhoitaja", "kätilö", "ensihoitaja", "fysioterapeutti", "insinööri", "tradenomi",
-    "sosionomi", "restonomi", "geronomi", "agrologi", "medianomi", "opettaja", "lääkäri", "ekonomi", "juristi",
-    "farmaseutti", "psykologi", "arkkitehti", "diplomi-insinööri", "maisteri", "kandidaatti",
-)}
+HIGHER_TITLES = {
+    fold(w)
+    for w in (
+        "sairaanhoitaja",
+        "terveydenhoitaja",
+        "kätilö",
+        "ensihoitaja",
+        "fysioterapeutti",
+        "insinööri",
+        "tradenomi",
+        "sosionomi",
+        "restonomi",
+        "geronomi",
+        "agrologi",
+        "medianomi",
+        "opettaja",
+        "lääkäri",
+        "ekonomi",
+        "juristi",
+        "farmaseutti",
+        "psykologi",
+        "arkkitehti",
+        "diplomi-insinööri",
+        "maisteri",
+        "kandidaatti",
+    )
+}
 _STUDY_VERBS = ("valmistu", "opiskelin", "kouluttauduin", "kouluttautunut", "suoritin", "suorittanut", "paasin")
 _QUALIFICATION_NOUNS = ("koulutus", "koulutuksen", "tutkinto", "tutkinnon", "paperit", "paperin", "papereita")
 
 # Clause structure (all folded).
-NEGATION_WORDS = frozenset({
-    "en", "et", "ei", "emme", "ette", "eivat", "enka", "eika", "enkaan", "eikaan", "ilman", "poista", "poistakaa",
-    "poistetaan", "poistaa", "pois", "vaarin", "eipa", "enpa",
-})
+NEGATION_WORDS = frozenset(
+    {
+        "en",
+        "et",
+        "ei",
+        "emme",
+        "ette",
+        "eivat",
+        "enka",
+        "eika",
+        "enkaan",
+        "eikaan",
+        "ilman",
+        "poista",
+        "poistakaa",
+        "poistetaan",
+        "poistaa",
+        "pois",
+        "vaarin",
+        "eipa",
+        "enpa",
+    }
+)
 REMOVE_WORDS = frozenset({"poista", "poistakaa", "poistetaan", "poistaa", "pois", "vaarin"})
-_CLAUSE_CONJUNCTIONS = frozenset({"ja", "mutta", "mut", "vaan", "seka", "tai", "kun", "koska", "etta", "sitten",
-                                  "plus", "kuitenkin", "paitsi", "joten"})
+_CLAUSE_CONJUNCTIONS = frozenset(
+    {
+        "ja",
+        "mutta",
+        "mut",
+        "vaan",
+        "seka",
+        "tai",
+        "kun",
+        "koska",
+        "etta",
+        "sitten",
+        "plus",
+        "kuitenkin",
+        "paitsi",
+        "joten",
+    }
+)
 _NEGATING_CONJUNCTIONS = frozenset({"enka", "eika", "enkaan", "eikaan"})
-_LIKE_PREFIXES = ("tykka", "tykkaa", "diggaa", "nautin", "rakastan", "pidan", "pidin", "innostun", "innostaa",
-                  "kiinnost", "lempi", "unelma", "vahvuu", "osaan", "osaisin", "mieluiten", "mielelläni",
-                  "mielellani", "mielenkiin", "intohimo", "sujuu")
-_WANT_PREFIXES = ("haluai", "haluan", "haluun", "haluis", "haluisin", "toivoisin", "toivon", "kiinnost", "unelma",
-                  "haaveil", "haaveen", "haave")
-_FACT_VERBS = frozenset({"olin", "olen", "oon", "oli", "on", "kavin", "tein", "teen", "tyoskentelin",
-                         "tyoskentelen", "tehnyt", "ollut", "ollu", "valmistuin", "mulla", "minulla", "mul", "sain",
-                         "suoritin", "opiskelin", "ajoin", "siivosin", "kokkasin", "hoidin", "myin"})
-_DURATION_UNITS = frozenset({"v", "vuosi", "vuos", "vuotta", "vuoden", "vuoen", "kk", "kuukausi", "kuukautta",
-                             "kuukauden", "viikkoa", "viikon"})
+_LIKE_PREFIXES = (
+    "tykka",
+    "tykkaa",
+    "diggaa",
+    "nautin",
+    "rakastan",
+    "pidan",
+    "pidin",
+    "innostun",
+    "innostaa",
+    "kiinnost",
+    "lempi",
+    "unelma",
+    "vahvuu",
+    "osaan",
+    "osaisin",
+    "mieluiten",
+    "mielelläni",
+    "mielellani",
+    "mielenkiin",
+    "intohimo",
+    "sujuu",
+)
+_WANT_PREFIXES = (
+    "haluai",
+    "haluan",
+    "haluun",
+    "haluis",
+    "haluisin",
+    "toivoisin",
+    "toivon",
+    "kiinnost",
+    "unelma",
+    "haaveil",
+    "haaveen",
+    "haave",
+)
+_FACT_VERBS = frozenset(
+    {
+        "olin",
+        "olen",
+        "oon",
+        "oli",
+        "on",
+        "kavin",
+        "tein",
+        "teen",
+        "tyoskentelin",
+        "tyoskentelen",
+        "tehnyt",
+        "ollut",
+        "ollu",
+        "valmistuin",
+        "mulla",
+        "minulla",
+        "mul",
+        "sain",
+        "suoritin",
+        "opiskelin",
+        "ajoin",
+        "siivosin",
+        "kokkasin",
+        "hoidin",
+        "myin",
+    }
+)
+_DURATION_UNITS = frozenset(
+    {"v", "vuosi", "vuos", "vuotta", "vuoden", "vuoen", "kk", "kuukausi", "kuukautta", "kuukauden", "viikkoa", "viikon"}
+)
 # Durations in these clauses are not work experience.
 _NOT_WORK_DURATION = (
-    "tyoto", "tyottom", "kotona", "hoitovapa", "sairasloma", "sairauslom", "aitiysloma", "isyysloma",
-    "vanhempainvapa", "opiskel", "koulu", "lukio", "amis", "asun", "asuin", "asunut", "asuttu", "armeija",
-    "intti", "intissa", "varusmie", "sitten", "vuotias", "vanha", "ika", "lapsi", "lasta", "lapset", "elak",
+    "tyoto",
+    "tyottom",
+    "kotona",
+    "hoitovapa",
+    "sairasloma",
+    "sairauslom",
+    "aitiysloma",
+    "isyysloma",
+    "vanhempainvapa",
+    "opiskel",
+    "koulu",
+    "lukio",
+    "amis",
+    "asun",
+    "asuin",
+    "asunut",
+    "asuttu",
+    "armeija",
+    "intti",
+    "intissa",
+    "varusmie",
+    "sitten",
+    "vuotias",
+    "vanha",
+    "ika",
+    "lapsi",
+    "lasta",
+    "lapset",
+    "elak",
 )
 _WORK_WORDS_LIKE_NOT_WORK = ("koulunkay", "kouluavust", "koulukulj")
 _TOKEN_RE = re.compile(r"[0-9a-zåäöéü]+(?:[-'][0-9a-zåäöéü]+)*|[.,;:!?()\n/]", re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^<>]{0,300}>")
 _STRONG_BOUNDARIES = frozenset(".;!?\n")
-_INCOMPLETE_PREFIXES = ("keskeyt", "kesken", "valmistumat", "aloitin", "aloittanut", "opiskelen", "opiskelemassa",
-                        "lopetin", "jatin", "lopettanut", "jattanyt", "opiskelijana")
+_INCOMPLETE_PREFIXES = (
+    "keskeyt",
+    "kesken",
+    "valmistumat",
+    "aloitin",
+    "aloittanut",
+    "opiskelen",
+    "opiskelemassa",
+    "lopetin",
+    "jatin",
+    "lopettanut",
+    "jattanyt",
+    "opiskelijana",
+)
 
 
 @dataclass
@@ -403,8 +588,28 @@ def _clauses(text: str) -> list[_Clause]:
     return clauses
 
 
-_NUMBERISH = frozenset({"yksi", "yks", "kaksi", "kaks", "kolme", "nelja", "viisi", "viis", "kuusi", "kuus",
-                        "seitseman", "kahdeksan", "yhdeksan", "kymmenen", "puoli", "puol", "pari", "muutama"})
+_NUMBERISH = frozenset(
+    {
+        "yksi",
+        "yks",
+        "kaksi",
+        "kaks",
+        "kolme",
+        "nelja",
+        "viisi",
+        "viis",
+        "kuusi",
+        "kuus",
+        "seitseman",
+        "kahdeksan",
+        "yhdeksan",
+        "kymmenen",
+        "puoli",
+        "puol",
+        "pari",
+        "muutama",
+    }
+)
 
 
 def _mark(clauses: list[_Clause]) -> None:
@@ -415,9 +620,11 @@ def _mark(clauses: list[_Clause]) -> None:
             clause.negated = True
         if any(w in REMOVE_WORDS for w in words):
             clause.removal = True
-        if any(w.startswith(_LIKE_PREFIXES) for w in words) or (
-            "hyva" in words and any(w in ("olen", "oon", "oot", "ole", "olin") for w in words)
-        ) or "hyva kasistani" in clause.text:
+        if (
+            any(w.startswith(_LIKE_PREFIXES) for w in words)
+            or ("hyva" in words and any(w in ("olen", "oon", "oot", "ole", "olin") for w in words))
+            or "hyva kasistani" in clause.text
+        ):
             clause.like = True
         if any(w.startswith(_WANT_PREFIXES) for w in words):
             clause.like = clause.want = True
@@ -518,7 +725,7 @@ def _word_group(raw_word: str) -> str | None:
             # a prefix plus an inflection or a short compound head ("varastolla", "varastotyö"),
             # or a compound ending in the keyword ("trukkikuski")
             starts = candidate.startswith(keyword) and (
-                len(candidate) - len(keyword) <= 4 or candidate[len(keyword):].startswith(_GENERIC_HEADS)
+                len(candidate) - len(keyword) <= 4 or candidate[len(keyword) :].startswith(_GENERIC_HEADS)
             )
             if starts or (index < 2 and candidate.endswith(keyword)):
                 if best is None or len(keyword) > best[0]:

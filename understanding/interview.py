@@ -21,10 +21,27 @@ from understanding.textparse import (
 SKIPPED = "skipped"
 
 SKIP_PATTERNS = [
-    r"\bohita\b", r"\bohitan\b", r"\bskip", r"\ben halua vastata\b", r"\ben haluu vastata\b",
-    r"\ben halua kertoa\b", r"\ben haluu kertoa\b", r"\ben tieda\b", r"\ben tiia\b", r"\ben tii\b",
-    r"\ben osaa sanoa\b", r"\ben osaa sanoo\b", r"\bei kuulu\b", r"\bseuraava\b", r"\bjatketaan\b",
-    r"\ben kerro\b", r"\bmieluummin en\b", r"^en$", r"^-$", r"\bdont_know\b", r"/dont_know",
+    r"\bohita\b",
+    r"\bohitan\b",
+    r"\bskip",
+    r"\ben halua vastata\b",
+    r"\ben haluu vastata\b",
+    r"\ben halua kertoa\b",
+    r"\ben haluu kertoa\b",
+    r"\ben tieda\b",
+    r"\ben tiia\b",
+    r"\ben tii\b",
+    r"\ben osaa sanoa\b",
+    r"\ben osaa sanoo\b",
+    r"\bei kuulu\b",
+    r"\bseuraava\b",
+    r"\bjatketaan\b",
+    r"\ben kerro\b",
+    r"\bmieluummin en\b",
+    r"^en$",
+    r"^-$",
+    r"\bdont_know\b",
+    r"/dont_know",
 ]
 _SKIP_RE = re.compile("|".join(SKIP_PATTERNS))
 
@@ -34,15 +51,24 @@ SITUATION_PATTERNS: list[tuple[str, str]] = [
     (r"lomaut", "laid_off"),
     (r"sairauslom|sairaslom|saikulla|sairaana", "sick_leave"),
     (r"valmistun|valmistumassa|valmistuin juuri|viimeista vuotta", "graduating"),
-    (r"tyoton|tyottoma|ilman toita|ilman tyota|ei ole toita|ei oo toita|ei toita|irtisano|potku|tyot loppu|tyo loppu|tyosuhde loppu|maaraaikai\w*( \w+)? loppu|jain tyotto", "unemployed"),
+    (
+        r"tyoton|tyottoma|ilman toita|ilman tyota|ei ole toita|ei oo toita|ei toita|irtisano|potku|tyot loppu|tyo loppu|tyosuhde loppu|maaraaikai\w*( \w+)? loppu|jain tyotto",
+        "unemployed",
+    ),
     (r"opiskelen|opiskelija|opiskelemassa|koulussa|opinnot kesken", "student"),
     (r"olen toissa|oon toissa|olen tyossa|oon tyossa|tyosuhteessa|toissa\b|vakituinen|osa-aika", "employed"),
     (r"jokin muu|muu tilanne|kotona lasten|kotiaiti|kotiisa|elakkeella", "other"),
 ]
 WORK_ABILITY_PATTERNS: list[tuple[str, str]] = [
-    (r"^ei\b|ei rajoita|ei mitaan|\bterve(\b|ena)|taysin kunnossa|hyvassa kunnossa|ei ongelm|ei oo ongelm|^en$", "full"),
-    (r"rajoittaa|osatyokyky|selka|polvi|niska|olkapaa|masennus|uupu|burnout|mielenterve|sairaus|sairas|vamma|kipu|kivu|krooni|ahdistu|diabet|astma|reuma|kuntoutu|jaksa|alentun|"
-     r"liikuntaelim|mieliala|keskittyminen", "partial"),
+    (
+        r"^ei\b|ei rajoita|ei mitaan|\bterve(\b|ena)|taysin kunnossa|hyvassa kunnossa|ei ongelm|ei oo ongelm|^en$",
+        "full",
+    ),
+    (
+        r"rajoittaa|osatyokyky|selka|polvi|niska|olkapaa|masennus|uupu|burnout|mielenterve|sairaus|sairas|vamma|kipu|kivu|krooni|ahdistu|diabet|astma|reuma|kuntoutu|jaksa|alentun|"
+        r"liikuntaelim|mieliala|keskittyminen",
+        "partial",
+    ),
     (r"en osaa sanoa|en tieda|vaikea sanoa|ehka", "unknown"),
 ]
 FINNISH_PATTERNS: list[tuple[str, str]] = [
@@ -169,10 +195,22 @@ def unemployed_months(text: str) -> float | None:
 
 # "kuudeksi kuukaudeksi", "kahdeksi vuodeksi": number words in the translative case
 _TRANSLATIVE_NUMBERS = {
-    "yhdeksi": 1, "kahdeksi": 2, "kolmeksi": 3, "neljaksi": 4, "viideksi": 5, "kuudeksi": 6, "seitsemaksi": 7,
-    "kahdeksaksi": 8, "yhdeksaksi": 9, "kymmeneksi": 10, "puoleksi": 0.5, "puoleks": 0.5,
+    "yhdeksi": 1,
+    "kahdeksi": 2,
+    "kolmeksi": 3,
+    "neljaksi": 4,
+    "viideksi": 5,
+    "kuudeksi": 6,
+    "seitsemaksi": 7,
+    "kahdeksaksi": 8,
+    "yhdeksaksi": 9,
+    "kymmeneksi": 10,
+    "puoleksi": 0.5,
+    "puoleks": 0.5,
 }
-_JOB_LENGTH_TRANSLATIVE = re.compile(r"(?:(\d+(?:[.,]5)?|[a-z]+)\s+)?(kuukaudeksi|kuukaudeks|kk:ksi|vuodeksi|vuodeks)\b")
+_JOB_LENGTH_TRANSLATIVE = re.compile(
+    r"(?:(\d+(?:[.,]5)?|[a-z]+)\s+)?(kuukaudeksi|kuukaudeks|kk:ksi|vuodeksi|vuodeks)\b"
+)
 _JOB_LENGTH_ATTRIBUTE = re.compile(
     r"(\d+(?:[.,]5)?)\s*(?:kk|kuukauden|kk:n|vuoden|v:n)\s+(?:maaraaikai|tyosuh|tyosopimu|pesti|sopimu|keikka)"
     r"|(?:tyosuhde|tyosopimus|pesti|sopimus)\s+(?:on|olis|olisi|kestaa|kestais|kestaisi)?\s*(\d+(?:[.,]5)?)\s*"
@@ -225,17 +263,31 @@ HEALTH_CATEGORIES = (
     "undisclosed",
 )
 HEALTH_PATTERNS: list[tuple[str, str]] = [
-    (r"selka|\bselan\b|niska|hartia|olkapa|polvi|polve|lonkka|nivel|reuma|tules|tuki- ja liikunta|jalka|jalat|ranne|kasivarsi|"
-     r"iskias|valilevy|nostaa|seisominen|istuminen|liikuntaelim", "musculoskeletal"),
-    (r"masennu|masentu|ahdist|mielenterv|mieliala|uupu|burn ?out|loppuun ?palami|jaksami|paniikki|"
-     r"kaksisuuntai|psyk|stressi|unettom|mieliala", "mental_health"),
-    (r"adhd|add\b|autism|asperger|lukihair|oppimisvaik|keskittymisvaik|neurokirj|kehitysvamm|"
-     r"oppiminen tai keskittyminen", "learning_neuro"),
-    (r"nakovam|sokea|heikkonako|kuulovam|kuuro|huonokuuloi|pyoratuol|liikuntavamm|cp-|cp vamma|amputo|vammai|"
-     r"aistivamm",
-     "disability"),
-    (r"diabet|diabee|sokeritau|sydan|astma|epilep|syopa|migreen|\bms\b|ms-tau|uniapnea|suolistosairau|crohn|"
-     r"keuhko|pitkaaikaissairau|krooni|sairaus|sairauden|sairas", "chronic_illness"),
+    (
+        r"selka|\bselan\b|niska|hartia|olkapa|polvi|polve|lonkka|nivel|reuma|tules|tuki- ja liikunta|jalka|jalat|ranne|kasivarsi|"
+        r"iskias|valilevy|nostaa|seisominen|istuminen|liikuntaelim",
+        "musculoskeletal",
+    ),
+    (
+        r"masennu|masentu|ahdist|mielenterv|mieliala|uupu|burn ?out|loppuun ?palami|jaksami|paniikki|"
+        r"kaksisuuntai|psyk|stressi|unettom|mieliala",
+        "mental_health",
+    ),
+    (
+        r"adhd|add\b|autism|asperger|lukihair|oppimisvaik|keskittymisvaik|neurokirj|kehitysvamm|"
+        r"oppiminen tai keskittyminen",
+        "learning_neuro",
+    ),
+    (
+        r"nakovam|sokea|heikkonako|kuulovam|kuuro|huonokuuloi|pyoratuol|liikuntavamm|cp-|cp vamma|amputo|vammai|"
+        r"aistivamm",
+        "disability",
+    ),
+    (
+        r"diabet|diabee|sokeritau|sydan|astma|epilep|syopa|migreen|\bms\b|ms-tau|uniapnea|suolistosairau|crohn|"
+        r"keuhko|pitkaaikaissairau|krooni|sairaus|sairauden|sairas",
+        "chronic_illness",
+    ),
 ]
 
 
@@ -290,8 +342,22 @@ def health_category(text: str | None) -> str:
 
 # -- Kompassi-style self-rating, 1–5 -----------------------------------------------------
 RATING_WORDS = {
-    "yksi": 1, "ykkonen": 1, "ykkosen": 1, "kaksi": 2, "kakkonen": 2, "kakkosen": 2, "kolme": 3, "kolmonen": 3,
-    "kolmosen": 3, "nelja": 4, "nelonen": 4, "nelosen": 4, "viisi": 5, "vitonen": 5, "viitonen": 5, "viitosen": 5,
+    "yksi": 1,
+    "ykkonen": 1,
+    "ykkosen": 1,
+    "kaksi": 2,
+    "kakkonen": 2,
+    "kakkosen": 2,
+    "kolme": 3,
+    "kolmonen": 3,
+    "kolmosen": 3,
+    "nelja": 4,
+    "nelonen": 4,
+    "nelosen": 4,
+    "viisi": 5,
+    "vitonen": 5,
+    "viitonen": 5,
+    "viitosen": 5,
     "vitosen": 5,
 }
 # In the order they are tried: strong words first, then negations before the plain "hyvä".

@@ -29,10 +29,11 @@ import re
 import threading
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -64,13 +65,49 @@ MUNICIPALITY_LEVEL = PRIORITY_ALIAS  # priorities up to this one name a municipa
 REGION_NAMES = frozenset(
     name.casefold()
     for name in (
-        "Ahvenanmaa", "Åland", "Etelä-Karjala", "Södra Karelen", "Etelä-Pohjanmaa", "Södra Österbotten",
-        "Etelä-Savo", "Södra Savolax", "Kainuu", "Kajanaland", "Kanta-Häme", "Egentliga Tavastland",
-        "Keski-Pohjanmaa", "Mellersta Österbotten", "Keski-Suomi", "Mellersta Finland", "Kymenlaakso",
-        "Kymmenedalen", "Lappi", "Lappland", "Pirkanmaa", "Birkaland", "Pohjanmaa", "Österbotten",
-        "Pohjois-Karjala", "Norra Karelen", "Pohjois-Pohjanmaa", "Norra Österbotten", "Pohjois-Savo",
-        "Norra Savolax", "Päijät-Häme", "Päijänne-Tavastland", "Satakunta", "Satakunda", "Uusimaa",
-        "Nyland", "Varsinais-Suomi", "Egentliga Finland", "Suomi", "Finland", "Karjala", "Savo", "Häme",
+        "Ahvenanmaa",
+        "Åland",
+        "Etelä-Karjala",
+        "Södra Karelen",
+        "Etelä-Pohjanmaa",
+        "Södra Österbotten",
+        "Etelä-Savo",
+        "Södra Savolax",
+        "Kainuu",
+        "Kajanaland",
+        "Kanta-Häme",
+        "Egentliga Tavastland",
+        "Keski-Pohjanmaa",
+        "Mellersta Österbotten",
+        "Keski-Suomi",
+        "Mellersta Finland",
+        "Kymenlaakso",
+        "Kymmenedalen",
+        "Lappi",
+        "Lappland",
+        "Pirkanmaa",
+        "Birkaland",
+        "Pohjanmaa",
+        "Österbotten",
+        "Pohjois-Karjala",
+        "Norra Karelen",
+        "Pohjois-Pohjanmaa",
+        "Norra Österbotten",
+        "Pohjois-Savo",
+        "Norra Savolax",
+        "Päijät-Häme",
+        "Päijänne-Tavastland",
+        "Satakunta",
+        "Satakunda",
+        "Uusimaa",
+        "Nyland",
+        "Varsinais-Suomi",
+        "Egentliga Finland",
+        "Suomi",
+        "Finland",
+        "Karjala",
+        "Savo",
+        "Häme",
     )
 )
 
@@ -92,60 +129,234 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Words after a genitive that make it a place: 'Tampereen kaupunki', 'Lahden seudulla'.
 # ('lähellä', 'alueella' are left out: 'pellon lähellä' is near a field, not near Pello.)
 PLACE_HEAD_WORDS = frozenset(
-    """
-    kunta kunnan kunnassa kunnasta kuntaan kunnalla kunnalta kunnalle
-    kaupunki kaupungin kaupungissa kaupungista kaupunkiin kaupungilla kaupungilta kaupungille
-    seutu seudun seudulla seudulta seudulle seutukunta seutukunnan seutukunnassa seutukunnasta
-    kommun kommuns stad
-    """.split()
+    [
+        "kunta",
+        "kunnan",
+        "kunnassa",
+        "kunnasta",
+        "kuntaan",
+        "kunnalla",
+        "kunnalta",
+        "kunnalle",
+        "kaupunki",
+        "kaupungin",
+        "kaupungissa",
+        "kaupungista",
+        "kaupunkiin",
+        "kaupungilla",
+        "kaupungilta",
+        "kaupungille",
+        "seutu",
+        "seudun",
+        "seudulla",
+        "seudulta",
+        "seudulle",
+        "seutukunta",
+        "seutukunnan",
+        "seutukunnassa",
+        "seutukunnasta",
+        "kommun",
+        "kommuns",
+        "stad",
+    ]
 )
 
 # Words near a place expression that mark it as where someone lives or comes from.
 RESIDENCE_CUE_WORDS = frozenset(
-    """
-    asun asut asuu asumme asutte asuvat asunut asuneet asuin asuimme asuva asuvana asustan
-    asuinpaikka asuinpaikkani asuinpaikkakunta asuinpaikkakuntani asuinkunta asuinkuntani
-    kotikunta kotikuntani kotikaupunki kotikaupunkini kotipaikka kotipaikkani kotiseutu kotiseutuni
-    kotoisin syntynyt synnyin muutin muutan muutamme muutimme muuttanut muuttaneet muuttamassa
-    muuttamaan muutto muuton paikkakunta paikkakunnalla paikkakunnalta paikkakuntani
-    kuntani kaupunkini asuinalue asuinalueeni bor
-    """.split()
+    [
+        "asun",
+        "asut",
+        "asuu",
+        "asumme",
+        "asutte",
+        "asuvat",
+        "asunut",
+        "asuneet",
+        "asuin",
+        "asuimme",
+        "asuva",
+        "asuvana",
+        "asustan",
+        "asuinpaikka",
+        "asuinpaikkani",
+        "asuinpaikkakunta",
+        "asuinpaikkakuntani",
+        "asuinkunta",
+        "asuinkuntani",
+        "kotikunta",
+        "kotikuntani",
+        "kotikaupunki",
+        "kotikaupunkini",
+        "kotipaikka",
+        "kotipaikkani",
+        "kotiseutu",
+        "kotiseutuni",
+        "kotoisin",
+        "syntynyt",
+        "synnyin",
+        "muutin",
+        "muutan",
+        "muutamme",
+        "muutimme",
+        "muuttanut",
+        "muuttaneet",
+        "muuttamassa",
+        "muuttamaan",
+        "muutto",
+        "muuton",
+        "paikkakunta",
+        "paikkakunnalla",
+        "paikkakunnalta",
+        "paikkakuntani",
+        "kuntani",
+        "kaupunkini",
+        "asuinalue",
+        "asuinalueeni",
+        "bor",
+    ]
 )
 # 'oon Kotkasta' (I am from Kotka): a cue only for the elative and ablative.
-ORIGIN_CUE_WORDS = frozenset("olen oon oot ollaan olemme olet on".split())
+ORIGIN_CUE_WORDS = frozenset(["olen", "oon", "oot", "ollaan", "olemme", "olet", "on"])
 # 'nimeni on Kaarina': a nominative name right after these is a person, not a place.
-PERSON_CUE_WORDS = frozenset("nimeni nimi nimellä olen oon terveisin t terv".split())
-NAME_WORDS = frozenset("nimeni nimi nimes nimesi".split())
+PERSON_CUE_WORDS = frozenset(["nimeni", "nimi", "nimellä", "olen", "oon", "terveisin", "t", "terv"])
+NAME_WORDS = frozenset(["nimeni", "nimi", "nimes", "nimesi"])
 # Municipalities whose name, even inflected, is also an ordinary word likely in this service:
 # 'olin kolarissa' (I was in a car crash), 'tuomittiin varkaudesta' (for theft), 'pellolla' (on the
 # field), 'koskella' (at the rapids).
 CUE_NEEDED_MUNICIPALITIES = frozenset({"kolari", "varkaus", "pello", "koski"})
 # Municipality names that are also ordinary words, for when Voikko is not installed.
 FALLBACK_COMMON_NAMES = frozenset(
-    """
-    aura hanko kannus kolari kotka kurikka lahti liperi luoto multia nokia perho rusko salo somero
-    turku varkaus vieremä pello pori kitee koski sievi vasa
-    """.split()
+    [
+        "aura",
+        "hanko",
+        "kannus",
+        "kolari",
+        "kotka",
+        "kurikka",
+        "lahti",
+        "liperi",
+        "luoto",
+        "multia",
+        "nokia",
+        "perho",
+        "rusko",
+        "salo",
+        "somero",
+        "turku",
+        "varkaus",
+        "vieremä",
+        "pello",
+        "pori",
+        "kitee",
+        "koski",
+        "sievi",
+        "vasa",
+    ]
 )
 # Words that may stand beside a bare place name in a short answer ('lahti kiitos').
 FILLER_WORDS = frozenset(
-    """
-    kiitos kiitti no niin siis joo juu kyllä moi hei heippa terve ok okei eli tota tuota vaan
-    mä minä mää mie ma mun minun on oon olen asun kunta kaupunki paikkakunta
-    """.split()
+    [
+        "kiitos",
+        "kiitti",
+        "no",
+        "niin",
+        "siis",
+        "joo",
+        "juu",
+        "kyllä",
+        "moi",
+        "hei",
+        "heippa",
+        "terve",
+        "ok",
+        "okei",
+        "eli",
+        "tota",
+        "tuota",
+        "vaan",
+        "mä",
+        "minä",
+        "mää",
+        "mie",
+        "ma",
+        "mun",
+        "minun",
+        "on",
+        "oon",
+        "olen",
+        "asun",
+        "kunta",
+        "kaupunki",
+        "paikkakunta",
+    ]
 )
 # A five-digit number followed by one of these is an amount, not a postal code.
-UNIT_WORDS = frozenset("e € eur euro euroa euroja e/kk €/kk km kg h tuntia hlö henkilöä kpl".split())
+UNIT_WORDS = frozenset(
+    ["e", "€", "eur", "euro", "euroa", "euroja", "e/kk", "€/kk", "km", "kg", "h", "tuntia", "hlö", "henkilöä", "kpl"]
+)
 
 # Colloquial and chat words that are never fuzzy-matched to a place.
 NEVER_FUZZY = frozenset(
-    """
-    niinku niiku semmonen sellanen tommonen tällanen pitäis tarttis täytyis oisin oisko oliskohan
-    vois voisko mulla sulla mulle sulle multa sulta meijän teijän heijän niitten näitten
-    tosiaa ehkä kiitti kiitos moikka heippa terve jooh juuh okei okey selvä hyvä
-    mitäs kuinkas missäs koska kunnes vaikka jotta mutta sitten sillee silleen
-    duuni duunia duunii työkkäri työkkärissä työkkäristä tyäkkäri kelalta kelasta
-    """.split()
+    [
+        "niinku",
+        "niiku",
+        "semmonen",
+        "sellanen",
+        "tommonen",
+        "tällanen",
+        "pitäis",
+        "tarttis",
+        "täytyis",
+        "oisin",
+        "oisko",
+        "oliskohan",
+        "vois",
+        "voisko",
+        "mulla",
+        "sulla",
+        "mulle",
+        "sulle",
+        "multa",
+        "sulta",
+        "meijän",
+        "teijän",
+        "heijän",
+        "niitten",
+        "näitten",
+        "tosiaa",
+        "ehkä",
+        "kiitti",
+        "kiitos",
+        "moikka",
+        "heippa",
+        "terve",
+        "jooh",
+        "juuh",
+        "okei",
+        "okey",
+        "selvä",
+        "hyvä",
+        "mitäs",
+        "kuinkas",
+        "missäs",
+        "koska",
+        "kunnes",
+        "vaikka",
+        "jotta",
+        "mutta",
+        "sitten",
+        "sillee",
+        "silleen",
+        "duuni",
+        "duunia",
+        "duunii",
+        "työkkäri",
+        "työkkärissä",
+        "työkkäristä",
+        "tyäkkäri",
+        "kelalta",
+        "kelasta",
+    ]
 )
 
 # Cases in which a place name is used; Voikko readings in other cases are ignored
@@ -159,22 +370,45 @@ PROPER_NOUN_CLASSES = frozenset({"paikannimi", "etunimi", "sukunimi", "nimi"})
 
 # Case endings removed by the rules, longest first, with the Voikko case they stand for.
 CASE_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("seen", "sisatulento"), ("hin", "sisatulento"),
-    ("ssa", "sisaolento"), ("ssä", "sisaolento"), ("sta", "sisaeronto"), ("stä", "sisaeronto"),
-    ("lla", "ulkoolento"), ("llä", "ulkoolento"), ("lta", "ulkoeronto"), ("ltä", "ulkoeronto"),
-    ("lle", "ulkotulento"), ("ksi", "tulento"), ("na", "olento"), ("nä", "olento"), ("n", "omanto"),
+    ("seen", "sisatulento"),
+    ("hin", "sisatulento"),
+    ("ssa", "sisaolento"),
+    ("ssä", "sisaolento"),
+    ("sta", "sisaeronto"),
+    ("stä", "sisaeronto"),
+    ("lla", "ulkoolento"),
+    ("llä", "ulkoolento"),
+    ("lta", "ulkoeronto"),
+    ("ltä", "ulkoeronto"),
+    ("lle", "ulkotulento"),
+    ("ksi", "tulento"),
+    ("na", "olento"),
+    ("nä", "olento"),
+    ("n", "omanto"),
 )
 # Spoken forms: 'Helsingis', 'Tampereel', 'Turust', 'Vantaalt'.
 COLLOQUIAL_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("st", "sisaeronto"), ("lt", "ulkoeronto"), ("s", "sisaolento"), ("l", "ulkoolento"),
+    ("st", "sisaeronto"),
+    ("lt", "ulkoeronto"),
+    ("s", "sisaolento"),
+    ("l", "ulkoolento"),
 )
 VOWELS = "aeiouyäöå"
 # Weak grade -> strong grade, undone on the consonants before a stem's last vowel.
 STRONG_GRADES: tuple[tuple[str, str], ...] = (
-    ("ng", "nk"), ("nn", "nt"), ("mm", "mp"), ("ll", "lt"), ("rr", "rt"), ("hd", "ht"), ("d", "t"), ("v", "p"),
+    ("ng", "nk"),
+    ("nn", "nt"),
+    ("mm", "mp"),
+    ("ll", "lt"),
+    ("rr", "rt"),
+    ("hd", "ht"),
+    ("d", "t"),
+    ("v", "p"),
 )
 # 'Uudessakaupungissa', 'Isossakyrössä': the first part of the name is inflected too.
-INFLECTED_FIRST_PART = re.compile(r"^(?:(uude(?:ssa|sta|lla|lta|lle|n)|uuteen)|(iso(?:ssa|sta|lla|lta|lle|on|n)))(.{3,})$")
+INFLECTED_FIRST_PART = re.compile(
+    r"^(?:(uude(?:ssa|sta|lla|lta|lle|n)|uuteen)|(iso(?:ssa|sta|lla|lta|lle|on|n)))(.{3,})$"
+)
 
 FOLD_TABLE = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "è": "e", "ü": "u", "á": "a"})
 TOKEN_RE = re.compile(r"\d+|[^\W\d_]+(?:[-:'’][^\W\d_]+)*\.?")

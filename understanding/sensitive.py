@@ -15,7 +15,6 @@ from understanding.finnish import fold
 from understanding.interview import health_category
 from vocabulary import HEALTH_CATEGORY_LABELS
 
-
 # What a person may say instead of answering: it goes to Rasa as it is (health details in it
 # are still replaced by their category, like in every message).
 NOT_AN_ANSWER = re.compile(

@@ -79,9 +79,11 @@ def normalize_finnish(text: str) -> str:
     text = unicodedata.normalize("NFC", text).lower().translate(_DASHES)
     out: list[str] = []
     for i, ch in enumerate(text):
-        if ch.isalnum() or ch in "€%-":
-            out.append(ch)
-        elif ch in ",." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+        if (
+            ch.isalnum()
+            or ch in "€%-"
+            or (ch in ",." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+        ):
             out.append(ch)
         else:
             out.append(" ")
@@ -279,7 +281,7 @@ def _tokenize(text: str) -> list[str] | None:
 
 
 def _split_glued_age_word(token: str) -> list[str]:
-    """"kolmekymmentäneljävuotias" -> ["kolmekymmentanelja", "vuotias"]."""
+    """ "kolmekymmentäneljävuotias" -> ["kolmekymmentanelja", "vuotias"]."""
     cut = token.find("vuotia")
     if cut > 0 and _segment_number_word(token[:cut]):
         return [token[:cut], token[cut:]]
@@ -345,9 +347,14 @@ def _word_number(tokens: list[str], i: int) -> _Number | None:
 
 
 def _with_half(tokens: list[str], number: _Number) -> _Number:
-    """"kaks ja puoli" -> 2.5."""
+    """ "kaks ja puoli" -> 2.5."""
     end = number.end
-    if number.is_integer and tokens[end : end + 1] == ["ja"] and end + 1 < len(tokens) and tokens[end + 1] in _HALF_WORDS:
+    if (
+        number.is_integer
+        and tokens[end : end + 1] == ["ja"]
+        and end + 1 < len(tokens)
+        and tokens[end + 1] in _HALF_WORDS
+    ):
         return replace(number, value=number.value + 0.5, end=end + 2)
     return number
 
@@ -366,27 +373,23 @@ def _find_numbers(tokens: list[str]) -> list[_Number]:
 
 
 def _merge_ranges(tokens: list[str], numbers: list[_Number]) -> list[_Number]:
-    """"3-4", "kolme-neljä", "3 tai 4" -> one number with the midpoint value."""
+    """ "3-4", "kolme-neljä", "3 tai 4" -> one number with the midpoint value."""
     merged: list[_Number] = []
     for number in numbers:
         prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and not prev.is_range
-            and number.start == prev.end + 1
-            and tokens[prev.end] in ("-", "tai")
-        ):
-            merged[-1] = _Number((prev.value + number.value) / 2, prev.start, number.end, prev.from_digits, is_range=True)
+        if prev is not None and not prev.is_range and number.start == prev.end + 1 and tokens[prev.end] in ("-", "tai"):
+            merged[-1] = _Number(
+                (prev.value + number.value) / 2, prev.start, number.end, prev.from_digits, is_range=True
+            )
         else:
             merged.append(number)
     return merged
 
 
 def _mark_negatives(tokens: list[str], numbers: list[_Number]) -> list[_Number]:
-    """"-5" and "miinus viisi" are negative (every parser then rejects them)."""
+    """ "-5" and "miinus viisi" are negative (every parser then rejects them)."""
     return [
-        replace(n, value=-n.value) if n.start > 0 and tokens[n.start - 1] in ("-", "miinus") else n
-        for n in numbers
+        replace(n, value=-n.value) if n.start > 0 and tokens[n.start - 1] in ("-", "miinus") else n for n in numbers
     ]
 
 
@@ -407,7 +410,9 @@ def _token_before(tokens: list[str], index: int, skippable: frozenset[str]) -> s
     return tokens[index] if index >= 0 else None
 
 
-_BARE_FILLERS = _fold_all({"noin", "n", "about", "ehkä", "arviolta", "suunnilleen", "circa", "ca", "tasan", "kai", "varmaan", "jotain"})
+_BARE_FILLERS = _fold_all(
+    {"noin", "n", "about", "ehkä", "arviolta", "suunnilleen", "circa", "ca", "tasan", "kai", "varmaan", "jotain"}
+)
 
 
 def _only_number(tokens: list[str], numbers: list[_Number]) -> _Number | None:
@@ -456,27 +461,61 @@ def parse_finnish_number(text: str) -> float | None:
 
 # Unit forms -> size in months.  A number must come before them, except for
 # the singular forms in _IMPLICIT_ONE ("vuoden" alone = one year).
-_MONTH_FORMS = _fold_all({"kk", "kuukausi", "kuukaus", "kuukautta", "kuukauden", "kuukauen", "kuukaudeksi",
-                          "kuukaudet", "kuukausia", "kuukauteen", "kuukaut", "kuuta"})
-_YEAR_FORMS = _fold_all({"v", "vuosi", "vuos", "vuotta", "vuoden", "vuoen", "vuodeksi", "vuodet", "vuosia",
-                         "vuoteen", "vuot"})
+_MONTH_FORMS = _fold_all(
+    {
+        "kk",
+        "kuukausi",
+        "kuukaus",
+        "kuukautta",
+        "kuukauden",
+        "kuukauen",
+        "kuukaudeksi",
+        "kuukaudet",
+        "kuukausia",
+        "kuukauteen",
+        "kuukaut",
+        "kuuta",
+    }
+)
+_YEAR_FORMS = _fold_all(
+    {"v", "vuosi", "vuos", "vuotta", "vuoden", "vuoen", "vuodeksi", "vuodet", "vuosia", "vuoteen", "vuot"}
+)
 _WEEK_FORMS = _fold_all({"vk", "vko", "viikko", "viikkoa", "viikon", "viikoksi", "viikot", "viikkoja", "viikkoon"})
 _DAY_FORMS = _fold_all({"pv", "päivä", "päivää", "päivän", "päiväksi", "päiviä", "päivään"})
-_IMPLICIT_ONE = _fold_all({"kuukausi", "kuukaus", "kuukauden", "kuukauen", "kuukaudeksi", "vuosi", "vuos", "vuoden",
-                           "vuoen", "vuodeksi", "viikko", "viikon", "viikoksi", "päivä", "päivän", "päiväksi"})
+_IMPLICIT_ONE = _fold_all(
+    {
+        "kuukausi",
+        "kuukaus",
+        "kuukauden",
+        "kuukauen",
+        "kuukaudeksi",
+        "vuosi",
+        "vuos",
+        "vuoden",
+        "vuoen",
+        "vuodeksi",
+        "viikko",
+        "viikon",
+        "viikoksi",
+        "päivä",
+        "päivän",
+        "päiväksi",
+    }
+)
 
 _UNIT_MONTHS: dict[str, float] = {
-    **{w: 1.0 / 30 for w in _DAY_FORMS},
-    **{w: 0.25 for w in _WEEK_FORMS},
-    **{w: 1.0 for w in _MONTH_FORMS},
-    **{w: 12.0 for w in _YEAR_FORMS},
+    **dict.fromkeys(_DAY_FORMS, 1.0 / 30),
+    **dict.fromkeys(_WEEK_FORMS, 0.25),
+    **dict.fromkeys(_MONTH_FORMS, 1.0),
+    **dict.fromkeys(_YEAR_FORMS, 12.0),
 }
 
 # "yli vuoden" = strictly more than a year; "alle vuoden" = less than a year.
 _MORE_THAN = _fold_all({"yli", "reilu", "reilut", "reilun", "runsas", "runsaat", "runsaan"})
 _LESS_THAN = _fold_all({"alle", "vajaa", "vajaat", "vajaan", "melkein", "lähes", "miltei", "lähemmäs"})
-_MODIFIER_FILLERS = _fold_all({"vähän", "hieman", "hiukan", "jo", "noin", "n", "about", "ihan", "jopa", "reilusti",
-                               "selvästi", "juuri", "just"})
+_MODIFIER_FILLERS = _fold_all(
+    {"vähän", "hieman", "hiukan", "jo", "noin", "n", "about", "ihan", "jopa", "reilusti", "selvästi", "juuri", "just"}
+)
 # "vuoden alusta", "viime vuoden" are dates, not durations.
 _DATE_WORDS_AFTER = _fold_all({"alusta", "alussa", "lopusta", "lopussa", "vaihteesta", "vaihteessa", "puolivälistä"})
 _DATE_WORDS_BEFORE = _fold_all({"viime", "tämän", "ensi", "joka", "edellisen", "saman"})
@@ -484,13 +523,15 @@ _DATE_WORDS_BEFORE = _fold_all({"viime", "tämän", "ensi", "joka", "edellisen",
 # "en ole työtön", "en oo": not unemployed.
 _NEGATION_WORDS = _fold_all({"en", "ei"})
 _BE_WORDS = _fold_all({"ole", "oo"})
-_AFTER_NEGATION = _fold_all({"työtön", "työttömänä", "työttömäksi", "ollut", "ollu", "vielä", "yhtään", "lainkaan",
-                             "ollenkaan", "koskaan"})
+_AFTER_NEGATION = _fold_all(
+    {"työtön", "työttömänä", "työttömäksi", "ollut", "ollu", "vielä", "yhtään", "lainkaan", "ollenkaan", "koskaan"}
+)
 # "just jäin työttömäks": unemployed since today.
 _JUST_WORDS = _fold_all({"just", "juuri", "juur", "äsken", "vasta", "tänään", "eilen"})
 _JUST_FILLERS = _fold_all({"nyt", "ihan", "siis", "mä", "ma", "mie", "eli"})
-_BECAME_UNEMPLOYED_STEMS = tuple(fold_diacritics(w) for w in ("jäin", "jäädyin", "jouduin", "työttömäk", "työttömäks",
-                                                              "lomaut", "irtisano", "loppu"))
+_BECAME_UNEMPLOYED_STEMS = tuple(
+    fold_diacritics(w) for w in ("jäin", "jäädyin", "jouduin", "työttömäk", "työttömäks", "lomaut", "irtisano", "loppu")
+)
 
 
 @dataclass(frozen=True)
@@ -543,7 +584,7 @@ def _join_duration_parts(tokens: list[str], parts: list[_DurationPart]) -> list[
 
 
 def _apply_modifier(tokens: list[str], group: list[_DurationPart]) -> float:
-    """"yli vuoden" -> 13, "alle vuoden" -> 11 (one month, or one unit if smaller)."""
+    """ "yli vuoden" -> 13, "alle vuoden" -> 11 (one month, or one unit if smaller)."""
     months = sum(p.months for p in group)
     step = min(1.0, min(p.unit_months for p in group))
     modifier = _token_before(tokens, group[0].start, _MODIFIER_FILLERS)
@@ -555,7 +596,7 @@ def _apply_modifier(tokens: list[str], group: list[_DurationPart]) -> float:
 
 
 def _mentions_calendar_year(tokens: list[str], numbers: list[_Number]) -> bool:
-    """"2019 lähtien": a year as a date, which we do not convert to a duration."""
+    """ "2019 lähtien": a year as a date, which we do not convert to a duration."""
     for number in numbers:
         if number.from_digits and 1900 <= abs(number.value) <= 2100 and number.is_integer:
             unit, _ = _token_after(tokens, number.end)
@@ -637,19 +678,59 @@ def parse_months_count(text: str) -> int | None:
 # Age
 # --------------------------------------------------------------------------
 
-_AGE_WORDS_BEFORE = _fold_all({"olen", "oon", "ikä", "ikäni", "ikää", "iältäni", "täytin", "täytän", "täyttänyt",
-                               "täyttäny", "täytyin", "age"})
-_AGE_FILLERS_BEFORE = _fold_all({"juuri", "just", "nyt", "jo", "tänä", "vuonna", "kohta", "ihan", "vasta", "noin", "n",
-                                 "about", "siis", "on", "-"})
+_AGE_WORDS_BEFORE = _fold_all(
+    {"olen", "oon", "ikä", "ikäni", "ikää", "iältäni", "täytin", "täytän", "täyttänyt", "täyttäny", "täytyin", "age"}
+)
+_AGE_FILLERS_BEFORE = _fold_all(
+    {"juuri", "just", "nyt", "jo", "tänä", "vuonna", "kohta", "ihan", "vasta", "noin", "n", "about", "siis", "on", "-"}
+)
 _AGE_WORDS_AFTER_PREFIXES = ("vuotia", "ikai", "vee")  # "34-vuotias", "ikäinen", "34 vee"
 _AGE_CONFIRMING_WORDS = _fold_all({"vanha", "vanhana", "ikäinen", "iässä"})  # "58 vuotta vanha"
 # Words that make "2 vuotta" a duration rather than an age.
-_DURATION_CONTEXT_STEMS = tuple(fold_diacritics(w) for w in ("työtön", "työttöm", "ollut", "ollu", "olin", "sitten",
-                                                             "ajan", "lähtien", "alkaen", "kestän", "töissä",
-                                                             "töitä", "tehnyt"))
+_DURATION_CONTEXT_STEMS = tuple(
+    fold_diacritics(w)
+    for w in (
+        "työtön",
+        "työttöm",
+        "ollut",
+        "ollu",
+        "olin",
+        "sitten",
+        "ajan",
+        "lähtien",
+        "alkaen",
+        "kestän",
+        "töissä",
+        "töitä",
+        "tehnyt",
+    )
+)
 # Numbers followed by these measure something else (money, hours, people...).
-_NOT_AGE_UNITS = _fold_all({"€", "e", "eur", "euro", "euroa", "h", "t", "tunti", "tuntia", "%", "prosenttia", "cm",
-                            "kg", "km", "m", "lasta", "kertaa", "krt", "henkeä", "hlö", "k"})
+_NOT_AGE_UNITS = _fold_all(
+    {
+        "€",
+        "e",
+        "eur",
+        "euro",
+        "euroa",
+        "h",
+        "t",
+        "tunti",
+        "tuntia",
+        "%",
+        "prosenttia",
+        "cm",
+        "kg",
+        "km",
+        "m",
+        "lasta",
+        "kertaa",
+        "krt",
+        "henkeä",
+        "hlö",
+        "k",
+    }
+)
 
 _AGE_EXPLICIT = 3
 _AGE_WEAK = 1
@@ -712,15 +793,79 @@ def parse_age(text: str) -> int | None:
 _CURRENCY_WORDS = _fold_all({"€", "e", "eur", "euro", "euroa", "euroo", "eeroo", "egee"})
 _GROSS_NET_WORDS = _fold_all({"brutto", "netto", "bruttona", "nettona", "ennen", "veroja"})
 _MONTHLY_WORDS = _fold_all({"kk", "kuussa", "kuukaudessa", "kuukausi", "kuukaudelta", "kuukausipalkka", "kuukaus"})
-_NOT_MONTHLY_WORDS = _fold_all({"h", "t", "tunti", "tuntia", "tunnilta", "tunnissa", "tunnista", "v", "vuodessa",
-                                "vuosi", "vuodelta", "vk", "vko", "viikossa", "viikolta", "pv", "päivässä", "päivältä"})
-_NOT_MONTHLY_STEMS = tuple(fold_diacritics(w) for w in ("tuntipalk", "vuosipalk", "vuositulo", "viikkopalk",
-                                                        "päiväpalk", "tunnilta"))
-_WAGE_WORDS = _fold_all({"palkka", "palkkaa", "palkkani", "palkaksi", "palkkana", "palkkatoive", "palkkatoiveeni",
-                         "bruttopalkka", "nettopalkka", "kuukausipalkka", "liksa", "liksaa", "tienaan", "tienasin",
-                         "ansaitsen", "ansaitsin", "ansiot", "tulot", "tuloni", "sain", "saan"})
-_WAGE_FILLERS = _fold_all({"on", "oli", "olis", "olisi", "noin", "n", "about", "mun", "minun", "mulla", "kuussa",
-                           "kuukaudessa", "brutto", "netto", "ois", "vähintään", "ainakin", "suunnilleen", "ehkä"})
+_NOT_MONTHLY_WORDS = _fold_all(
+    {
+        "h",
+        "t",
+        "tunti",
+        "tuntia",
+        "tunnilta",
+        "tunnissa",
+        "tunnista",
+        "v",
+        "vuodessa",
+        "vuosi",
+        "vuodelta",
+        "vk",
+        "vko",
+        "viikossa",
+        "viikolta",
+        "pv",
+        "päivässä",
+        "päivältä",
+    }
+)
+_NOT_MONTHLY_STEMS = tuple(
+    fold_diacritics(w) for w in ("tuntipalk", "vuosipalk", "vuositulo", "viikkopalk", "päiväpalk", "tunnilta")
+)
+_WAGE_WORDS = _fold_all(
+    {
+        "palkka",
+        "palkkaa",
+        "palkkani",
+        "palkaksi",
+        "palkkana",
+        "palkkatoive",
+        "palkkatoiveeni",
+        "bruttopalkka",
+        "nettopalkka",
+        "kuukausipalkka",
+        "liksa",
+        "liksaa",
+        "tienaan",
+        "tienasin",
+        "ansaitsen",
+        "ansaitsin",
+        "ansiot",
+        "tulot",
+        "tuloni",
+        "sain",
+        "saan",
+    }
+)
+_WAGE_FILLERS = _fold_all(
+    {
+        "on",
+        "oli",
+        "olis",
+        "olisi",
+        "noin",
+        "n",
+        "about",
+        "mun",
+        "minun",
+        "mulla",
+        "kuussa",
+        "kuukaudessa",
+        "brutto",
+        "netto",
+        "ois",
+        "vähintään",
+        "ainakin",
+        "suunnilleen",
+        "ehkä",
+    }
+)
 
 
 def parse_wage_eur(text: str) -> float | None:
@@ -764,8 +909,9 @@ _HOUR_WORDS = _fold_all({"h", "t", "tunti", "tuntia", "tuntii", "tunnin", "tunti
 _PER_DAY_WORDS = _fold_all({"päivässä", "pv", "päivä", "pvä", "päivältä", "päivänä", "päivällä"})
 _PER_LONGER_PERIOD_WORDS = _fold_all({"kk", "kuussa", "kuukaudessa", "kuukausi", "v", "vuodessa", "vuosi"})
 _PERCENT_WORDS = _fold_all({"%", "prosenttia", "prosentti", "pros", "prossaa"})
-_HOURS_WORDS_BEFORE = _fold_all({"työaika", "työaikaa", "työaikani", "tunnit", "tunteja", "viikkotunnit",
-                                 "viikkotunteja", "tuntimäärä"})
+_HOURS_WORDS_BEFORE = _fold_all(
+    {"työaika", "työaikaa", "työaikani", "tunnit", "tunteja", "viikkotunnit", "viikkotunteja", "tuntimäärä"}
+)
 _HOURS_FILLERS = _fold_all({"on", "noin", "n", "about", "olis", "olisi", "ois", "viikossa"})
 _FULL_TIME_RE = re.compile(r"\b(koko|taysi?)-?(aika|paiva)|\bfull\s*-?\s*time\b")
 _HALF_TIME_RE = re.compile(r"\bpuoli-?(aika|paiva)")
@@ -813,7 +959,7 @@ def parse_hours_per_week(text: str) -> float | None:
 
 
 def _hours_from_keywords(tokens: list[str]) -> float | None:
-    """"kokoaikainen" -> 37.5, "puolipäiväinen" -> 18.75; None if negated or both."""
+    """ "kokoaikainen" -> 37.5, "puolipäiväinen" -> 18.75; None if negated or both."""
     joined = " ".join(tokens).replace(" - ", "-")
     full = bool(_FULL_TIME_RE.search(joined))
     half = bool(_HALF_TIME_RE.search(joined))

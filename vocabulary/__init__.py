@@ -31,7 +31,12 @@ SITUATION_LABELS = {
     "other": "muu tilanne",
 }
 
-FINNISH_LEVEL_LABELS = {"native": "äidinkieli tai sujuva", "good": "hyvä", "basic": "perustaso", "none": "opettelee vasta"}
+FINNISH_LEVEL_LABELS = {
+    "native": "äidinkieli tai sujuva",
+    "good": "hyvä",
+    "basic": "perustaso",
+    "none": "opettelee vasta",
+}
 
 EDUCATION_LABELS = {
     "basic": "peruskoulu",
@@ -62,6 +67,7 @@ LIFE_AREA_LABELS = {
 
 def field_label(code: str) -> str:
     return FIELD_LABELS_FI.get(code, code)
+
 
 # Health is kept only as one of these categories (never as the person's own words)
 HEALTH_CATEGORY_LABELS = {

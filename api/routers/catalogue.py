@@ -41,10 +41,14 @@ def service_detail(service_id: str, snapshot: CatalogueSnapshot = Depends(catalo
 
 
 @router.get("/municipalities/resolve", response_model=ResolvedMunicipality)
-def resolve_municipality(q: str = Query(min_length=1, max_length=200), snapshot: CatalogueSnapshot = Depends(catalogue)):
+def resolve_municipality(
+    q: str = Query(min_length=1, max_length=200), snapshot: CatalogueSnapshot = Depends(catalogue)
+):
     found = snapshot.resolve_municipality(q)
     if found is None:
-        raise HTTPException(status_code=404, detail="Kuntaa ei löytynyt. Tarkista nimen kirjoitusasu tai kokeile postinumeroa.")
+        raise HTTPException(
+            status_code=404, detail="Kuntaa ei löytynyt. Tarkista nimen kirjoitusasu tai kokeile postinumeroa."
+        )
     area = snapshot.area_for_municipality(found.code)
     return ResolvedMunicipality(
         code=found.code,

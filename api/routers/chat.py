@@ -6,15 +6,15 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
-from conversations import store as conversations
-from understanding import sensitive
-from api.protection import check_client_chat_limit, check_session_chat_limit
-from understanding.interview import redact_health_details
-from conversations.privacy import mask_personal_data
-from catalogue.repository import CatalogueSnapshot
 from api.deps import catalogue, db_session
+from api.protection import check_client_chat_limit, check_session_chat_limit
 from api.rasa_client import RasaUnavailable
 from api.schemas import ChatRequest, ChatResponse, HistoryResponse
+from catalogue.repository import CatalogueSnapshot
+from conversations import store as conversations
+from conversations.privacy import mask_personal_data
+from understanding import sensitive
+from understanding.interview import redact_health_details
 
 router = APIRouter(prefix="/api/chat", tags=["chat"])
 

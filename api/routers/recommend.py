@@ -6,8 +6,8 @@ from fastapi import APIRouter, Depends, HTTPException
 
 from api.deps import catalogue
 from api.schemas import EmployerPackage, EmployerProfileIn, JobseekerPath, JobseekerProfileIn
-from recommendation import ProfileError, recommend_employer_package, recommend_jobseeker_path
 from catalogue.repository import CatalogueSnapshot
+from recommendation import ProfileError, recommend_employer_package, recommend_jobseeker_path
 
 router = APIRouter(prefix="/api/recommend", tags=["recommend"])
 

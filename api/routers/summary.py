@@ -117,11 +117,31 @@ def build_pdf(data: dict[str, Any], retention_days: int) -> bytes:
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
     sheet = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=sheet["Normal"], fontName="Helvetica", fontSize=10.5, leading=14, alignment=TA_LEFT)
+    body = ParagraphStyle(
+        "body", parent=sheet["Normal"], fontName="Helvetica", fontSize=10.5, leading=14, alignment=TA_LEFT
+    )
     small = ParagraphStyle("small", parent=body, fontSize=9, leading=12, textColor=colors.HexColor("#4b5563"))
-    h1 = ParagraphStyle("h1", parent=sheet["Heading1"], fontName="Helvetica-Bold", fontSize=18, leading=22, spaceAfter=4)
-    h2 = ParagraphStyle("h2", parent=sheet["Heading2"], fontName="Helvetica-Bold", fontSize=13.5, leading=17, spaceBefore=10, spaceAfter=4)
-    h3 = ParagraphStyle("h3", parent=sheet["Heading3"], fontName="Helvetica-Bold", fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=2)
+    h1 = ParagraphStyle(
+        "h1", parent=sheet["Heading1"], fontName="Helvetica-Bold", fontSize=18, leading=22, spaceAfter=4
+    )
+    h2 = ParagraphStyle(
+        "h2",
+        parent=sheet["Heading2"],
+        fontName="Helvetica-Bold",
+        fontSize=13.5,
+        leading=17,
+        spaceBefore=10,
+        spaceAfter=4,
+    )
+    h3 = ParagraphStyle(
+        "h3",
+        parent=sheet["Heading3"],
+        fontName="Helvetica-Bold",
+        fontSize=11.5,
+        leading=15,
+        spaceBefore=8,
+        spaceAfter=2,
+    )
     indented = ParagraphStyle("indented", parent=body, leftIndent=12)
     service_title = ParagraphStyle(
         "service", parent=indented, fontName="Helvetica-Bold", spaceBefore=5, bulletIndent=2, bulletFontName="Helvetica"
@@ -142,7 +162,10 @@ def build_pdf(data: dict[str, Any], retention_days: int) -> bytes:
 
     story: list[Any] = [
         Paragraph("Polkuopas – palvelupolkuni", h1),
-        Paragraph(f"Yhteenveto {_p(finnish_date(data.get('date')))}. Ota tämä mukaan, kun tapaat työllisyysalueen asiantuntijan tai valmentajan.", small),
+        Paragraph(
+            f"Yhteenveto {_p(finnish_date(data.get('date')))}. Ota tämä mukaan, kun tapaat työllisyysalueen asiantuntijan tai valmentajan.",
+            small,
+        ),
     ]
     profile = data.get("profile") or []
     if profile:
@@ -174,7 +197,9 @@ def build_pdf(data: dict[str, Any], retention_days: int) -> bytes:
                 parts.append(Paragraph(f"Lisätietoa: {_link(service['url'])}", indented))
             story.append(KeepTogether(parts))
         if step.get("contact"):
-            story.append(Paragraph("Yhteystieto tähän vaiheeseen", ParagraphStyle("contact", parent=small, spaceBefore=6)))
+            story.append(
+                Paragraph("Yhteystieto tähän vaiheeseen", ParagraphStyle("contact", parent=small, spaceBefore=6))
+            )
             story.extend(contact_lines(step["contact"]))
     if data.get("contact"):
         story.append(Paragraph("Oman alueesi työllisyyspalvelut", h2))

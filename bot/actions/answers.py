@@ -17,8 +17,8 @@ from bot.actions.common import (
     slot,
 )
 from bot.actions.recommend import contact_text
-from understanding import interview
 from catalogue.search import get_search
+from understanding import interview
 
 INTENT_SERVICE = {
     "register_jobseeker": "ilmoittautuminen-tyonhakijaksi",
@@ -52,7 +52,7 @@ class ActionServiceInfo(Action):
         service = _service_from_message(tracker)
         if service is None:
             dispatcher.utter_message(
-                text="En löytänyt palvelua, jota tarkoitit. Kirjoita palvelun nimi, esimerkiksi \"työkokeilu\" tai \"palkkatuki\"."
+                text='En löytänyt palvelua, jota tarkoitit. Kirjoita palvelun nimi, esimerkiksi "työkokeilu" tai "palkkatuki".'
             )
             return []
         lines = [f"{service.title}: {service.description or service.summary}"]
@@ -89,7 +89,7 @@ class ActionServiceSearch(Action):
             result = get_search(snapshot).search(text[:200], limit=5)
         if result.total == 0:
             dispatcher.utter_message(
-                text="En löytänyt sopivia palveluja. Kokeile toista sanaa, esimerkiksi \"työkokeilu Tampere\" tai \"työhönvalmennus\"."
+                text='En löytänyt sopivia palveluja. Kokeile toista sanaa, esimerkiksi "työkokeilu Tampere" tai "työhönvalmennus".'
             )
             return []
         place = f" ({result.municipality.name_fi})" if result.municipality else ""
@@ -136,7 +136,9 @@ class ActionHumanHandover(Action):
         elif municipality:
             intro = f"En vielä tunne kunnan {municipality.name_fi} työllisyysalueen yhteystietoja. Löydät ne Työmarkkinatorilta."
         else:
-            intro = "Kerro kuntasi, niin annan oman alueesi yhteystiedot. Valtakunnallisesti apua saat Työmarkkinatorilta."
+            intro = (
+                "Kerro kuntasi, niin annan oman alueesi yhteystiedot. Valtakunnallisesti apua saat Työmarkkinatorilta."
+            )
         dispatcher.utter_message(text=f"{intro}\n{contact_text(contact)}")
         return []
 
@@ -200,4 +202,3 @@ class ActionDefaultFallback(Action):
                 return [UserUtteranceReverted()]
         dispatcher.utter_message(response="utter_default")
         return [UserUtteranceReverted()]
-

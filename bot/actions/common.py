@@ -7,8 +7,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from understanding.interview import SKIPPED
 from catalogue.repository import CatalogueSnapshot, ServiceRecord, get_catalogue
+from understanding.interview import SKIPPED
 
 MAX_CARDS_PER_MESSAGE = 6
 
@@ -82,13 +82,23 @@ HIRE_GROUP_FACTS: dict[str, dict[str, Any]] = {
 
 
 EMPLOYER_SLOTS = (
-    "municipality", "employer_type", "hire_group", "hire_age", "hire_unemployed_months",
-    "hire_work_ability", "apprenticeship", "wage_eur", "hours_per_week", "job_months", "hire_education",
+    "municipality",
+    "employer_type",
+    "hire_group",
+    "hire_age",
+    "hire_unemployed_months",
+    "hire_work_ability",
+    "apprenticeship",
+    "wage_eur",
+    "hours_per_week",
+    "job_months",
+    "hire_education",
 )
 
 
 def employer_profile_from(values: dict[str, Any]) -> dict[str, Any]:
     """CONTRACT EmployerProfile from the employer interview's slot values (skipped ones left out)."""
+
     def known(name: str) -> Any:
         value = values.get(name)
         return None if value in (SKIPPED, "", None) else value

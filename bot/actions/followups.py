@@ -6,6 +6,7 @@ Thin: the catalogue package builds every text and number; these only pick what t
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,14 +17,14 @@ from rasa_sdk.types import DomainDict
 from bot.actions.common import catalogue, entity_values, jobseeker_profile, latest_text, send_cards
 from bot.actions.forms import employer_changes, jobseeker_facts
 from bot.actions.recommend import employer_package, jobseeker_path, path_memory, present_package, present_path
-from understanding import competence as competence_mapping
-from understanding import interview
 from catalogue.db import get_engine
 from conversations.feedback import save_feedback
-from recommendation.common import euros, months_text
-from understanding.finnish import fold
 from conversations.retention import retention_days
 from conversations.summaries import build_summary, save_summary
+from recommendation.common import euros, months_text
+from understanding import competence as competence_mapping
+from understanding import interview
+from understanding.finnish import fold
 from vocabulary import HEALTH_CATEGORY_LABELS
 
 # Why each interview question is asked, for "miksi?" in the middle of the interview.
@@ -62,7 +63,7 @@ class ActionAskWorkAbility(Action):
             text=(
                 "Seuraavaksi kysyn terveydestä. Vastaaminen on vapaaehtoista: kysyn vain, jotta voin ehdottaa "
                 "sopivaa tukea. Tallennan vastauksesi vain tähän keskusteluun; se poistuu "
-                f"{retention_days()} päivän kuluttua tai heti, kun pyydät (\"poista tietoni\").\n\n"
+                f'{retention_days()} päivän kuluttua tai heti, kun pyydät ("poista tietoni").\n\n'
                 "Rajoittaako terveytesi sitä, millaista työtä voit tehdä?"
             ),
             buttons=[
@@ -145,7 +146,10 @@ class ActionAskWhy(Action):
             lines.append(f"{number}. {step['title']}: koska {factors}.\n{step['why']}")
         intro = "Perustelin ehdotuksen näin:" if chosen else "Näistä vastauksistasi polku syntyi:"
         dispatcher.utter_message(
-            text=intro + "\n\n" + "\n\n".join(lines) + "\n\nJos jokin tieto on väärin, korjaa se, esimerkiksi \"itse asiassa olen 45\"."
+            text=intro
+            + "\n\n"
+            + "\n\n".join(lines)
+            + '\n\nJos jokin tieto on väärin, korjaa se, esimerkiksi "itse asiassa olen 45".'
         )
         return []
 
@@ -177,20 +181,20 @@ def _step_asked_about(tracker: Tracker, steps: list[dict[str, Any]]) -> dict[str
 def no_alternatives_text(contact: dict) -> str:
     """What to say when every fitting service was already shown: whom to ask next."""
     reach = ", ".join(
-        part for part in (
+        part
+        for part in (
             contact.get("name"),
             f"puh. {contact['phone']}" if contact.get("phone") else None,
             contact.get("url"),
-        ) if part
+        )
+        if part
     )
     text = (
         "Näytin jo kaikki palvelut, jotka vastaustesi perusteella sopivat sinulle. "
         "Asiantuntija voi miettiä kanssasi lisää vaihtoehtoja"
     )
     text += f": {reach}." if reach else "."
-    return text + (
-        " Voit myös etsiä palveluja itse kirjoittamalla esimerkiksi \"työkokeilu Tampere\"."
-    )
+    return text + (' Voit myös etsiä palveluja itse kirjoittamalla esimerkiksi "työkokeilu Tampere".')
 
 
 class ActionShowAlternatives(Action):
@@ -243,13 +247,19 @@ class ActionChangeAnswer(Action):
                 changes["competence"] = merged
         if not changes:
             dispatcher.utter_message(
-                text="En saanut selville, mitä haluat muuttaa. Kirjoita esimerkiksi \"asun Nokialla\", "
-                "\"olen 45-vuotias\" tai \"olen ollut työttömänä vuoden\"."
+                text='En saanut selville, mitä haluat muuttaa. Kirjoita esimerkiksi "asun Nokialla", '
+                '"olen 45-vuotias" tai "olen ollut työttömänä vuoden".'
             )
             return []
         labels = {
-            "municipality": "kunta", "age": "ikä", "situation": "tilanne", "unemployed_months": "työttömyyden kesto",
-            "goals": "tavoite", "fields": "ala", "work_ability": "työkyky", "competence": "osaaminen",
+            "municipality": "kunta",
+            "age": "ikä",
+            "situation": "tilanne",
+            "unemployed_months": "työttömyyden kesto",
+            "goals": "tavoite",
+            "fields": "ala",
+            "work_ability": "työkyky",
+            "competence": "osaaminen",
         }
         changed = ", ".join(labels.get(name, name) for name in changes)
         events: list[Any] = [SlotSet(name, value) for name, value in changes.items()]
@@ -262,14 +272,13 @@ class ActionChangeAnswer(Action):
             events += present_path(dispatcher, jobseeker_path(tracker, changes=changes))
         return events
 
-
     @staticmethod
     def what_if_for_employer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any]:
         changes = {name: value for name, value in employer_changes(tracker).items() if tracker.get_slot(name) != value}
         if not changes:
             dispatcher.utter_message(
-                text="En saanut selville, mitä muutetaan. Kirjoita esimerkiksi \"entä jos hän on 56-vuotias\", "
-                "\"paljonko saan, jos palkka on 2800 €\", \"entä jos työaika on 30 h viikossa\" tai \"entä jos työsuhde on 6 kk\"."
+                text='En saanut selville, mitä muutetaan. Kirjoita esimerkiksi "entä jos hän on 56-vuotias", '
+                '"paljonko saan, jos palkka on 2800 €", "entä jos työaika on 30 h viikossa" tai "entä jos työsuhde on 6 kk".'
             )
             return []
         described = ", ".join(_describe_change(name, value) for name, value in changes.items())
@@ -280,7 +289,9 @@ class ActionChangeAnswer(Action):
             dispatcher.utter_message(text=f"Selvä: {described}. Jatketaan.")
             return events
         package = employer_package(tracker, changes)
-        return events + present_package(dispatcher, package, intro=f"Laskin uudelleen ({described}). Näitä tukia voitte hyödyntää:")
+        return events + present_package(
+            dispatcher, package, intro=f"Laskin uudelleen ({described}). Näitä tukia voitte hyödyntää:"
+        )
 
 
 def _describe_change(name: str, value: Any) -> str:
@@ -298,8 +309,12 @@ def _describe_change(name: str, value: Any) -> str:
         return f"kunta {value}"
     if name == "hire_education":
         return "palkattavalla vain peruskoulu" if value == "basic" else "palkattavalla tutkinto"
-    labels = {"employer_type": "työnantaja", "hire_group": "palkattava", "hire_work_ability": "työkyky",
-              "apprenticeship": "oppisopimus"}
+    labels = {
+        "employer_type": "työnantaja",
+        "hire_group": "palkattava",
+        "hire_work_ability": "työkyky",
+        "apprenticeship": "oppisopimus",
+    }
     return labels.get(name, name)
 
 
@@ -320,10 +335,8 @@ class ActionStoreFeedback(Action):
             else:
                 kind = "jobseeker"
                 service_ids = [sid for step in memory.get("steps") or [] for sid in step.get("service_ids") or []]
-            try:
+            with contextlib.suppress(ValueError):
                 save_feedback(_engine(), rating, kind, service_ids[:20])
-            except ValueError:
-                pass
         dispatcher.utter_message(response="utter_feedback_thanks")
         return []
 

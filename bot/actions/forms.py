@@ -16,11 +16,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.common import catalogue, entity_values, latest_intent, latest_text, page_municipality
+from recommendation.profiles import EDUCATION_LEVELS, LIFE_AREAS
 from understanding import competence as competence_mapping
 from understanding import interview
 from understanding.finnish import fold
 from understanding.interview import HEALTH_CATEGORIES, SKIPPED
-from recommendation.profiles import EDUCATION_LEVELS, LIFE_AREAS
 
 SKIP_INTENTS = {"dont_know"}
 INTENT_SITUATION = {"lost_job": "unemployed", "laid_off": "laid_off"}
@@ -205,7 +205,9 @@ class ActionPrefillJobseeker(Action):
         return "action_prefill_jobseeker"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        return [SlotSet(name, value) for name, value in jobseeker_facts(tracker).items() if tracker.get_slot(name) is None]
+        return [
+            SlotSet(name, value) for name, value in jobseeker_facts(tracker).items() if tracker.get_slot(name) is None
+        ]
 
 
 class ActionPrefillEmployer(Action):
@@ -213,7 +215,9 @@ class ActionPrefillEmployer(Action):
         return "action_prefill_employer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        return [SlotSet(name, value) for name, value in employer_facts(tracker).items() if tracker.get_slot(name) is None]
+        return [
+            SlotSet(name, value) for name, value in employer_facts(tracker).items() if tracker.get_slot(name) is None
+        ]
 
 
 def _slots_before_latest_message(tracker: Tracker) -> dict[str, Any]:
@@ -299,7 +303,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
         return {"age": parsed}
 
     def validate_situation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        chosen, answer = _read_choice("situation", value, tracker, dispatcher, "situation", SITUATIONS, interview.situation)
+        chosen, answer = _read_choice(
+            "situation", value, tracker, dispatcher, "situation", SITUATIONS, interview.situation
+        )
         if answer is not None:
             return answer
         result: dict[str, Any] = {"situation": chosen}
@@ -309,7 +315,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
                 result["unemployed_months"] = months
         return result
 
-    def validate_unemployed_months(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_unemployed_months(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ):
         if _skipped(tracker, value):
             return {"unemployed_months": SKIPPED}
         months = float(value) if isinstance(value, (int, float)) else interview.unemployed_months(str(value)[:300])
@@ -326,7 +334,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
         )
         return answer or {"work_ability": chosen}
 
-    def validate_finnish_level(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_finnish_level(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ):
         chosen, answer = _read_choice(
             "finnish_level", value, tracker, dispatcher, "finnish_level", FINNISH_LEVELS, interview.finnish_level
         )
@@ -352,7 +362,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
         return result
 
     # -- health, only as a category -----------------------------------------------------
-    def validate_health_category(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_health_category(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ):
         text = str(value or "")
         chosen = _chosen(text, "health_category", HEALTH_CATEGORIES)
         if chosen:
@@ -391,7 +403,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
             return {"skills": SKIPPED}
         return {"skills": GIVEN, **self._add_competence(tracker, text)}
 
-    def validate_competence_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_competence_confirmed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ):
         text = str(value or "")
         intent = latest_intent(tracker)
         current = _competence(tracker)
@@ -418,7 +432,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
     def _validate_rating(self, slot_name: str, value: Any, tracker: Tracker, dispatcher: CollectingDispatcher):
         text = str(value or "")
         chosen = interview.payload_entities(text).get("rating")
-        if chosen is None and re.search(r"\b(ohita|ohitan|skippaa|hyppaa yli)\b.*\b(kaikki|loput|loputkin)\b", fold(text)):
+        if chosen is None and re.search(
+            r"\b(ohita|ohitan|skippaa|hyppaa yli)\b.*\b(kaikki|loput|loputkin)\b", fold(text)
+        ):
             chosen = "skip_all"  # typed "ohita kaikki loput" = the button
         if chosen == "skip_all":
             return {name: SKIPPED for name in RATING_SLOTS if tracker.get_slot(name) is None or name == slot_name}
@@ -426,7 +442,7 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
             return {slot_name: SKIPPED}
         number = chosen if isinstance(chosen, int) else interview.rating(text)
         if not isinstance(number, int) or not 1 <= number <= 5:
-            dispatcher.utter_message(text="Valitse numero 1–5 tai kirjoita \"ohita\".")
+            dispatcher.utter_message(text='Valitse numero 1–5 tai kirjoita "ohita".')
             return {slot_name: None}
         return {slot_name: number}
 
@@ -460,21 +476,29 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
         slots = list(domain_slots)
         if tracker.get_slot("hire_group") not in ("under_30", "over_55", None):
             slots.remove("hire_age")
-        if not _education_decides_the_youth_voucher(tracker.get_slot("hire_age"), tracker.get_slot("hire_unemployed_months")):
+        if not _education_decides_the_youth_voucher(
+            tracker.get_slot("hire_age"), tracker.get_slot("hire_unemployed_months")
+        ):
             slots.remove("hire_education")
         return slots
 
-    def validate_hire_education(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_hire_education(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ):
         return {"hire_education": _education_answer(value, tracker, dispatcher)}
 
-    def validate_employer_type(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_employer_type(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ):
         chosen, answer = _read_choice(
             "employer_type", value, tracker, dispatcher, "employer_type", EMPLOYER_TYPES, interview.employer_type
         )
         return answer or {"employer_type": chosen}
 
     def validate_hire_group(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        chosen, answer = _read_choice("hire_group", value, tracker, dispatcher, "hire_group", HIRE_GROUPS, interview.hire_group)
+        chosen, answer = _read_choice(
+            "hire_group", value, tracker, dispatcher, "hire_group", HIRE_GROUPS, interview.hire_group
+        )
         return answer or _hire_group_slots(chosen)
 
     def validate_hire_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
@@ -486,7 +510,9 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
             return {"hire_age": None}
         return {"hire_age": parsed}
 
-    def validate_hire_unemployed_months(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_hire_unemployed_months(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ):
         if _skipped(tracker, value):
             return {"hire_unemployed_months": SKIPPED}
         months = float(value) if isinstance(value, (int, float)) else interview.unemployed_months(str(value)[:300])
@@ -548,7 +574,9 @@ class ValidateSummaryForm(FormValidationAction):
     def name(self) -> str:
         return "validate_summary_form"
 
-    def validate_summary_include_profile(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_summary_include_profile(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ):
         intent = latest_intent(tracker)
         text = str(value or "")
         if intent == "affirm" or text == "/affirm":
@@ -557,4 +585,3 @@ class ValidateSummaryForm(FormValidationAction):
             return {"summary_include_profile": False}
         dispatcher.utter_message(response="utter_invalid_choice")
         return {"summary_include_profile": None}
-

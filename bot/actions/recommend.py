@@ -79,8 +79,8 @@ def present_path(dispatcher: CollectingDispatcher, path: dict) -> list:
     """Sends the path, what can be asked next and the feedback question; remembers the path."""
     send_path(dispatcher, path, intro=f"Tässä ehdotukseni palvelupoluksi, {len(path['steps'])} askelta:")
     dispatcher.utter_message(
-        text="Voit kysyä minkä tahansa askeleen perusteluja (\"miksi?\"), pyytää muita vaihtoehtoja "
-        "(\"jotain muuta\") tai korjata vastaustasi, esimerkiksi \"itse asiassa asun Nokialla\".",
+        text='Voit kysyä minkä tahansa askeleen perusteluja ("miksi?"), pyytää muita vaihtoehtoja '
+        '("jotain muuta") tai korjata vastaustasi, esimerkiksi "itse asiassa asun Nokialla".',
         buttons=[
             {"title": "Tee yhteenveto", "payload": "/request_summary"},
             {"title": "Miksi nämä?", "payload": "/ask_why"},
@@ -106,7 +106,9 @@ class ActionRecommendPath(Action):
 ROLE_LABELS = {"recommended": "Suositus", "alternative": "Vaihtoehto", "additional": "Lisäksi"}
 
 
-def present_package(dispatcher: CollectingDispatcher, package: dict, *, intro: str = "Näitä tukia voitte hyödyntää:") -> list:
+def present_package(
+    dispatcher: CollectingDispatcher, package: dict, *, intro: str = "Näitä tukia voitte hyödyntää:"
+) -> list:
     """Sends the supports with their euros, the total, the next steps and the contact; remembers the package."""
     snapshot = catalogue()
     dispatcher.utter_message(text=intro)
@@ -141,9 +143,12 @@ def present_package(dispatcher: CollectingDispatcher, package: dict, *, intro: s
         dispatcher.utter_message(text="Näin etenette:\n" + "\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1)))
     dispatcher.utter_message(text=f"Työnantajapalvelut auttavat hakemuksessa: {contact_text(package['contact'])}")
     dispatcher.utter_message(
-        text="Voitte kysyä myös \"entä jos hän on yli 55?\" tai \"paljonko saan, jos palkka on 2800?\", niin lasken uudelleen.",
+        text='Voitte kysyä myös "entä jos hän on yli 55?" tai "paljonko saan, jos palkka on 2800?", niin lasken uudelleen.',
     )
-    return [SlotSet("last_package", {"supports": [s["service"]["id"] for s in package["supports"]]}), SlotSet("last_path", None)]
+    return [
+        SlotSet("last_package", {"supports": [s["service"]["id"] for s in package["supports"]]}),
+        SlotSet("last_path", None),
+    ]
 
 
 def employer_package(tracker: Tracker, changes: dict | None = None) -> dict:

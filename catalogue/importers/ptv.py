@@ -60,8 +60,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 import json
+import re
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
@@ -123,11 +123,22 @@ AUDIENCE_BY_TARGET_GROUP = {
 CHANNEL_TYPES = ("EChannel", "WebPage", "PrintableForm", "Phone", "ServiceLocation")
 CHANNEL_KINDS = ("web", "phone", "email", "echannel", "address")
 #: The channel entry kind that carries a PTV channel's service hours.
-HOURS_KIND = {"ServiceLocation": "address", "Phone": "phone", "EChannel": "echannel", "PrintableForm": "echannel", "WebPage": "web"}
+HOURS_KIND = {
+    "ServiceLocation": "address",
+    "Phone": "phone",
+    "EChannel": "echannel",
+    "PrintableForm": "echannel",
+    "WebPage": "web",
+}
 #: PTV weekday names and their Finnish abbreviations.
 WEEKDAYS = {
-    "Monday": "ma", "Tuesday": "ti", "Wednesday": "ke", "Thursday": "to",
-    "Friday": "pe", "Saturday": "la", "Sunday": "su",
+    "Monday": "ma",
+    "Tuesday": "ti",
+    "Wednesday": "ke",
+    "Thursday": "to",
+    "Friday": "pe",
+    "Saturday": "la",
+    "Sunday": "su",
 }
 FINNISH = "fi"
 
@@ -331,9 +342,7 @@ def _address_text(address: dict[str, Any]) -> str | None:
     if not street_name:
         return None
     line = " ".join(part for part in (street_name, street.get("streetNumber")) if part)
-    place = " ".join(
-        part for part in (street.get("postalCode"), _localized(street.get("postOffice"))) if part
-    )
+    place = " ".join(part for part in (street.get("postalCode"), _localized(street.get("postOffice"))) if part)
     return f"{line}, {place}" if place else line
 
 
@@ -658,9 +667,7 @@ def _channel_object(
     if kind in ("web", "echannel"):
         channel["webPages"] = [{"url": value, "value": label, "language": FINNISH}]
     elif kind == "phone":
-        channel["phoneNumbers"] = [
-            {"type": "Phone", "number": value, "prefixNumber": None, "language": FINNISH}
-        ]
+        channel["phoneNumbers"] = [{"type": "Phone", "number": value, "prefixNumber": None, "language": FINNISH}]
     elif kind == "email":
         channel["supportEmails"] = [_text_item(value)]
     else:
@@ -716,9 +723,7 @@ def export_ptv(
 
         municipality_codes, derived_areas = area_codes(record, places)
         extra = {
-            k: copy.deepcopy(v)
-            for k, v in record.items()
-            if k not in PTV_DERIVED_FIELDS and k not in TRANSLATED_FIELDS
+            k: copy.deepcopy(v) for k, v in record.items() if k not in PTV_DERIVED_FIELDS and k not in TRANSLATED_FIELDS
         }
         extra["id"] = record["id"]
         # The importer derives these when PTV has them; carry ours (even when empty) so
@@ -732,9 +737,7 @@ def export_ptv(
         last_verified = record.get("last_verified")
         languages = (FINNISH, *OTHER_LANGUAGES)
         names = [_text_item(record["title"], "Name")] + [
-            _text_item(record[f"title_{lang}"], "Name", lang)
-            for lang in OTHER_LANGUAGES
-            if record.get(f"title_{lang}")
+            _text_item(record[f"title_{lang}"], "Name", lang) for lang in OTHER_LANGUAGES if record.get(f"title_{lang}")
         ]
         descriptions = [
             _text_item(record[key], ptv_type, lang)

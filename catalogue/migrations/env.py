@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from catalogue.db import database_url, make_engine
 import conversations.models  # noqa: F401  (registers the conversation tables on the shared metadata)
+from catalogue.db import database_url, make_engine
 from catalogue.models import Base
 
 config = context.config

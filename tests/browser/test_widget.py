@@ -43,12 +43,12 @@ def replies_count(page) -> int:
 def wait_for_reply(page, before: int) -> None:
     """Waits until a new bot message (or error) is shown and the typing indicator is gone."""
     page.wait_for_function(
-        f"""(n) => {{
+        """(n) => {
             const host = document.querySelector('polkuopas-widget') || document.getElementById('polkuopas-chat');
             const r = host && host.shadowRoot;
             return !!r && r.querySelectorAll('.msg-bot, .msg-error').length > n
                 && !r.querySelector('.typing').hasChildNodes();
-        }}""",
+        }""",
         arg=before,
         timeout=60_000,
     )
@@ -104,7 +104,7 @@ def interview(page, answers: dict, limit: int = 30) -> list[str]:
         question = last_reply_text(page)
         if "palvelupoluksi" in question:
             return asked
-        for words, reply in answers.items():
+        for words, reply in answers.items():  # noqa: B007  (the matching reply is used after the loop)
             if words in question:
                 break
         else:
@@ -151,7 +151,7 @@ def assert_no_axe_violations(page, where: str) -> None:
 def active_in_widget(page) -> str:
     """'launcher', 'input', … : which widget element has the focus ('' if none)."""
     return page.evaluate(
-        f"""() => {{
+        """() => {
             const host = document.querySelector('polkuopas-widget');
             if (!host || document.activeElement !== host) return '';
             const a = host.shadowRoot.activeElement;
@@ -159,7 +159,7 @@ def active_in_widget(page) -> str:
             if (a.classList.contains('po-launcher')) return 'launcher';
             if (a.id === 'po-input') return 'input';
             return a.tagName.toLowerCase() + '.' + a.className;
-        }}"""
+        }"""
     )
 
 
@@ -315,7 +315,9 @@ def test_rate_limit_and_backend_down_messages(page):
     type_message(page, "hei taas")
     assert "Palvelussa on katko. Yritä hetken kuluttua." in last_reply_text(page)
     answer_chat_with(
-        page, 503, '{"detail": "Katso https://tyomarkkinatori.fi/ tai <a href=javascript:alert(1)>tästä</a>", "messages": []}'
+        page,
+        503,
+        '{"detail": "Katso https://tyomarkkinatori.fi/ tai <a href=javascript:alert(1)>tästä</a>", "messages": []}',
     )
     type_message(page, "vielä kerran")
     links = in_widget(page, "return Array.from(r.querySelectorAll('.msg-error a'), a => a.href);")

@@ -69,7 +69,9 @@ def answer(conversation: Conversation, messages: list[dict], answers: dict) -> t
     raise AssertionError(f"unexpected question: {question}")
 
 
-def interview(conversation: Conversation, messages: list[dict], answers: dict, limit: int = 30) -> tuple[list[str], list[dict]]:
+def interview(
+    conversation: Conversation, messages: list[dict], answers: dict, limit: int = 30
+) -> tuple[list[str], list[dict]]:
     """Answers the bot's questions until it sends the path; returns the topics asked and the last reply."""
     asked: list[str] = []
     for _ in range(limit):

@@ -46,15 +46,17 @@ def test_partial_work_ability_cleaner_then_a_higher_wage(stack):
 
 
 def test_association_hiring_the_long_term_unemployed_and_shorter_hours(stack):
-    conversation, asked, messages = run_employer(
+    conversation, _asked, messages = run_employer(
         stack,
         "Olemme yhdistys Tampereella ja haluaisimme palkata pitkään työttömänä olleen",
-        employer_answers(**{
-            "Millainen työnantaja": ("button", "Yhdistys"),
-            "Kuvaako jokin näistä": ("button", "Pitkään työttömänä ollut"),
-            "ollut työttömänä": "2,5 vuotta",
-            "bruttopalkka": "2000 €/kk, 37,5 h viikossa",
-        }),
+        employer_answers(
+            **{
+                "Millainen työnantaja": ("button", "Yhdistys"),
+                "Kuvaako jokin näistä": ("button", "Pitkään työttömänä ollut"),
+                "ollut työttömänä": "2,5 vuotta",
+                "bruttopalkka": "2000 €/kk, 37,5 h viikossa",
+            }
+        ),
     )
     text = texts(messages)
     # 100 %: 2 000 × 0.65 × 1.23 = 1 599 €/kk × 10 = 15 990 €
@@ -65,7 +67,7 @@ def test_association_hiring_the_long_term_unemployed_and_shorter_hours(stack):
 
 
 def test_helsinki_lisa_is_recommended_over_palkkatuki(stack):
-    conversation, asked, messages = run_employer(
+    _conversation, _asked, messages = run_employer(
         stack,
         "Yrityksemme Helsingissä palkkaa työttömän, joka on ollut työttömänä 4 kuukautta, palkka 3200 €/kk 37,5 h",
         employer_answers(**{"ollut työttömänä": "4 kuukautta"}),
@@ -78,8 +80,13 @@ def test_helsinki_lisa_is_recommended_over_palkkatuki(stack):
 def test_a_detail_changes_in_the_middle_of_the_interview(stack):
     conversation = Conversation(stack)
     messages = conversation.say("haluaisin palkata työttömän")
-    answers = employer_answers(**{"Kuvaako jokin näistä": ("button", "55 vuotta täyttänyt"),
-                                  "Kuinka vanha palkattava": "58", "ollut työttömänä": "2,5 vuotta"})
+    answers = employer_answers(
+        **{
+            "Kuvaako jokin näistä": ("button", "55 vuotta täyttänyt"),
+            "Kuinka vanha palkattava": "58",
+            "ollut työttömänä": "2,5 vuotta",
+        }
+    )
     changed = False
     for _ in range(12):
         text = texts(messages)
@@ -128,15 +135,17 @@ def test_oulu_company_with_a_fixed_term_job_and_what_if_over_55(stack):
 
 
 def test_a_young_hire_with_basic_education_gets_the_youth_voucher(stack):
-    conversation, asked, messages = run_employer(
+    _conversation, asked, messages = run_employer(
         stack,
         "Yrityksemme Jyväskylässä palkkaisi alle 30-vuotiaan, 2200 €/kk, 37,5 h viikossa, 12 kuukaudeksi",
-        employer_answers(**{
-            "Kuvaako jokin näistä": ("button", "Alle 30-vuotias"),
-            "Kuinka vanha palkattava": "25",
-            "ollut työttömänä": "4 kuukautta",
-            "vain peruskoulu": ("button", "Vain peruskoulu"),
-        }),
+        employer_answers(
+            **{
+                "Kuvaako jokin näistä": ("button", "Alle 30-vuotias"),
+                "Kuinka vanha palkattava": "25",
+                "ollut työttömänä": "4 kuukautta",
+                "vain peruskoulu": ("button", "Vain peruskoulu"),
+            }
+        ),
     )
     assert "vain peruskoulu" in asked  # asked only because it decides the voucher (under 30, 3–5 months)
     # 50 % × 2 200 = 1 100 €/kk × 6 = 6 600 €

@@ -14,7 +14,9 @@ def test_jobseeker_gets_a_path_of_tampere_region_services(stack):
     conversation = Conversation(stack)
     greeting = conversation.say("/greet")
     assert "Polkuopas" in texts(greeting)
-    asked, messages = interview(conversation, conversation.say(button_payload(greeting, "Etsin töitä")), JOBSEEKER_ANSWERS)
+    asked, messages = interview(
+        conversation, conversation.say(button_payload(greeting, "Etsin töitä")), JOBSEEKER_ANSWERS
+    )
     ids = card_ids(messages)
     assert "ohjaamo" in ids  # 24-year-old
     assert "tyokokeilu" in ids  # wants to try a new field

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from tests.integration.chat import Conversation, card_ids, interview, texts
 
 RATING_QUESTIONS = {
@@ -39,7 +37,7 @@ def answers(**overrides) -> dict:
         "Kirjoita, mitä korjataan": "ohita",
         "osaamisesi lyhyesti": ("button", "Kyllä, pitää"),
     }
-    for words, area in RATING_QUESTIONS.items():
+    for words, _area in RATING_QUESTIONS.items():
         base[words] = ("button", "3")
     base.update(overrides)
     return base
@@ -68,11 +66,13 @@ def test_58_year_old_long_term_unemployed_man_in_kuopio(stack):
     conversation, asked, messages = run_persona(
         stack,
         "Olen 58-vuotias mies Kuopiosta ja ollut työttömänä kolme vuotta",
-        answers(**{
-            "työhistoriastasi": "olin 30 vuotta konepajassa hitsaajana",
-            "Mitä osaat": "minulla on tulityökortti ja trukkikortti",
-            "työnhakusi tai": ("button", "2"),
-        }),
+        answers(
+            **{
+                "työhistoriastasi": "olin 30 vuotta konepajassa hitsaajana",
+                "Mitä osaat": "minulla on tulityökortti ja trukkikortti",
+                "työnhakusi tai": ("button", "2"),
+            }
+        ),
     )
     assert "paikkakunnalla" not in asked and "Kuinka vanha olet" not in asked and "ilman työtä" not in asked
     readback = conversation.all_bot_text()
@@ -86,16 +86,18 @@ def test_58_year_old_long_term_unemployed_man_in_kuopio(stack):
 
 
 def test_young_person_after_vocational_school(stack):
-    conversation, asked, messages = run_persona(
+    conversation, _asked, messages = run_persona(
         stack,
         "Valmistuin just ammattikoulusta kokiksi, mitä nyt?",
-        answers(**{
-            "Kuinka vanha olet": "20",
-            "kuvaa tilannettasi": ("button", "Valmistun pian"),
-            "työhistoriastasi": "tein työssäoppimisjakson ravintolan keittiössä",
-            "Mitä osaat": "hygieniapassi löytyy ja tykkään leipoa",
-            "seuraavaksi päästä": ("button", "Töihin"),
-        }),
+        answers(
+            **{
+                "Kuinka vanha olet": "20",
+                "kuvaa tilannettasi": ("button", "Valmistun pian"),
+                "työhistoriastasi": "tein työssäoppimisjakson ravintolan keittiössä",
+                "Mitä osaat": "hygieniapassi löytyy ja tykkään leipoa",
+                "seuraavaksi päästä": ("button", "Töihin"),
+            }
+        ),
     )
     ids = card_ids(messages)
     assert "ohjaamo" in ids
@@ -106,17 +108,19 @@ def test_young_person_after_vocational_school(stack):
 
 
 def test_back_pain_is_kept_only_as_a_category(stack):
-    conversation, asked, messages = run_persona(
+    conversation, _asked, messages = run_persona(
         stack,
         "/jobseeker_start",
-        answers(**{
-            "paikkakunnalla": "Oulu",
-            "Kuinka vanha olet": "45",
-            "ilman työtä": "8 kuukautta",
-            "Rajoittaako terveytesi": ("button", "Rajoittaa jonkin verran"),
-            "Mihin terveyden rajoitus liittyy": "selkäranka on huono enkä voi nostaa raskaita",
-            "työhistoriastasi": "olin rakennuksilla kirvesmiehenä 20 vuotta",
-        }),
+        answers(
+            **{
+                "paikkakunnalla": "Oulu",
+                "Kuinka vanha olet": "45",
+                "ilman työtä": "8 kuukautta",
+                "Rajoittaako terveytesi": ("button", "Rajoittaa jonkin verran"),
+                "Mihin terveyden rajoitus liittyy": "selkäranka on huono enkä voi nostaa raskaita",
+                "työhistoriastasi": "olin rakennuksilla kirvesmiehenä 20 vuotta",
+            }
+        ),
     )
     assert "vapaaehtoista" in conversation.all_bot_text()  # said before asking about health
     assert "21 päivän kuluttua" in conversation.all_bot_text()  # what is kept and for how long (the stack's setting)
@@ -136,17 +140,19 @@ def test_back_pain_is_kept_only_as_a_category(stack):
 
 
 def test_newcomer_with_basic_finnish_in_espoo(stack):
-    conversation, asked, messages = run_persona(
+    _conversation, asked, messages = run_persona(
         stack,
         "Hei, olen muuttanut Suomeen ja etsin töitä Espoosta",
-        answers(**{
-            "paikkakunnalla": "Espoo",
-            "Kuinka vanha olet": "34",
-            "suomen kielen": ("button", "Perustaso"),
-            "työhistoriastasi": "I was a cleaner in hotel, siivooja",
-            "korkein koulutuksesi": ("button", "Peruskoulu"),
-            "Mitä osaat": "siivous",
-        }),
+        answers(
+            **{
+                "paikkakunnalla": "Espoo",
+                "Kuinka vanha olet": "34",
+                "suomen kielen": ("button", "Perustaso"),
+                "työhistoriastasi": "I was a cleaner in hotel, siivooja",
+                "korkein koulutuksesi": ("button", "Peruskoulu"),
+                "Mitä osaat": "siivous",
+            }
+        ),
     )
     assert "paikkakunnalla" not in asked
     ids = card_ids(messages)
@@ -174,11 +180,13 @@ def test_competence_can_be_corrected_before_the_path(stack):
     conversation = Conversation(stack)
     corrected = {"done": False}
 
-    persona = answers(**{
-        "paikkakunnalla": "Lahti",
-        "työhistoriastasi": "olin varastolla ja siivoojana",
-        "Mitä osaat": "trukkikortti",
-    })
+    persona = answers(
+        **{
+            "paikkakunnalla": "Lahti",
+            "työhistoriastasi": "olin varastolla ja siivoojana",
+            "Mitä osaat": "trukkikortti",
+        }
+    )
     messages = conversation.say("/jobseeker_start")
     for _ in range(30):
         text = texts(messages)
@@ -196,14 +204,16 @@ def test_competence_can_be_corrected_before_the_path(stack):
 
 
 def test_weak_daily_life_puts_rehabilitation_first(stack):
-    conversation, asked, messages = run_persona(
+    _conversation, _asked, messages = run_persona(
         stack,
         "/jobseeker_start",
-        answers(**{
-            "ilman työtä": "kaksi vuotta",
-            "arki sujuu": ("button", "1"),
-            "sosiaalinen tilanteesi": ("button", "2"),
-        }),
+        answers(
+            **{
+                "ilman työtä": "kaksi vuotta",
+                "arki sujuu": ("button", "1"),
+                "sosiaalinen tilanteesi": ("button", "2"),
+            }
+        ),
     )
     titles = steps_of(messages)
     assert "Vahvista arkea ja jaksamista" in titles
@@ -213,7 +223,7 @@ def test_weak_daily_life_puts_rehabilitation_first(stack):
 
 
 def test_after_the_path_why_alternatives_changed_answer_summary_feedback(stack):
-    conversation, asked, messages = run_persona(
+    conversation, _asked, messages = run_persona(
         stack,
         "/jobseeker_start",
         answers(**{"paikkakunnalla": "Helsinki", "Kuinka vanha olet": "24", "ilman työtä": "7 kuukautta"}),

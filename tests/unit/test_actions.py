@@ -8,12 +8,9 @@ database (the `snapshot` fixture) instead of the default database.
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from rasa_sdk import Tracker
 from rasa_sdk.events import AllSlotsReset, Restarted, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -35,9 +32,19 @@ from bot.actions import (
     ValidateEmployerForm,
     ValidateJobseekerForm,
 )
+from tests.action_utils import (
+    all_text,
+    assert_known_responses,
+    card_ids,
+    card_messages,
+    make_tracker,
+    responses,
+    run_action,
+    run_form_validation,
+    slot_events,
+)
 from understanding.interview import SKIPPED
 
-DOMAIN_PATH = Path(__file__).resolve().parents[2] / "domain.yml"
 NBSP = "\u00a0"
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
 
@@ -45,11 +52,6 @@ CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "
 # --------------------------------------------------------------------------
 # Fixtures and helpers
 # --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def domain() -> dict[str, Any]:
-    return yaml.safe_load(DOMAIN_PATH.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(autouse=True)
@@ -60,109 +62,23 @@ def test_catalogue(monkeypatch, snapshot):
     return snapshot
 
 
-def make_tracker(
-    domain: dict[str, Any],
-    text: str = "",
-    intent: str | None = None,
-    entities: list[dict[str, Any]] | None = None,
-    slots: dict[str, Any] | None = None,
-    events: list[dict[str, Any]] | None = None,
-    active_loop: dict[str, Any] | None = None,
-    metadata: dict[str, Any] | None = None,
-) -> Tracker:
-    all_slots: dict[str, Any] = {name: None for name in domain["slots"]}
-    all_slots["requested_slot"] = None
-    all_slots.update(slots or {})
-    latest_message = {
-        "text": text,
-        "intent": {"name": intent, "confidence": 0.99} if intent else {},
-        "entities": entities or [],
-        "metadata": metadata or {},
-    }
-    return Tracker(
-        sender_id="test-sender",
-        slots=all_slots,
-        latest_message=latest_message,
-        events=events or [],
-        paused=False,
-        followup_action=None,
-        active_loop=active_loop or {},
-        latest_action_name="action_listen",
-    )
-
-
-def run_action(action, tracker: Tracker, domain: dict[str, Any]) -> tuple[list[dict[str, Any]], CollectingDispatcher]:
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, tracker, domain))
-    return events, dispatcher
-
-
-def slot_events(events: list[dict[str, Any]]) -> dict[str, Any]:
-    return {event["name"]: event["value"] for event in events if event["event"] == "slot"}
-
-
-def run_form_validation(
-    action,
-    domain: dict[str, Any],
-    slot: str,
-    value: Any,
-    *,
-    text: str | None = None,
-    intent: str = "inform",
-    slots: dict[str, Any] | None = None,
-    entities: list[dict[str, Any]] | None = None,
-    metadata: dict[str, Any] | None = None,
-) -> tuple[dict[str, Any], CollectingDispatcher]:
-    """Runs a validate_<form> action the way Rasa does: the candidate is the last SlotSet after the user turn."""
-    text = str(value) if text is None else text
-    form_slots = {**(slots or {}), "requested_slot": slot, slot: value}
-    events = [
-        {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}, "entities": entities or []}},
-        {"event": "slot", "name": slot, "value": value},
-    ]
-    tracker = make_tracker(
-        domain, text, intent, entities, form_slots, events, active_loop={"name": action.form_name()}, metadata=metadata
-    )
-    events, dispatcher = run_action(action, tracker, domain)
-    return slot_events(events), dispatcher
-
-
-def responses(dispatcher: CollectingDispatcher) -> list[str]:
-    return [m["response"] for m in dispatcher.messages if m.get("response")]
-
-
-def card_messages(dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:
-    """Messages sent as json_message: they arrive in the REST channel as `custom`."""
-    return [m["custom"] for m in dispatcher.messages if m.get("custom")]
-
-
-def card_ids(dispatcher: CollectingDispatcher) -> list[str]:
-    return [card["id"] for custom in card_messages(dispatcher) for card in custom.get("cards", [])]
-
-
-def all_text(dispatcher: CollectingDispatcher) -> str:
-    parts = []
-    for message in dispatcher.messages:
-        parts.append(message.get("text") or "")
-        parts.append((message.get("custom") or {}).get("text") or "")
-    return "\n".join(parts)
-
-
-def assert_known_responses(dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
-    for name in responses(dispatcher):
-        assert name in domain["responses"], name
-
-
 # --------------------------------------------------------------------------
 # Sanity: the actions match the domain
 # --------------------------------------------------------------------------
 
 
 ALL_ACTIONS = [
-    ActionPrefillJobseeker, ActionPrefillEmployer, ValidateJobseekerForm, ValidateEmployerForm,
-    ActionRecommendPath, ActionRecommendPackage, ActionServiceInfo, ActionServiceSearch,
-    ActionHumanHandover, ActionDeleteMyData, ActionKeepEmployee,
+    ActionPrefillJobseeker,
+    ActionPrefillEmployer,
+    ValidateJobseekerForm,
+    ValidateEmployerForm,
+    ActionRecommendPath,
+    ActionRecommendPackage,
+    ActionServiceInfo,
+    ActionServiceSearch,
+    ActionHumanHandover,
+    ActionDeleteMyData,
+    ActionKeepEmployee,
     ActionDefaultFallback,
 ]
 
@@ -219,7 +135,9 @@ def test_prefill_jobseeker_laid_off_with_duration(domain):
 
 
 def test_prefill_jobseeker_age_is_not_taken_as_unemployment_duration(domain):
-    events, _ = run_action(ActionPrefillJobseeker(), make_tracker(domain, "oon 24-vuotias ja työtön", "lost_job"), domain)
+    events, _ = run_action(
+        ActionPrefillJobseeker(), make_tracker(domain, "oon 24-vuotias ja työtön", "lost_job"), domain
+    )
     slots = slot_events(events)
     assert slots["age"] == 24
     assert "unemployed_months" not in slots
@@ -227,7 +145,8 @@ def test_prefill_jobseeker_age_is_not_taken_as_unemployment_duration(domain):
 
 def test_prefill_jobseeker_postal_code_goal_and_field(domain):
     events, _ = run_action(
-        ActionPrefillJobseeker(), make_tracker(domain, "työtön 2 kk, asun 33100, haluan kokeilla siivousalaa", "lost_job"),
+        ActionPrefillJobseeker(),
+        make_tracker(domain, "työtön 2 kk, asun 33100, haluan kokeilla siivousalaa", "lost_job"),
         domain,
     )
     slots = slot_events(events)
@@ -285,7 +204,9 @@ def test_prefill_employer_reads_the_hires_education(domain):
 
 
 def test_validate_job_terms_reads_the_jobs_length(domain):
-    slots, _ = run_form_validation(ValidateEmployerForm(), domain, "job_terms", "2400 €/kk, 30 h viikossa, 12 kuukaudeksi")
+    slots, _ = run_form_validation(
+        ValidateEmployerForm(), domain, "job_terms", "2400 €/kk, 30 h viikossa, 12 kuukaudeksi"
+    )
     slots.pop("requested_slot", None)  # rasa-sdk picks the next slot when required_slots changes
     assert slots == {"job_terms": "given", "wage_eur": 2400, "hours_per_week": 30, "job_months": 12}
 
@@ -305,9 +226,7 @@ def test_prefill_employer_from_payload_sets_nothing(domain):
     assert events == []
 
 
-@pytest.mark.parametrize(
-    "text", ["palkkaisin siivoojan, palkka 2550 €/kk", "palkkaisin 45-vuotiaan myyjän 1550 e/kk"]
-)
+@pytest.mark.parametrize("text", ["palkkaisin siivoojan, palkka 2550 €/kk", "palkkaisin 45-vuotiaan myyjän 1550 e/kk"])
 def test_prefill_employer_wage_with_55_is_not_an_age_group(domain, text):
     slots = slot_events(run_action(ActionPrefillEmployer(), make_tracker(domain, text, "employer_hiring"), domain)[0])
     assert slots.get("hire_group") != "over_55"
@@ -583,7 +502,7 @@ def test_required_slots_drop_unemployed_months_for_a_student(domain):
 
 
 def test_student_form_does_not_validate_unemployed_months(domain):
-    slots, dispatcher = run_form_validation(
+    _slots, dispatcher = run_form_validation(
         ValidateJobseekerForm(), domain, "unemployed_months", "asdf", slots={"situation": "student"}
     )
     assert "utter_invalid_duration" not in responses(dispatcher)
@@ -622,7 +541,10 @@ def test_validate_job_terms_unclear_asks_again(domain):
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ('/inform{"hire_group": "partial_work_ability"}', {"hire_group": "partial_work_ability", "hire_work_ability": "partial"}),
+        (
+            '/inform{"hire_group": "partial_work_ability"}',
+            {"hire_group": "partial_work_ability", "hire_work_ability": "partial"},
+        ),
         ('/inform{"hire_group": "apprentice"}', {"hire_group": "apprentice", "apprenticeship": True}),
         ('/inform{"hire_group": "under_30"}', {"hire_group": "under_30"}),
         ("nuori alle 30", {"hire_group": "under_30"}),
@@ -648,7 +570,9 @@ def test_validate_hire_group_unclear_and_skip(domain):
 def test_validate_employer_municipality_and_type(domain):
     slots, _ = run_form_validation(ValidateEmployerForm(), domain, "municipality", "Seinäjoelta")
     assert slots["municipality"] == "Seinäjoki"
-    slots, _ = run_form_validation(ValidateEmployerForm(), domain, "employer_type", '/inform{"employer_type": "foundation"}')
+    slots, _ = run_form_validation(
+        ValidateEmployerForm(), domain, "employer_type", '/inform{"employer_type": "foundation"}'
+    )
     assert slots["employer_type"] == "foundation"
     slots, _ = run_form_validation(ValidateEmployerForm(), domain, "employer_type", "meillä on pieni firma")
     assert slots["employer_type"] == "company"
@@ -664,8 +588,16 @@ def test_employer_required_slots_ask_age_only_for_age_groups(domain):
 
 @pytest.mark.parametrize(
     ("age", "months", "asked"),
-    [(25, 4, True), (29, 3, True), (29, 5.5, True), (30, 4, False), (25, 6, False), (25, 2, False),
-     (None, 4, False), (25, SKIPPED, False)],
+    [
+        (25, 4, True),
+        (29, 3, True),
+        (29, 5.5, True),
+        (30, 4, False),
+        (25, 6, False),
+        (25, 2, False),
+        (None, 4, False),
+        (25, SKIPPED, False),
+    ],
 )
 def test_employer_hire_education_is_asked_only_when_it_decides_the_youth_voucher(domain, age, months, asked):
     slots = {"hire_age": age, "hire_unemployed_months": months}
@@ -674,8 +606,12 @@ def test_employer_hire_education_is_asked_only_when_it_decides_the_youth_voucher
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [('/inform{"education_level": "basic"}', "basic"), ('/inform{"education_level": "vocational"}', "vocational"),
-     ("hänellä on vain peruskoulu", "basic"), ("en tiedä", SKIPPED)],
+    [
+        ('/inform{"education_level": "basic"}', "basic"),
+        ('/inform{"education_level": "vocational"}', "vocational"),
+        ("hänellä on vain peruskoulu", "basic"),
+        ("en tiedä", SKIPPED),
+    ],
 )
 def test_validate_hire_education(domain, value, expected):
     slots, _ = run_form_validation(
@@ -685,12 +621,23 @@ def test_validate_hire_education(domain, value, expected):
 
 
 def test_a_hire_with_basic_education_gets_the_youth_voucher_after_3_months(domain):
-    slots = {"municipality": "Jyväskylä", "employer_type": "company", "hire_group": "under_30", "hire_age": 25,
-             "hire_unemployed_months": 4, "wage_eur": 2200, "hours_per_week": 37.5, "job_months": 12,
-             "job_terms": "given"}
+    slots = {
+        "municipality": "Jyväskylä",
+        "employer_type": "company",
+        "hire_group": "under_30",
+        "hire_age": 25,
+        "hire_unemployed_months": 4,
+        "wage_eur": 2200,
+        "hours_per_week": 37.5,
+        "job_months": 12,
+        "job_terms": "given",
+    }
     without = card_ids(run_action(ActionRecommendPackage(), make_tracker(domain, slots=slots), domain)[1])
-    with_basic = card_ids(run_action(
-        ActionRecommendPackage(), make_tracker(domain, slots={**slots, "hire_education": "basic"}), domain)[1])
+    with_basic = card_ids(
+        run_action(ActionRecommendPackage(), make_tracker(domain, slots={**slots, "hire_education": "basic"}), domain)[
+            1
+        ]
+    )
     assert "nuorten-tyollistymisseteli" not in without
     assert "nuorten-tyollistymisseteli" in with_basic
 
@@ -715,7 +662,13 @@ def test_validate_hire_age_and_unemployment(domain, slot, value, expected):
 def test_recommend_path_sends_cards_with_real_services(domain, test_catalogue):
     tracker = make_tracker(
         domain,
-        slots={"municipality": "Tampere", "age": 22, "situation": "unemployed", "unemployed_months": 3, "goals": ["job"]},
+        slots={
+            "municipality": "Tampere",
+            "age": 22,
+            "situation": "unemployed",
+            "unemployed_months": 3,
+            "goals": ["job"],
+        },
     )
     events, dispatcher = run_action(ActionRecommendPath(), tracker, domain)
     memory = slot_events(events)["last_path"]
@@ -753,7 +706,13 @@ def test_a_step_with_a_contact_of_its_own_names_it(domain):
 def test_recommend_path_with_skipped_answers(domain):
     tracker = make_tracker(
         domain,
-        slots={"municipality": SKIPPED, "age": SKIPPED, "situation": SKIPPED, "goals": SKIPPED, "work_ability": SKIPPED},
+        slots={
+            "municipality": SKIPPED,
+            "age": SKIPPED,
+            "situation": SKIPPED,
+            "goals": SKIPPED,
+            "work_ability": SKIPPED,
+        },
     )
     _, dispatcher = run_action(ActionRecommendPath(), tracker, domain)
     assert card_ids(dispatcher)
@@ -805,7 +764,9 @@ def test_recommend_package_with_skipped_answers(domain):
 
 
 def test_recommend_package_apprentice(domain):
-    tracker = make_tracker(domain, slots={"municipality": "Tampere", "hire_group": "apprentice", "apprenticeship": True})
+    tracker = make_tracker(
+        domain, slots={"municipality": "Tampere", "hire_group": "apprentice", "apprenticeship": True}
+    )
     _, dispatcher = run_action(ActionRecommendPackage(), tracker, domain)
     assert "oppisopimus" in card_ids(dispatcher)
 
@@ -888,7 +849,9 @@ def test_service_search_place_named_in_the_text_wins_over_the_pages(domain):
 
 
 def test_service_search_in_a_place_names_whom_to_ask_there(domain, test_catalogue):
-    _, dispatcher = run_action(ActionServiceSearch(), make_tracker(domain, "työkokeilu jyväskylä", "service_search"), domain)
+    _, dispatcher = run_action(
+        ActionServiceSearch(), make_tracker(domain, "työkokeilu jyväskylä", "service_search"), domain
+    )
     text = card_messages(dispatcher)[0]["text"]
     assert "Paikallisista paikoista ja palveluista kertoo:" in text
     assert test_catalogue.contact("179")["name"] in text
@@ -899,8 +862,12 @@ def test_service_search_in_a_place_names_whom_to_ask_there(domain, test_catalogu
 def test_service_search_in_a_place_says_when_only_national_services_fit(domain):
     # Lahti has no work-trial place in the catalogue (coverage_gaps.yaml); Kuopio has its own job coaching.
     _, lahti = run_action(ActionServiceSearch(), make_tracker(domain, "työkokeilu lahti", "service_search"), domain)
-    assert "Alueen omaa palvelua tähän en löytänyt, joten nämä ovat valtakunnallisia." in card_messages(lahti)[0]["text"]
-    _, kuopio = run_action(ActionServiceSearch(), make_tracker(domain, "työhönvalmennus kuopio", "service_search"), domain)
+    assert (
+        "Alueen omaa palvelua tähän en löytänyt, joten nämä ovat valtakunnallisia." in card_messages(lahti)[0]["text"]
+    )
+    _, kuopio = run_action(
+        ActionServiceSearch(), make_tracker(domain, "työhönvalmennus kuopio", "service_search"), domain
+    )
     assert "tukeva-saatio-valmennus" in card_ids(kuopio)
     assert "Alueen omaa palvelua" not in card_messages(kuopio)[0]["text"]
 
@@ -1010,7 +977,9 @@ def test_employer_service_info_names_where_to_get_help(domain):
 
 
 def test_default_fallback_with_nonsense(domain):
-    events, dispatcher = run_action(ActionDefaultFallback(), make_tracker(domain, "qwzx plorg vrumf", "out_of_scope"), domain)
+    events, dispatcher = run_action(
+        ActionDefaultFallback(), make_tracker(domain, "qwzx plorg vrumf", "out_of_scope"), domain
+    )
     assert responses(dispatcher) == ["utter_default"]
     assert card_ids(dispatcher) == []
     assert events == [UserUtteranceReverted()]
@@ -1048,20 +1017,28 @@ ODD_TEXTS = [
 
 @pytest.mark.parametrize("text", ODD_TEXTS, ids=[f"odd{i}" for i in range(len(ODD_TEXTS))])
 def test_actions_survive_odd_text(domain, text):
-    tracker_args = dict(text=text, intent="inform", entities=[{"entity": "municipality", "value": text}])
+    tracker_args = {"text": text, "intent": "inform", "entities": [{"entity": "municipality", "value": text}]}
     for action in (
-        ActionPrefillJobseeker(), ActionPrefillEmployer(), ActionServiceInfo(), ActionServiceSearch(),
-        ActionHumanHandover(), ActionDefaultFallback(),
+        ActionPrefillJobseeker(),
+        ActionPrefillEmployer(),
+        ActionServiceInfo(),
+        ActionServiceSearch(),
+        ActionHumanHandover(),
+        ActionDefaultFallback(),
     ):
         events, dispatcher = run_action(action, make_tracker(domain, **tracker_args), domain)
         assert isinstance(events, list)
         assert_known_responses(dispatcher, domain)
     for slot in ("municipality", "age", "situation", "unemployed_months", "work_ability", "finnish_level", "goals"):
-        slots, dispatcher = run_form_validation(ValidateJobseekerForm(), domain, slot, text, slots={"situation": "unemployed"})
+        slots, dispatcher = run_form_validation(
+            ValidateJobseekerForm(), domain, slot, text, slots={"situation": "unemployed"}
+        )
         assert slot in slots
         assert_known_responses(dispatcher, domain)
     for slot in ("municipality", "employer_type", "hire_group", "hire_age", "hire_unemployed_months", "job_terms"):
-        slots, dispatcher = run_form_validation(ValidateEmployerForm(), domain, slot, text, slots={"hire_group": "under_30"})
+        slots, dispatcher = run_form_validation(
+            ValidateEmployerForm(), domain, slot, text, slots={"hire_group": "under_30"}
+        )
         assert slot in slots
         assert_known_responses(dispatcher, domain)
 

@@ -30,7 +30,16 @@ from api.main import create_app
 from api.settings import Settings
 
 SERVICE_CARD_KEYS = {
-    "id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified",
+    "id",
+    "title",
+    "summary",
+    "category",
+    "scope",
+    "provider",
+    "url",
+    "contact",
+    "source_url",
+    "last_verified",
 }
 # CONTRACT step keys plus the extras the path adds (how to start, contact, the answers behind it)
 STEP_KEYS = {"title", "why", "services", "id", "how_to_start", "contact", "factors"}
@@ -84,7 +93,7 @@ class FakeRasa:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def do_GET(self):  # noqa: N802 - http.server naming
+            def do_GET(self):
                 if self.path == "/":
                     self._send(200, b"Hello from Rasa: 3.6.21", "text/plain")
                 elif self.path == "/health":
@@ -92,7 +101,7 @@ class FakeRasa:
                 else:
                     self._send(404, b"{}")
 
-            def do_POST(self):  # noqa: N802
+            def do_POST(self):
                 if self.path != "/webhooks/rest/webhook":
                     self._send(404, b"{}")
                     return
@@ -136,7 +145,7 @@ class FakeRasa:
             {"recipient_id": sender, "custom": {"cards": [self.card], "text": "Tästä voisi olla apua:"}},
         ]
 
-    def __enter__(self) -> "FakeRasa":
+    def __enter__(self) -> FakeRasa:
         self.thread.start()
         return self
 
@@ -518,9 +527,24 @@ def test_message_of_1000_chars_is_accepted(client, fake_rasa):
         123,
     ],
     ids=[
-        "empty", "spaces", "whitespace", "control-chars", "1001-chars", "no-fields", "no-message",
-        "int", "null", "list", "object", "bool", "int-session", "long-session",
-        "empty-array", "array", "string-body", "number-body",
+        "empty",
+        "spaces",
+        "whitespace",
+        "control-chars",
+        "1001-chars",
+        "no-fields",
+        "no-message",
+        "int",
+        "null",
+        "list",
+        "object",
+        "bool",
+        "int-session",
+        "long-session",
+        "empty-array",
+        "array",
+        "string-body",
+        "number-body",
     ],
 )
 def test_invalid_chat_bodies_are_422_in_finnish(client, body):
@@ -550,7 +574,7 @@ def test_message_with_1000_chars_and_control_chars_only_counts_text(client):
         "'; DROP TABLE chat_messages; --",
         "' OR '1'='1",
         "{{7*7}} ${7*7} %s %d",
-        "/inform{\"situation\": \"unemployed\"}",
+        '/inform{"situation": "unemployed"}',
         "/",
         "😀 emoji ja äöå",
         "\u202eRTL-teksti",
@@ -647,8 +671,17 @@ def test_services_limit_and_offset_paginate(client):
         {"municipality": "m" * 101},
     ],
     ids=[
-        "unknown-municipality", "limit-0", "limit-101", "limit-negative", "limit-text", "offset-negative",
-        "offset-huge", "audience", "q-long", "category-long", "municipality-long",
+        "unknown-municipality",
+        "limit-0",
+        "limit-101",
+        "limit-negative",
+        "limit-text",
+        "offset-negative",
+        "offset-huge",
+        "audience",
+        "q-long",
+        "category-long",
+        "municipality-long",
     ],
 )
 def test_services_bad_parameters_are_422_in_finnish(client, params):
@@ -800,7 +833,9 @@ def test_recommend_jobseeker_uses_the_competence_profile(client):
     ).json()
     assert "kuljetus" in " ".join(step["why"] for step in driver["steps"])
     assert "kuljetus" not in " ".join(step["why"] for step in without["steps"])
-    unknown = client.post("/api/recommend/jobseeker", json={**base, "skills": ["ei-tällaista"], "occupation_groups": ["99"]})
+    unknown = client.post(
+        "/api/recommend/jobseeker", json={**base, "skills": ["ei-tällaista"], "occupation_groups": ["99"]}
+    )
     assert unknown.status_code == 200 and unknown.json() == without
     assert_finnish_detail(client.post("/api/recommend/jobseeker", json={**base, "skills": ["x" * 41]}), 422)
     assert client.post("/api/recommend/jobseeker", json={**base, "skills": ["x" * 41]}).json()["detail"] == (
@@ -989,7 +1024,7 @@ def test_openapi_document(client):
 NASTY_STRINGS = [
     "<script>alert(1)</script>",
     "' OR 1=1 --",
-    "\"; DROP TABLE services; --",
+    '"; DROP TABLE services; --',
     "../../../../etc/passwd",
     "%00",
     "\x00",
@@ -1070,7 +1105,9 @@ def test_nasty_raw_recommend_body_never_500(client):
 
 
 def test_wrong_content_type_is_422(client):
-    response = client.post("/api/chat", content=b"message=hei", headers={"Content-Type": "application/x-www-form-urlencoded"})
+    response = client.post(
+        "/api/chat", content=b"message=hei", headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
     assert_finnish_detail(response, 422)
 
 
@@ -1080,14 +1117,19 @@ def test_personal_data_is_masked_before_rasa_and_the_history(client, fake_rasa):
     sent = fake_rasa.requests[-1]["message"]
     assert sent == "olen Matti, hetu [henkilötunnus], puh. [puhelinnumero], [sähköposti]"
     session_id = response.json()["session_id"]
-    stored = [m["text"] for m in client.get(f"/api/chat/{session_id}/history").json()["messages"] if m["sender"] == "user"]
+    stored = [
+        m["text"] for m in client.get(f"/api/chat/{session_id}/history").json()["messages"] if m["sender"] == "user"
+    ]
     assert stored == [sent]
 
 
 @pytest.mark.parametrize(
     ("typed", "sent"),
     [
-        ("selkä on huono enkä pysty raskaisiin töihin", "(tuki- ja liikuntaelimet) on huono enkä pysty raskaisiin töihin"),
+        (
+            "selkä on huono enkä pysty raskaisiin töihin",
+            "(tuki- ja liikuntaelimet) on huono enkä pysty raskaisiin töihin",
+        ),
         ("mulla on diabetes ja masennus", "mulla on (pitkäaikainen sairaus) ja (mieliala ja jaksaminen)"),
         ("olen sairauslomalla", "olen sairauslomalla"),  # a situation, not a health detail
         ("olin sairaanhoitaja ja psykologi", "olin sairaanhoitaja ja psykologi"),  # occupations
@@ -1098,7 +1140,9 @@ def test_health_details_reach_rasa_and_the_history_only_as_categories(client, fa
     assert response.status_code == 200
     assert fake_rasa.requests[-1]["message"] == sent
     session_id = response.json()["session_id"]
-    stored = [m["text"] for m in client.get(f"/api/chat/{session_id}/history").json()["messages"] if m["sender"] == "user"]
+    stored = [
+        m["text"] for m in client.get(f"/api/chat/{session_id}/history").json()["messages"] if m["sender"] == "user"
+    ]
     assert stored == [sent]
 
 
@@ -1131,14 +1175,20 @@ def test_cors_only_for_configured_origins(tmp_path, seeded_engine, fake_rasa, mo
     monkeypatch.setenv("POLKUOPAS_ALLOWED_ORIGINS", "https://www.tampere.fi")
     settings = Settings(rasa_url=fake_rasa.url, tracker_db_url=f"sqlite:///{tmp_path / 'tracker.db'}")
     with TestClient(create_app(settings, seeded_engine)) as cors:
-        allowed = cors.options("/api/chat", headers={"Origin": "https://www.tampere.fi", "Access-Control-Request-Method": "POST"})
+        allowed = cors.options(
+            "/api/chat", headers={"Origin": "https://www.tampere.fi", "Access-Control-Request-Method": "POST"}
+        )
         assert allowed.headers.get("access-control-allow-origin") == "https://www.tampere.fi"
-        other = cors.options("/api/chat", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+        other = cors.options(
+            "/api/chat", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+        )
         assert "access-control-allow-origin" not in other.headers
 
 
 def test_no_cors_by_default(client):
-    response = client.options("/api/chat", headers={"Origin": "https://www.tampere.fi", "Access-Control-Request-Method": "POST"})
+    response = client.options(
+        "/api/chat", headers={"Origin": "https://www.tampere.fi", "Access-Control-Request-Method": "POST"}
+    )
     assert "access-control-allow-origin" not in response.headers
 
 
@@ -1153,7 +1203,9 @@ def test_no_cors_by_default(client):
         ("", {}),
     ],
 )
-def test_chat_passes_the_pages_municipality_to_rasa_only_when_it_is_real(client, fake_rasa, page_municipality, metadata):
+def test_chat_passes_the_pages_municipality_to_rasa_only_when_it_is_real(
+    client, fake_rasa, page_municipality, metadata
+):
     response = client.post("/api/chat", json={"message": "hei", "municipality": page_municipality})
     assert response.status_code == 200
     assert fake_rasa.requests[-1]["metadata"] == metadata

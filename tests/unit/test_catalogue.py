@@ -17,21 +17,68 @@ from catalogue.repository import TYOMARKKINATORI_CONTACT, get_catalogue
 from catalogue.seed import DATA_DIR, load_municipality_data, load_yaml, seed
 
 CONTRACT_SERVICE_IDS = [
-    "palkkatuki", "tyollistamistuki-55", "tyoolosuhteiden-jarjestelytuki", "nuorten-tyollistymisseteli",
-    "oppisopimus", "koulutussopimus", "tyohonvalmennus", "tyokokeilu", "kuntouttava-tyotoiminta", "starttiraha",
-    "tyonhakuvalmennus", "uraohjaus", "tyovoimakoulutus", "omaehtoinen-opiskelu", "kotoutumiskoulutus", "ohjaamo",
-    "etsiva-nuorisotyo", "nuorten-tyopaja", "tyokykykoordinaattori", "tyokyvyn-arviointi",
-    "kela-ammatillinen-kuntoutus", "monialainen-yhteispalvelu", "sosiaalinen-kuntoutus", "tyottomyysturva",
+    "palkkatuki",
+    "tyollistamistuki-55",
+    "tyoolosuhteiden-jarjestelytuki",
+    "nuorten-tyollistymisseteli",
+    "oppisopimus",
+    "koulutussopimus",
+    "tyohonvalmennus",
+    "tyokokeilu",
+    "kuntouttava-tyotoiminta",
+    "starttiraha",
+    "tyonhakuvalmennus",
+    "uraohjaus",
+    "tyovoimakoulutus",
+    "omaehtoinen-opiskelu",
+    "kotoutumiskoulutus",
+    "ohjaamo",
+    "etsiva-nuorisotyo",
+    "nuorten-tyopaja",
+    "tyokykykoordinaattori",
+    "tyokyvyn-arviointi",
+    "kela-ammatillinen-kuntoutus",
+    "monialainen-yhteispalvelu",
+    "sosiaalinen-kuntoutus",
+    "tyottomyysturva",
     "ilmoittautuminen-tyonhakijaksi",
 ]
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
 CATEGORIES = {
-    "registration", "benefit", "guidance", "coaching", "work_trial", "supported_work", "training", "education", "integration", "youth",
-    "rehabilitation", "social", "work_ability", "business", "employer_support", "municipal_support",
+    "registration",
+    "benefit",
+    "guidance",
+    "coaching",
+    "work_trial",
+    "supported_work",
+    "training",
+    "education",
+    "integration",
+    "youth",
+    "rehabilitation",
+    "social",
+    "work_ability",
+    "business",
+    "employer_support",
+    "municipal_support",
 }
 TAMPERE_REGION = {
-    "Akaa", "Juupajoki", "Kangasala", "Kuhmoinen", "Lempäälä", "Nokia", "Orivesi", "Pirkkala", "Pälkäne", "Ruovesi",
-    "Tampere", "Urjala", "Valkeakoski", "Vesilahti", "Virrat", "Ylöjärvi",
+    "Akaa",
+    "Juupajoki",
+    "Kangasala",
+    "Kuhmoinen",
+    "Lempäälä",
+    "Nokia",
+    "Orivesi",
+    "Pirkkala",
+    "Pälkäne",
+    "Ruovesi",
+    "Tampere",
+    "Urjala",
+    "Valkeakoski",
+    "Vesilahti",
+    "Virrat",
+    "Ylöjärvi",
 }
 TABLES = (EmploymentArea, Municipality, PostalCode, Provider, Service, SupportVariant, ServiceChannel)
 
@@ -182,11 +229,16 @@ def test_other_support_amounts_match_facts(snapshot):
     # BusinessOulu from 1.1.2026: 50 %, at most 1 500 €/kk for at most 12 months (an apprenticeship for its
     # whole duration: months None, the job's months), never with palkkatuki or the 55+ subsidy
     assert {v.variant: (v.percent, v.monthly_max_eur, v.months) for v in oulu.support_variants} == {
-        "basic": (50, 1500, 12), "apprenticeship": (50, 1500, None)}
+        "basic": (50, 1500, 12),
+        "apprenticeship": (50, 1500, None),
+    }
     for variant in oulu.support_variants:
         assert set(variant.excludes) == {"palkkatuki", "tyollistamistuki-55"} and not variant.requires
     assert str(oulu.last_verified) == "2026-11-27"
-    assert oulu.source_url == "https://www.businessoulu.com/en/employers/recruitment-support/municipal-supplement-for-enterprises"
+    assert (
+        oulu.source_url
+        == "https://www.businessoulu.com/en/employers/recruitment-support/municipal-supplement-for-enterprises"
+    )
 
     kajaani = snapshot.service("kuntalisa-kajaani").support_variants[0]
     assert (kajaani.monthly_max_eur, kajaani.months) == (400, 8)
@@ -337,9 +389,13 @@ def test_seeding_twice_is_idempotent_and_if_needed_skips(new_database_url):
 
         second = seed(engine)
         assert not second.skipped
-        assert (second.services, second.providers, second.employment_areas, second.municipalities,
-                second.postal_codes) == (first.services, first.providers, first.employment_areas,
-                                         first.municipalities, first.postal_codes)
+        assert (
+            second.services,
+            second.providers,
+            second.employment_areas,
+            second.municipalities,
+            second.postal_codes,
+        ) == (first.services, first.providers, first.employment_areas, first.municipalities, first.postal_codes)
         assert row_counts(engine) == counts_after_first
         snapshot_second = get_catalogue(engine, refresh=True)
         assert snapshot_second.services == snapshot_first.services

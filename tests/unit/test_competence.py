@@ -72,24 +72,29 @@ CASES = [
     ("mulla ei oo ajokorttia mutta on työturvallisuuskortti", C(skills=["työturvallisuuskortti"])),
     # cards, licences, languages
     ("minulla on trukkikortti ja hygieniapassi", C(skills=["trukkikortti", "hygieniapassi"])),
-    ("mulla on B-ajokortti ja C-ajokortti, ajoin rekkaa kolme vuotta",
-     C(["transport"], ["83"], ["B-ajokortti", "C-ajokortti"], years=3.0)),
+    (
+        "mulla on B-ajokortti ja C-ajokortti, ajoin rekkaa kolme vuotta",
+        C(["transport"], ["83"], ["B-ajokortti", "C-ajokortti"], years=3.0),
+    ),
     ("ensiapukortti EA1 ja tulityökortti", C(skills=["ensiapukortti", "tulityökortti"])),
     ("tieturvakortti ja työturvakortti löytyy", C(skills=["tieturvakortti", "työturvallisuuskortti"])),
-    ("olin taksikuskina, mulla on taksinkuljettajan ajolupa",
-     C(["transport"], ["83"], ["taksinkuljettajan ajolupa"])),
+    ("olin taksikuskina, mulla on taksinkuljettajan ajolupa", C(["transport"], ["83"], ["taksinkuljettajan ajolupa"])),
     ("osaan excelin ja puhun ruotsia ja englantia", C(skills=["Excel", "ruotsin kieli", "englannin kieli"])),
     ("puhun sujuvaa englantia", C(skills=["englannin kieli"])),
     ("olin tarjoilijana ja baarimikkona, anniskelupassi on", C(["kitchen"], ["51"], ["anniskelupassi"])),
     ("trukkikortin suoritin viime vuonna", C(skills=["trukkikortti"])),
-    ("olin varastotyöntekijänä keräilijänä kaksi vuotta, trukkikortti on",
-     C(["logistics"], ["93"], ["trukkikortti"], years=2.0)),
+    (
+        "olin varastotyöntekijänä keräilijänä kaksi vuotta, trukkikortti on",
+        C(["logistics"], ["93"], ["trukkikortti"], years=2.0),
+    ),
     ("haluaisin trukkikortin", EMPTY),  # a wish, not a card
     ("mulla on ajokortti", C(skills=["B-ajokortti"])),
     ("Mulla on CE-kortti ja ammattipätevyys", C(skills=["CE-ajokortti", "kuljettajan ammattipätevyys"])),
     # education
-    ("Olen käynyt peruskoulun ja ammattikoulun, valmistuin kokiksi 2015. Olin ravintolan keittiössä puoli vuotta.",
-     C(["kitchen"], ["51"], education="vocational", years=0.5)),
+    (
+        "Olen käynyt peruskoulun ja ammattikoulun, valmistuin kokiksi 2015. Olin ravintolan keittiössä puoli vuotta.",
+        C(["kitchen"], ["51"], education="vocational", years=0.5),
+    ),
     ("kävin lähihoitajakoulun mutta en valmistunut", C(["care"])),
     ("valmistuin lähihoitajaksi 2012", C(["care"], ["53"], education="vocational")),
     ("olen ylioppilas ja kävin ammattikorkeakoulun, olen tradenomi", C(["office"], ["24"], education="higher")),
@@ -98,8 +103,10 @@ CASES = [
     ("olen opiskellut yliopistossa mutta keskeytin", EMPTY),
     ("mulla on amis käyty, sähköasentaja", C(["construction"], ["74"], education="vocational")),
     ("ei oo mitään koulutusta", EMPTY),
-    ("olin 5 vuotta kirvesmiehenä, lisäksi olen käynyt rakennusalan perustutkinnon",
-     C(["woodwork", "construction"], ["71"], education="vocational", years=5.0)),
+    (
+        "olin 5 vuotta kirvesmiehenä, lisäksi olen käynyt rakennusalan perustutkinnon",
+        C(["woodwork", "construction"], ["71"], education="vocational", years=5.0),
+    ),
     ("mulla on hygieniapassi, kävin kokkikoulun", C(["kitchen"], skills=["hygieniapassi"], education="vocational")),
     ("en käynyt lukiota, ammattikoulun kävin", C(education="vocational")),
     ("olen käynyt kauppakorkeakoulun", C(education="higher")),
@@ -157,7 +164,11 @@ def test_merge_unions_in_order_and_keeps_the_higher_education_and_more_years():
     first = C(["logistics"], ["93"], ["trukkikortti"], "basic", 10.0, ["kitchen"])
     second = C(["cleaning", "logistics"], ["91", "93"], ["hygieniapassi"], "vocational", 2.0, ["care", "kitchen"])
     assert merge(first, second) == C(
-        ["logistics", "cleaning"], ["93", "91"], ["trukkikortti", "hygieniapassi"], "vocational", 10.0,
+        ["logistics", "cleaning"],
+        ["93", "91"],
+        ["trukkikortti", "hygieniapassi"],
+        "vocational",
+        10.0,
         ["kitchen", "care"],
     )
 
@@ -174,13 +185,19 @@ def test_merge_lower_education_second_does_not_downgrade():
 
 # --------------------------------------------------------------------------- apply_correction
 
-BASE = ("olin 10 vuotta varastolla trukkikuskina ja siivoojana, tykkään siivota, "
-        "mulla on trukkikortti ja hygieniapassi, kävin lukion")
+BASE = (
+    "olin 10 vuotta varastolla trukkikuskina ja siivoojana, tykkään siivota, "
+    "mulla on trukkikortti ja hygieniapassi, kävin lukion"
+)
 
 
 def test_base_profile():
     assert extract(BASE) == C(
-        ["logistics", "cleaning"], ["93", "83", "91"], ["trukkikortti", "hygieniapassi"], "upper_secondary", 10.0,
+        ["logistics", "cleaning"],
+        ["93", "83", "91"],
+        ["trukkikortti", "hygieniapassi"],
+        "upper_secondary",
+        10.0,
         ["cleaning"],
     )
 
@@ -188,28 +205,95 @@ def test_base_profile():
 @pytest.mark.parametrize(
     "correction,expected",
     [
-        ("en ole ollut varastolla", C(["cleaning"], ["83", "91"], ["trukkikortti", "hygieniapassi"],
-                                      "upper_secondary", 10.0, ["cleaning"])),
-        ("ei varastoa", C(["cleaning"], ["83", "91"], ["trukkikortti", "hygieniapassi"], "upper_secondary", 10.0,
-                          ["cleaning"])),
-        ("poista siivous", C(["logistics"], ["93", "83"], ["trukkikortti", "hygieniapassi"], "upper_secondary",
-                             10.0)),
-        ("vaihda koulutus: ammattikoulu", C(["logistics", "cleaning"], ["93", "83", "91"],
-                                            ["trukkikortti", "hygieniapassi"], "vocational", 10.0, ["cleaning"])),
-        ("olen käynyt ammattikoulun", C(["logistics", "cleaning"], ["93", "83", "91"],
-                                        ["trukkikortti", "hygieniapassi"], "vocational", 10.0, ["cleaning"])),
-        ("ei hygieniapassia", C(["logistics", "cleaning"], ["93", "83", "91"], ["trukkikortti"], "upper_secondary",
-                                10.0, ["cleaning"])),
-        ("olin myös kaupan kassalla", C(["logistics", "cleaning", "retail"], ["93", "83", "91", "52"],
-                                        ["trukkikortti", "hygieniapassi"], "upper_secondary", 10.0, ["cleaning"])),
-        ("en oo käyny lukiota", C(["logistics", "cleaning"], ["93", "83", "91"], ["trukkikortti", "hygieniapassi"],
-                                  None, 10.0, ["cleaning"])),
-        ("poista koulutus", C(["logistics", "cleaning"], ["93", "83", "91"], ["trukkikortti", "hygieniapassi"],
-                              None, 10.0, ["cleaning"])),
-        ("työkokemusta on 12 vuotta", C(["logistics", "cleaning"], ["93", "83", "91"],
-                                        ["trukkikortti", "hygieniapassi"], "upper_secondary", 12.0, ["cleaning"])),
-        ("en tykkää siivoamisesta", C(["logistics", "cleaning"], ["93", "83", "91"],
-                                      ["trukkikortti", "hygieniapassi"], "upper_secondary", 10.0)),
+        (
+            "en ole ollut varastolla",
+            C(["cleaning"], ["83", "91"], ["trukkikortti", "hygieniapassi"], "upper_secondary", 10.0, ["cleaning"]),
+        ),
+        (
+            "ei varastoa",
+            C(["cleaning"], ["83", "91"], ["trukkikortti", "hygieniapassi"], "upper_secondary", 10.0, ["cleaning"]),
+        ),
+        ("poista siivous", C(["logistics"], ["93", "83"], ["trukkikortti", "hygieniapassi"], "upper_secondary", 10.0)),
+        (
+            "vaihda koulutus: ammattikoulu",
+            C(
+                ["logistics", "cleaning"],
+                ["93", "83", "91"],
+                ["trukkikortti", "hygieniapassi"],
+                "vocational",
+                10.0,
+                ["cleaning"],
+            ),
+        ),
+        (
+            "olen käynyt ammattikoulun",
+            C(
+                ["logistics", "cleaning"],
+                ["93", "83", "91"],
+                ["trukkikortti", "hygieniapassi"],
+                "vocational",
+                10.0,
+                ["cleaning"],
+            ),
+        ),
+        (
+            "ei hygieniapassia",
+            C(["logistics", "cleaning"], ["93", "83", "91"], ["trukkikortti"], "upper_secondary", 10.0, ["cleaning"]),
+        ),
+        (
+            "olin myös kaupan kassalla",
+            C(
+                ["logistics", "cleaning", "retail"],
+                ["93", "83", "91", "52"],
+                ["trukkikortti", "hygieniapassi"],
+                "upper_secondary",
+                10.0,
+                ["cleaning"],
+            ),
+        ),
+        (
+            "en oo käyny lukiota",
+            C(
+                ["logistics", "cleaning"],
+                ["93", "83", "91"],
+                ["trukkikortti", "hygieniapassi"],
+                None,
+                10.0,
+                ["cleaning"],
+            ),
+        ),
+        (
+            "poista koulutus",
+            C(
+                ["logistics", "cleaning"],
+                ["93", "83", "91"],
+                ["trukkikortti", "hygieniapassi"],
+                None,
+                10.0,
+                ["cleaning"],
+            ),
+        ),
+        (
+            "työkokemusta on 12 vuotta",
+            C(
+                ["logistics", "cleaning"],
+                ["93", "83", "91"],
+                ["trukkikortti", "hygieniapassi"],
+                "upper_secondary",
+                12.0,
+                ["cleaning"],
+            ),
+        ),
+        (
+            "en tykkää siivoamisesta",
+            C(
+                ["logistics", "cleaning"],
+                ["93", "83", "91"],
+                ["trukkikortti", "hygieniapassi"],
+                "upper_secondary",
+                10.0,
+            ),
+        ),
         ("", extract(BASE)),
         ("asdf", extract(BASE)),
     ],
@@ -252,8 +336,14 @@ def test_describe_only_lines_with_content():
 
 
 @pytest.mark.parametrize(
-    "years,text", [(0.2, "alle vuoden"), (0.5, "noin puoli vuotta"), (1.0, "noin vuoden"), (2.5, "noin 2,5 vuotta"),
-                   (12.0, "noin 12 vuotta")],
+    "years,text",
+    [
+        (0.2, "alle vuoden"),
+        (0.5, "noin puoli vuotta"),
+        (1.0, "noin vuoden"),
+        (2.5, "noin 2,5 vuotta"),
+        (12.0, "noin 12 vuotta"),
+    ],
 )
 def test_describe_years(years, text):
     assert describe(C(years=years)) == f"Työkokemus: {text}"
@@ -263,7 +353,7 @@ def test_describe_field_line_has_no_codes():
     text = describe(C(list(FIELD_LABELS_FI)))
     line = text.splitlines()[0]
     assert line.startswith("Alat: ")
-    for code, label in FIELD_LABELS_FI.items():
+    for code, _label in FIELD_LABELS_FI.items():
         if "_" in code:  # "media" and "it" read the same as their labels; the others must not leak
             assert code not in line
     assert line == "Alat: " + ", ".join(FIELD_LABELS_FI.values())
@@ -299,9 +389,21 @@ def test_empty_round_trip_and_is_empty():
 
 @pytest.mark.parametrize(
     "data",
-    [None, {}, [], "x", {"fields": "logistics"}, {"fields": [1, None, "nope"]}, {"education": "phd"},
-     {"years_experience": "10"}, {"years_experience": True}, {"years_experience": -3}, {"skills": {"a": 1}},
-     {"occupation_groups": ["99", 83]}, {"likes": ["kitchen", "kitchen", "x"]}],
+    [
+        None,
+        {},
+        [],
+        "x",
+        {"fields": "logistics"},
+        {"fields": [1, None, "nope"]},
+        {"education": "phd"},
+        {"years_experience": "10"},
+        {"years_experience": True},
+        {"years_experience": -3},
+        {"skills": {"a": 1}},
+        {"occupation_groups": ["99", 83]},
+        {"likes": ["kitchen", "kitchen", "x"]},
+    ],
 )
 def test_from_dict_tolerates_garbage(data):
     result = Competence.from_dict(data)
@@ -311,8 +413,15 @@ def test_from_dict_tolerates_garbage(data):
 
 
 def test_from_dict_keeps_valid_and_drops_invalid():
-    data = {"fields": ["logistics", "bogus", "logistics"], "occupation_groups": ["83", "99"], "skills": ["Excel"],
-            "education": "higher", "years_experience": 3, "likes": ["kitchen", "x"], "extra": 1}
+    data = {
+        "fields": ["logistics", "bogus", "logistics"],
+        "occupation_groups": ["83", "99"],
+        "skills": ["Excel"],
+        "education": "higher",
+        "years_experience": 3,
+        "likes": ["kitchen", "x"],
+        "extra": 1,
+    }
     assert Competence.from_dict(data) == C(["logistics"], ["83"], ["Excel"], "higher", 3.0, ["kitchen"])
 
 
@@ -373,6 +482,5 @@ def test_works_without_voikko(monkeypatch):
         assert result == C(["logistics"], ["93"], ["trukkikortti", "hygieniapassi"], years=10.0)
         assert extract("en ole ollut siivoojana") == EMPTY
     finally:
-        for cached in (competence._candidates, competence._word_fields, competence._word_likes,
-                       competence._word_group):
+        for cached in (competence._candidates, competence._word_fields, competence._word_likes, competence._word_group):
             cached.cache_clear()

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from understanding import interview
 from recommendation.profiles import EMPLOYER_TYPES, FINNISH_LEVELS, GOALS, SITUATIONS, WORK_ABILITIES
+from understanding import interview
 
 FIELD_CODES = {
-    "cleaning", "property_care", "recycling", "kitchen", "media", "woodwork", "logistics", "retail", "care",
-    "construction", "office", "it", "metal", "textile", "gardening", "transport", "customer_service",
+    "cleaning",
+    "property_care",
+    "recycling",
+    "kitchen",
+    "media",
+    "woodwork",
+    "logistics",
+    "retail",
+    "care",
+    "construction",
+    "office",
+    "it",
+    "metal",
+    "textile",
+    "gardening",
+    "transport",
+    "customer_service",
 }
 HIRE_GROUPS = {"apprentice", "partial_work_ability", "over_55", "under_30", "long_unemployed", "none"}
 
@@ -20,9 +35,25 @@ HIRE_GROUPS = {"apprentice", "partial_work_ability", "over_55", "under_30", "lon
 @pytest.mark.parametrize(
     "text",
     [
-        "ohita", "Ohita", "OHITA", "ohita tämä kysymys", "en halua vastata", "En halua vastata.", "en tiiä",
-        "en tiedä", "En tiedä", "en tieda", "skip", "Skip", "en osaa sanoa", "mieluummin en kerro", "en", "-",
-        "/dont_know", "seuraava", "en haluu kertoa",
+        "ohita",
+        "Ohita",
+        "OHITA",
+        "ohita tämä kysymys",
+        "en halua vastata",
+        "En halua vastata.",
+        "en tiiä",
+        "en tiedä",
+        "En tiedä",
+        "en tieda",
+        "skip",
+        "Skip",
+        "en osaa sanoa",
+        "mieluummin en kerro",
+        "en",
+        "-",
+        "/dont_know",
+        "seuraava",
+        "en haluu kertoa",
     ],
 )
 def test_is_skip_true(text):
@@ -47,8 +78,8 @@ def test_is_skip_false(text):
         ('/inform{"goals": ["job", "education"]}', {"goals": ["job", "education"]}),
         ("/affirm", {}),
         ("/inform", {}),
-        ('/inform{"a": 1', {}),          # broken JSON
-        ("/inform[1, 2]", {}),           # JSON but not an object
+        ('/inform{"a": 1', {}),  # broken JSON
+        ("/inform[1, 2]", {}),  # JSON but not an object
         ('/inform"x"', {}),
         ('hello {"situation": "unemployed"}', {}),  # not a payload
         ("", {}),
@@ -272,14 +303,17 @@ def test_job_terms(text, expected):
     assert interview.job_terms(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [("oon 34", 34), ("58-vuotias", 58), ("kakskytviis", 25),
-                                                ("en kerro", None)])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("oon 34", 34), ("58-vuotias", 58), ("kakskytviis", 25), ("en kerro", None)]
+)
 def test_age(text, expected):
     assert interview.age(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [("puol vuotta", 6), ("2 vuotta", 24), ("kolme kuukautta", 3),
-                                                ("vuoden", 12), ("puolitoista vuotta", 18)])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("puol vuotta", 6), ("2 vuotta", 24), ("kolme kuukautta", 3), ("vuoden", 12), ("puolitoista vuotta", 18)],
+)
 def test_unemployed_months(text, expected):
     assert interview.unemployed_months(text) == expected
 
@@ -289,8 +323,14 @@ def test_unemployed_months(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["olen työtön ja haluan töihin", "selkä kipeä, suomi hyvä", "firma, palkkaisin nuoren oppisopimuksella",
-     "asdf", "<script>alert(1)</script>", "x" * 2000],
+    [
+        "olen työtön ja haluan töihin",
+        "selkä kipeä, suomi hyvä",
+        "firma, palkkaisin nuoren oppisopimuksella",
+        "asdf",
+        "<script>alert(1)</script>",
+        "x" * 2000,
+    ],
 )
 def test_parsers_return_only_profile_values(text):
     assert interview.situation(text) in (*SITUATIONS, None)
@@ -305,11 +345,13 @@ def test_parsers_return_only_profile_values(text):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("miten voimme tarjota työkokeilupaikan?", "tyokokeilupaikan-tarjoaminen"),
-     ("voiko yritys ottaa työkokeilijan", "tyokokeilupaikan-tarjoaminen"),
-     ("mikä on työkokeilu", "tyokokeilu"),
-     ("haluan työkokeiluun", "tyokokeilu"),
-     (None, "tyokokeilu")],
+    [
+        ("miten voimme tarjota työkokeilupaikan?", "tyokokeilupaikan-tarjoaminen"),
+        ("voiko yritys ottaa työkokeilijan", "tyokokeilupaikan-tarjoaminen"),
+        ("mikä on työkokeilu", "tyokokeilu"),
+        ("haluan työkokeiluun", "tyokokeilu"),
+        (None, "tyokokeilu"),
+    ],
 )
 def test_employer_view_of_a_work_trial_question(text, expected):
     from understanding.interview import employer_view

@@ -13,7 +13,6 @@ import bot.actions.followups
 import bot.actions.forms
 import bot.actions.recommend
 from api.rasa_client import to_messages
-from understanding.sensitive import as_category
 from bot.actions import (
     ActionAskCompetenceConfirmed,
     ActionAskHealthCategory,
@@ -26,17 +25,17 @@ from bot.actions import (
     ActionStoreFeedback,
     ValidateJobseekerForm,
 )
-from understanding.interview import SKIPPED
 from conversations.models import Feedback
 from conversations.summaries import load_summary
-from tests.unit.test_actions import (  # noqa: F401  (fixture)
+from tests.action_utils import (
     card_ids,
-    domain,
     make_tracker,
     run_action,
     run_form_validation,
     slot_events,
 )
+from understanding.interview import SKIPPED
+from understanding.sensitive import as_category
 
 FORM = ValidateJobseekerForm()
 PATH_SLOTS = {"municipality": "Tampere", "age": 24, "situation": "unemployed", "unemployed_months": 7, "goals": ["job"]}
@@ -70,8 +69,11 @@ def test_skipped_work_history_is_not_asked_again(domain):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [('/inform{"education_level": "vocational"}', "vocational"), ("kävin lukion", "upper_secondary"),
-     ("ammattikoulu", "vocational")],
+    [
+        ('/inform{"education_level": "vocational"}', "vocational"),
+        ("kävin lukion", "upper_secondary"),
+        ("ammattikoulu", "vocational"),
+    ],
 )
 def test_education_from_button_or_words(domain, value, expected):
     slots, _ = validate(domain, "education", value)
@@ -80,10 +82,17 @@ def test_education_from_button_or_words(domain, value, expected):
 
 
 def test_skills_and_likes_add_to_the_profile(domain):
-    earlier = {"fields": ["logistics"], "occupation_groups": ["83"], "skills": [], "education": None,
-               "years_experience": 10, "likes": []}
-    slots, _ = validate(domain, "skills", "minulla on hygieniapassi ja tykkään laittaa ruokaa",
-                        slots={"competence": earlier})
+    earlier = {
+        "fields": ["logistics"],
+        "occupation_groups": ["83"],
+        "skills": [],
+        "education": None,
+        "years_experience": 10,
+        "likes": [],
+    }
+    slots, _ = validate(
+        domain, "skills", "minulla on hygieniapassi ja tykkään laittaa ruokaa", slots={"competence": earlier}
+    )
     assert "hygieniapassi" in slots["competence"]["skills"]
     assert "logistics" in slots["competence"]["fields"]
     assert slots["fields"][0] == "kitchen"  # what the person likes comes first
@@ -98,8 +107,14 @@ def test_competence_read_back_lists_what_was_understood(domain):
 
 
 def test_competence_confirmed_corrected_and_read_back_again(domain):
-    profile = {"fields": ["logistics", "cleaning"], "occupation_groups": [], "skills": [], "education": None,
-               "years_experience": None, "likes": []}
+    profile = {
+        "fields": ["logistics", "cleaning"],
+        "occupation_groups": [],
+        "skills": [],
+        "education": None,
+        "years_experience": None,
+        "likes": [],
+    }
     slots, _ = validate(domain, "competence_confirmed", "/affirm", intent="affirm", slots={"competence": profile})
     assert slots["competence_confirmed"] is True
 
@@ -107,8 +122,12 @@ def test_competence_confirmed_corrected_and_read_back_again(domain):
     assert slots["competence_confirmed"] is None and slots["competence_correcting"] is True
     assert dispatcher.messages[0]["response"] == "utter_competence_correct_how"
 
-    slots, _ = validate(domain, "competence_confirmed", "en ole ollut siivoojana",
-                        slots={"competence": profile, "competence_correcting": True})
+    slots, _ = validate(
+        domain,
+        "competence_confirmed",
+        "en ole ollut siivoojana",
+        slots={"competence": profile, "competence_correcting": True},
+    )
     assert slots["competence_confirmed"] is None  # asked again with the corrected profile
     assert slots["competence"]["fields"] == ["logistics"]
 
@@ -121,17 +140,20 @@ def test_rating_from_button_or_words(domain, value, expected):
 
 
 def test_skip_all_ratings_skips_the_rest_but_keeps_given_ones(domain):
-    slots, _ = validate(domain, "rating_skills", '/inform{"rating": "skip_all"}',
-                        slots={"rating_finances": 4, "rating_social": 3})
-    assert slots == {name: SKIPPED for name in (
-        "rating_skills", "rating_wellbeing", "rating_daily_life", "rating_employment", "rating_health")}
+    slots, _ = validate(
+        domain, "rating_skills", '/inform{"rating": "skip_all"}', slots={"rating_finances": 4, "rating_social": 3}
+    )
+    assert slots == dict.fromkeys(
+        ("rating_skills", "rating_wellbeing", "rating_daily_life", "rating_employment", "rating_health"), SKIPPED
+    )
 
 
 @pytest.mark.parametrize("typed", ["ohita kaikki", "ohita loput", "ohitan kaikki loputkin kysymykset"])
 def test_typed_skip_all_ratings_is_the_button(domain, typed):
     slots, _ = validate(domain, "rating_skills", typed, slots={"rating_finances": 4, "rating_social": 3})
-    assert slots == {name: SKIPPED for name in (
-        "rating_skills", "rating_wellbeing", "rating_daily_life", "rating_employment", "rating_health")}
+    assert slots == dict.fromkeys(
+        ("rating_skills", "rating_wellbeing", "rating_daily_life", "rating_employment", "rating_health"), SKIPPED
+    )
 
 
 def test_typed_skip_is_one_rating(domain):
@@ -163,9 +185,11 @@ def test_health_category_question_tells_the_gateway_to_keep_only_a_category(doma
 
 @pytest.mark.parametrize(
     ("typed", "category", "label"),
-    [("selkä on kipeä enkä voi nostaa", "musculoskeletal", "(tuki- ja liikuntaelimet)"),
-     ("masennus", "mental_health", "(mieliala ja jaksaminen)"),
-     ("en halua kertoa", "undisclosed", "(ei halua kertoa)")],
+    [
+        ("selkä on kipeä enkä voi nostaa", "musculoskeletal", "(tuki- ja liikuntaelimet)"),
+        ("masennus", "mental_health", "(mieliala ja jaksaminen)"),
+        ("en halua kertoa", "undisclosed", "(ei halua kertoa)"),
+    ],
 )
 def test_typed_health_answer_becomes_a_category_before_rasa(typed, category, label):
     payload, stored = as_category("health", typed)
@@ -192,8 +216,9 @@ def path_memory(domain) -> dict:
 
 
 def test_why_in_the_middle_of_the_interview_explains_the_question(domain):
-    tracker = make_tracker(domain, "miksi?", "ask_why", slots={"requested_slot": "age"},
-                           active_loop={"name": "jobseeker_form"})
+    tracker = make_tracker(
+        domain, "miksi?", "ask_why", slots={"requested_slot": "age"}, active_loop={"name": "jobseeker_form"}
+    )
     _, dispatcher = run_action(ActionAskWhy(), tracker, domain)
     assert "alle 30-vuotiaille" in dispatcher.messages[0]["text"]
 
@@ -208,8 +233,13 @@ def test_why_after_the_path_lists_the_answers_behind_each_step(domain):
 
 def test_why_about_one_named_service_explains_only_its_step(domain):
     memory = path_memory(domain)
-    tracker = make_tracker(domain, "miksi ohjaamo?", "ask_why", slots={**PATH_SLOTS, "last_path": memory},
-                           entities=[{"entity": "service", "value": "ohjaamo"}])
+    tracker = make_tracker(
+        domain,
+        "miksi ohjaamo?",
+        "ask_why",
+        slots={**PATH_SLOTS, "last_path": memory},
+        entities=[{"entity": "service", "value": "ohjaamo"}],
+    )
     _, dispatcher = run_action(ActionAskWhy(), tracker, domain)
     text = dispatcher.messages[0]["text"]
     assert text.startswith("Perustelin ehdotuksen näin:") and text.count("koska") == 1
@@ -225,8 +255,12 @@ def test_alternatives_show_services_not_shown_before(domain):
 
 
 def test_a_corrected_work_history_is_added_to_the_competence_profile(domain):
-    tracker = make_tracker(domain, "itse asiassa olin 10 vuotta varastolla trukkikuskina", "change_answer",
-                           slots={**PATH_SLOTS, "last_path": path_memory(domain)})
+    tracker = make_tracker(
+        domain,
+        "itse asiassa olin 10 vuotta varastolla trukkikuskina",
+        "change_answer",
+        slots={**PATH_SLOTS, "last_path": path_memory(domain)},
+    )
     events, dispatcher = run_action(ActionChangeAnswer(), tracker, domain)
     competence = slot_events(events)["competence"]
     assert "logistics" in competence["fields"]
@@ -235,9 +269,13 @@ def test_a_corrected_work_history_is_added_to_the_competence_profile(domain):
 
 
 def test_changed_municipality_recomputes_the_path(domain):
-    tracker = make_tracker(domain, "itse asiassa asun Nokialla", "change_answer",
-                           entities=[{"entity": "municipality", "value": "Nokialla"}],
-                           slots={**PATH_SLOTS, "municipality": "Oulu", "last_path": path_memory(domain)})
+    tracker = make_tracker(
+        domain,
+        "itse asiassa asun Nokialla",
+        "change_answer",
+        entities=[{"entity": "municipality", "value": "Nokialla"}],
+        slots={**PATH_SLOTS, "municipality": "Oulu", "last_path": path_memory(domain)},
+    )
     events, dispatcher = run_action(ActionChangeAnswer(), tracker, domain)
     assert slot_events(events)["municipality"] == "Nokia"
     assert "korjasin: kunta" in dispatcher.messages[0]["text"]
@@ -256,8 +294,13 @@ def test_change_without_a_recognisable_answer_changes_nothing(domain):
 
 def test_feedback_is_stored_without_the_conversation(domain, seeded_engine):
     memory = path_memory(domain)
-    tracker = make_tracker(domain, '/give_feedback{"rating": 4}', "give_feedback",
-                           entities=[{"entity": "rating", "value": 4}], slots={"last_path": memory})
+    tracker = make_tracker(
+        domain,
+        '/give_feedback{"rating": 4}',
+        "give_feedback",
+        entities=[{"entity": "rating", "value": 4}],
+        slots={"last_path": memory},
+    )
     run_action(ActionStoreFeedback(), tracker, domain)
     from sqlalchemy.orm import Session
 
@@ -269,9 +312,18 @@ def test_feedback_is_stored_without_the_conversation(domain, seeded_engine):
 
 
 def test_summary_is_saved_and_its_token_goes_to_the_gateway(domain, seeded_engine):
-    tracker = make_tracker(domain, "/affirm", "affirm",
-                           slots={**PATH_SLOTS, "last_path": path_memory(domain), "summary_include_profile": True,
-                                  "work_ability": "partial", "health_category": "mental_health"})
+    tracker = make_tracker(
+        domain,
+        "/affirm",
+        "affirm",
+        slots={
+            **PATH_SLOTS,
+            "last_path": path_memory(domain),
+            "summary_include_profile": True,
+            "work_ability": "partial",
+            "health_category": "mental_health",
+        },
+    )
     events, dispatcher = run_action(ActionMakeSummary(), tracker, domain)
     token = next(m["custom"]["summary_token"] for m in dispatcher.messages if m.get("custom"))
     data = load_summary(seeded_engine, token, max_age_days=30)
@@ -281,20 +333,29 @@ def test_summary_is_saved_and_its_token_goes_to_the_gateway(domain, seeded_engin
 
 
 # -- employer: "entä jos" --------------------------------------------------------------------
-EMPLOYER_SLOTS = {"municipality": "Seinäjoki", "employer_type": "company", "hire_group": "partial_work_ability",
-                  "hire_work_ability": "partial", "wage_eur": 2400, "hours_per_week": 30, "job_terms": "given",
-                  "last_package": {"supports": ["palkkatuki"]}}
+EMPLOYER_SLOTS = {
+    "municipality": "Seinäjoki",
+    "employer_type": "company",
+    "hire_group": "partial_work_ability",
+    "hire_work_ability": "partial",
+    "wage_eur": 2400,
+    "hours_per_week": 30,
+    "job_terms": "given",
+    "last_package": {"supports": ["palkkatuki"]},
+}
 
 
 @pytest.mark.parametrize(
     ("text", "slot", "value", "said"),
-    [("paljonko saan jos palkka on 2800", "wage_eur", 2800, "palkka 2\u00a0800 €/kk"),
-     ("entä jos hän on yli 55", "hire_age", 56, "palkattava 56-vuotias"),
-     ("entä jos työaika on 20 tuntia viikossa", "hours_per_week", 20, "työaika 20 h/viikko"),
-     ("entä jos hän on ollut työttömänä 3 vuotta", "hire_unemployed_months", 36, "työttömänä 3 vuotta"),
-     ("entä jos työsuhde on 12 kk", "job_months", 12, "työsuhteen kesto 12 kk"),
-     ("mitä jos palkkaan hänet puoleksi vuodeksi", "job_months", 6, "työsuhteen kesto 6 kk"),
-     ("entä jos hänellä on vain peruskoulu", "hire_education", "basic", "palkattavalla vain peruskoulu")],
+    [
+        ("paljonko saan jos palkka on 2800", "wage_eur", 2800, "palkka 2\u00a0800 €/kk"),
+        ("entä jos hän on yli 55", "hire_age", 56, "palkattava 56-vuotias"),
+        ("entä jos työaika on 20 tuntia viikossa", "hours_per_week", 20, "työaika 20 h/viikko"),
+        ("entä jos hän on ollut työttömänä 3 vuotta", "hire_unemployed_months", 36, "työttömänä 3 vuotta"),
+        ("entä jos työsuhde on 12 kk", "job_months", 12, "työsuhteen kesto 12 kk"),
+        ("mitä jos palkkaan hänet puoleksi vuodeksi", "job_months", 6, "työsuhteen kesto 6 kk"),
+        ("entä jos hänellä on vain peruskoulu", "hire_education", "basic", "palkattavalla vain peruskoulu"),
+    ],
 )
 def test_what_if_recomputes_the_package(domain, text, slot, value, said):
     tracker = make_tracker(domain, text, "change_answer", slots=EMPLOYER_SLOTS)

@@ -4,6 +4,7 @@ PostgreSQL run of scripts/run_tests.sh)."""
 from __future__ import annotations
 
 import json
+
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config

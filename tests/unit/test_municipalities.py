@@ -128,14 +128,42 @@ def test_postal_area_names_are_written_normally(derive_script, upper, expected):
 
 def test_derived_municipalities_from_records(derive_script):
     records = [
-        {"postcode": "33100", "postcode_fi_name": "TAMPERE", "postcode_sv_name": "TAMMERFORS", "type_code": "1",
-         "municipal_code": "837", "municipal_name_fi": "Tampere", "municipal_name_sv": "Tammerfors"},
-        {"postcode": "33105", "postcode_fi_name": "PAKETTIAUTOMAATTI", "postcode_sv_name": "PAKETTIAUTOMAATTI",
-         "type_code": "6", "municipal_code": "837", "municipal_name_fi": "Tampere", "municipal_name_sv": "Tammerfors"},
-        {"postcode": "34240", "postcode_fi_name": "KAMMENNIEMI", "postcode_sv_name": "KAMMENNIEMI", "type_code": "1",
-         "municipal_code": "837", "municipal_name_fi": "Tampere", "municipal_name_sv": "Tammerfors"},
-        {"postcode": "36200", "postcode_fi_name": "KANGASALA", "postcode_sv_name": "KANGASALA", "type_code": "1",
-         "municipal_code": "211", "municipal_name_fi": "Kangasala", "municipal_name_sv": "Kangasala"},
+        {
+            "postcode": "33100",
+            "postcode_fi_name": "TAMPERE",
+            "postcode_sv_name": "TAMMERFORS",
+            "type_code": "1",
+            "municipal_code": "837",
+            "municipal_name_fi": "Tampere",
+            "municipal_name_sv": "Tammerfors",
+        },
+        {
+            "postcode": "33105",
+            "postcode_fi_name": "PAKETTIAUTOMAATTI",
+            "postcode_sv_name": "PAKETTIAUTOMAATTI",
+            "type_code": "6",
+            "municipal_code": "837",
+            "municipal_name_fi": "Tampere",
+            "municipal_name_sv": "Tammerfors",
+        },
+        {
+            "postcode": "34240",
+            "postcode_fi_name": "KAMMENNIEMI",
+            "postcode_sv_name": "KAMMENNIEMI",
+            "type_code": "1",
+            "municipal_code": "837",
+            "municipal_name_fi": "Tampere",
+            "municipal_name_sv": "Tammerfors",
+        },
+        {
+            "postcode": "36200",
+            "postcode_fi_name": "KANGASALA",
+            "postcode_sv_name": "KANGASALA",
+            "type_code": "1",
+            "municipal_code": "211",
+            "municipal_name_fi": "Kangasala",
+            "municipal_name_sv": "Kangasala",
+        },
     ]
     result = derive_script.build_municipalities(records)
     assert [m["code"] for m in result] == ["211", "837"]

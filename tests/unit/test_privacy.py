@@ -17,8 +17,7 @@ from conversations.privacy import mask_personal_data
         ("numero +358 40 1234567 kiitos", "numero [puhelinnumero] kiitos"),
         ("0401234567", "[puhelinnumero]"),
         ("p. 09-310 1234", "p. [puhelinnumero]"),
-        ("meili matti.meikalainen@example.fi tai MATTI@EXAMPLE.COM",
-         "meili [sähköposti] tai [sähköposti]"),
+        ("meili matti.meikalainen@example.fi tai MATTI@EXAMPLE.COM", "meili [sähköposti] tai [sähköposti]"),
     ],
 )
 def test_personal_data_is_masked(text, expected):

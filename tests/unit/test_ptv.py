@@ -317,7 +317,9 @@ def test_municipal_record_is_exported_with_its_municipality_code(exported_catalo
 
 def test_employment_area_record_is_exported_with_the_member_codes(exported_catalogue):
     places = load_places()
-    areas = {a["id"]: a for a in yaml.safe_load((SERVICES_YAML.parent / "employment_areas.yaml").read_text(encoding="utf-8"))}
+    areas = {
+        a["id"]: a for a in yaml.safe_load((SERVICES_YAML.parent / "employment_areas.yaml").read_text(encoding="utf-8"))
+    }
     service = exported_catalogue["tampereen-seudun-nuorten-rekrytointituki"]  # employment_area: tampereen-seutu
 
     assert service["areaType"] == "LimitedType"
@@ -355,7 +357,13 @@ def test_ptv_codes_win_over_derived_ones_and_are_kept():
 
 
 def test_derived_codes_are_not_stored_on_import():
-    record = {"id": "x", "title": "X", "scope": "municipal", "municipality": "Nokia", "last_verified": dt.date(2026, 1, 1)}
+    record = {
+        "id": "x",
+        "title": "X",
+        "scope": "municipal",
+        "municipality": "Nokia",
+        "last_verified": dt.date(2026, 1, 1),
+    }
     imported = _round_trip([record]).records[0]
     assert "ptv_municipality_codes" not in imported and "derivedAreas" not in imported
     assert normalised(imported) == normalised(record)
@@ -412,7 +420,7 @@ def test_channel_hours_are_exported_and_read_back():
         ],
         "last_verified": dt.date(2026, 1, 1),
     }
-    services, channels = export_ptv([record])
+    _services, channels = export_ptv([record])
     phone = next(c for c in channels if c["serviceChannelType"] == "Phone")
     assert phone["serviceHours"][0]["serviceHourType"] == "DaysOfTheWeek"
     assert phone["serviceHours"][0]["additionalInformation"] == [{"language": "fi", "value": "ma–pe 9–16"}]

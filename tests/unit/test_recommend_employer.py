@@ -15,9 +15,9 @@ import json
 
 import pytest
 
+from catalogue.repository import TYOMARKKINATORI_CONTACT, SupportVariantRecord
 from recommendation import EmployerProfile, ProfileError, recommend_employer_package
 from recommendation.employer import EmployerPackageBuilder, estimate_wage_support
-from catalogue.repository import TYOMARKKINATORI_CONTACT, SupportVariantRecord
 
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
 ESTIMATE_KEYS = {"percent", "monthly_max_eur", "months", "total_max_eur"}
@@ -60,36 +60,72 @@ def notes(result: dict) -> str:
 
 # The eight+ profiles of the brief, checked for shape below.
 PROFILES: dict[str, dict] = {
-    "company_partial_2400": {"employer_type": "company",
-                             "hire": {"age": 45, "unemployed_months": 5, "work_ability": "partial"},
-                             "job": {"monthly_wage_eur": 2400, "hours_per_week": 37.5}},
-    "company_partial_3000": {"employer_type": "company", "hire": {"work_ability": "partial"},
-                             "job": {"monthly_wage_eur": 3000}},
-    "company_skills_2000": {"employer_type": "company",
-                            "hire": {"age": 35, "work_ability": "full", "unemployed_months": 6},
-                            "job": {"monthly_wage_eur": 2000}},
-    "company_skills_3000": {"employer_type": "company",
-                            "hire": {"age": 35, "work_ability": "full", "unemployed_months": 6},
-                            "job": {"monthly_wage_eur": 3000}},
-    "association_30_months_full_time": {"employer_type": "association", "hire": {"age": 45, "unemployed_months": 30},
-                                        "job": {"monthly_wage_eur": 2000, "hours_per_week": 37.5}},
-    "association_30_months_20h": {"employer_type": "association", "hire": {"age": 45, "unemployed_months": 30},
-                                  "job": {"monthly_wage_eur": 1200, "hours_per_week": 20}},
-    "municipality_full": {"employer_type": "municipality",
-                          "hire": {"age": 40, "work_ability": "full", "unemployed_months": 6}},
-    "municipality_partial": {"employer_type": "municipality", "hire": {"age": 40, "work_ability": "partial"},
-                             "job": {"monthly_wage_eur": 2400}},
-    "company_55_plus": {"employer_type": "company", "hire": {"age": 55, "unemployed_months": 24},
-                        "job": {"monthly_wage_eur": 3000, "hours_per_week": 37.5, "months": 12}},
+    "company_partial_2400": {
+        "employer_type": "company",
+        "hire": {"age": 45, "unemployed_months": 5, "work_ability": "partial"},
+        "job": {"monthly_wage_eur": 2400, "hours_per_week": 37.5},
+    },
+    "company_partial_3000": {
+        "employer_type": "company",
+        "hire": {"work_ability": "partial"},
+        "job": {"monthly_wage_eur": 3000},
+    },
+    "company_skills_2000": {
+        "employer_type": "company",
+        "hire": {"age": 35, "work_ability": "full", "unemployed_months": 6},
+        "job": {"monthly_wage_eur": 2000},
+    },
+    "company_skills_3000": {
+        "employer_type": "company",
+        "hire": {"age": 35, "work_ability": "full", "unemployed_months": 6},
+        "job": {"monthly_wage_eur": 3000},
+    },
+    "association_30_months_full_time": {
+        "employer_type": "association",
+        "hire": {"age": 45, "unemployed_months": 30},
+        "job": {"monthly_wage_eur": 2000, "hours_per_week": 37.5},
+    },
+    "association_30_months_20h": {
+        "employer_type": "association",
+        "hire": {"age": 45, "unemployed_months": 30},
+        "job": {"monthly_wage_eur": 1200, "hours_per_week": 20},
+    },
+    "municipality_full": {
+        "employer_type": "municipality",
+        "hire": {"age": 40, "work_ability": "full", "unemployed_months": 6},
+    },
+    "municipality_partial": {
+        "employer_type": "municipality",
+        "hire": {"age": 40, "work_ability": "partial"},
+        "job": {"monthly_wage_eur": 2400},
+    },
+    "company_55_plus": {
+        "employer_type": "company",
+        "hire": {"age": 55, "unemployed_months": 24},
+        "job": {"monthly_wage_eur": 3000, "hours_per_week": 37.5, "months": 12},
+    },
     "company_youth": {"employer_type": "company", "hire": {"age": 29, "unemployed_months": 6}},
-    "company_apprentice": {"employer_type": "company", "hire": {"age": 20, "unemployed_months": 2,
-                                                                "apprenticeship": True}},
-    "helsinki_company_4_months": {"municipality": "Helsinki", "employer_type": "company",
-                                  "hire": {"age": 35, "unemployed_months": 4}, "job": {"monthly_wage_eur": 2500}},
-    "oulu_company": {"municipality": "Oulu", "employer_type": "company", "hire": {"age": 35, "unemployed_months": 8},
-                     "job": {"monthly_wage_eur": 2500}},
-    "tampere_company": {"municipality": "Tampere", "employer_type": "company",
-                        "hire": {"age": 40, "unemployed_months": 8}},
+    "company_apprentice": {
+        "employer_type": "company",
+        "hire": {"age": 20, "unemployed_months": 2, "apprenticeship": True},
+    },
+    "helsinki_company_4_months": {
+        "municipality": "Helsinki",
+        "employer_type": "company",
+        "hire": {"age": 35, "unemployed_months": 4},
+        "job": {"monthly_wage_eur": 2500},
+    },
+    "oulu_company": {
+        "municipality": "Oulu",
+        "employer_type": "company",
+        "hire": {"age": 35, "unemployed_months": 8},
+        "job": {"monthly_wage_eur": 2500},
+    },
+    "tampere_company": {
+        "municipality": "Tampere",
+        "employer_type": "company",
+        "hire": {"age": 40, "unemployed_months": 8},
+    },
     "empty": {},
     "atlantis": {"municipality": "Atlantis", "employer_type": "company"},
 }
@@ -168,11 +204,21 @@ def test_partial_work_ability_gets_adjustment_support_and_job_coaching(packages)
 
 
 def test_job_months_shorter_than_the_grant_limit_the_estimate(snapshot):
-    result = package(snapshot, {"employer_type": "company", "hire": {"work_ability": "partial"},
-                                "job": {"monthly_wage_eur": 2400, "months": 6}})
+    result = package(
+        snapshot,
+        {
+            "employer_type": "company",
+            "hire": {"work_ability": "partial"},
+            "job": {"monthly_wage_eur": 2400, "months": 6},
+        },
+    )
     # 1 680 €/kk × 6 = 10 080 €
-    assert estimate(result, "palkkatuki") == {"percent": 70, "monthly_max_eur": 1680.0, "months": 6,
-                                              "total_max_eur": 10080.0}
+    assert estimate(result, "palkkatuki") == {
+        "percent": 70,
+        "monthly_max_eur": 1680.0,
+        "months": 6,
+        "total_max_eur": 10080.0,
+    }
 
 
 # --------------------------------------------------------------------------- palkkatuki, 50 % (lack of skills)
@@ -214,23 +260,36 @@ def test_association_20h_whole_wage_counts(packages):
 
 
 def test_association_100_percent_is_capped_at_2020(snapshot):
-    result = package(snapshot, {"employer_type": "foundation", "hire": {"unemployed_months": 36},
-                                "job": {"monthly_wage_eur": 3000, "hours_per_week": 37.5}})
+    result = package(
+        snapshot,
+        {
+            "employer_type": "foundation",
+            "hire": {"unemployed_months": 36},
+            "job": {"monthly_wage_eur": 3000, "hours_per_week": 37.5},
+        },
+    )
     # 3 000 × 0.65 × 1.23 = 2 398.50 > cap → 2 020 €/kk; × 10 = 20 200 €
-    assert estimate(result, "palkkatuki") == {"percent": 100, "monthly_max_eur": 2020.0, "months": 10,
-                                              "total_max_eur": 20200.0}
+    assert estimate(result, "palkkatuki") == {
+        "percent": 100,
+        "monthly_max_eur": 2020.0,
+        "months": 10,
+        "total_max_eur": 20200.0,
+    }
 
 
 @pytest.mark.parametrize(("months", "percent"), [(24, 50), (25, 100), (30, 100)])
 def test_100_percent_needs_more_than_two_years(snapshot, months, percent):
-    result = package(snapshot, {"employer_type": "association", "hire": {"unemployed_months": months},
-                                "job": {"monthly_wage_eur": 2000}})
+    result = package(
+        snapshot,
+        {"employer_type": "association", "hire": {"unemployed_months": months}, "job": {"monthly_wage_eur": 2000}},
+    )
     assert estimate(result, "palkkatuki")["percent"] == percent
 
 
 def test_company_never_gets_the_100_percent_variant(snapshot):
-    result = package(snapshot, {"employer_type": "company", "hire": {"unemployed_months": 40},
-                                "job": {"monthly_wage_eur": 2000}})
+    result = package(
+        snapshot, {"employer_type": "company", "hire": {"unemployed_months": 40}, "job": {"monthly_wage_eur": 2000}}
+    )
     assert estimate(result, "palkkatuki")["percent"] == 50
 
 
@@ -256,8 +315,14 @@ def test_municipality_hiring_partial_work_ability_gets_70_percent(packages):
 
 
 def test_municipality_hiring_60_plus_long_term_unemployed_gets_palkkatuki(snapshot):
-    result = package(snapshot, {"employer_type": "municipality", "hire": {"age": 62, "unemployed_months": 30},
-                                "job": {"monthly_wage_eur": 2500}})
+    result = package(
+        snapshot,
+        {
+            "employer_type": "municipality",
+            "hire": {"age": 62, "unemployed_months": 30},
+            "job": {"monthly_wage_eur": 2500},
+        },
+    )
     est = estimate(result, "palkkatuki")
     assert est["months"] == 24  # FACTS: 60+ long-term unemployed, up to 24 months
     assert "62-vuotias" in why(result, "palkkatuki")
@@ -269,8 +334,12 @@ def test_municipality_hiring_60_plus_long_term_unemployed_gets_palkkatuki(snapsh
 def test_55_plus_subsidy_offered_at_55_and_24_months(packages):
     result = packages["company_55_plus"]
     # 70 % × 3 000 = 2 100 > cap → 1 770 €/kk; granted for 10 months (job 12) → 17 700 €
-    assert estimate(result, "tyollistamistuki-55") == {"percent": 70, "monthly_max_eur": 1770.0, "months": 10,
-                                                       "total_max_eur": 17700.0}
+    assert estimate(result, "tyollistamistuki-55") == {
+        "percent": 70,
+        "monthly_max_eur": 1770.0,
+        "months": 10,
+        "total_max_eur": 17700.0,
+    }
     text = why(result, "tyollistamistuki-55")
     assert "55-vuotias" in text and "25 tuntia" in text
     # 55+ subsidy (17 700 €) beats palkkatuki 50 % (1 260 × 10 = 12 600 €) and is listed first of the two
@@ -280,11 +349,21 @@ def test_55_plus_subsidy_offered_at_55_and_24_months(packages):
 
 
 def test_55_plus_subsidy_wage_below_cap(snapshot):
-    result = package(snapshot, {"employer_type": "company", "hire": {"age": 58, "unemployed_months": 30},
-                                "job": {"monthly_wage_eur": 2000, "hours_per_week": 30, "months": 10}})
+    result = package(
+        snapshot,
+        {
+            "employer_type": "company",
+            "hire": {"age": 58, "unemployed_months": 30},
+            "job": {"monthly_wage_eur": 2000, "hours_per_week": 30, "months": 10},
+        },
+    )
     # 70 % × 2 000 = 1 400 €/kk; × 10 = 14 000 €
-    assert estimate(result, "tyollistamistuki-55") == {"percent": 70, "monthly_max_eur": 1400.0, "months": 10,
-                                                       "total_max_eur": 14000.0}
+    assert estimate(result, "tyollistamistuki-55") == {
+        "percent": 70,
+        "monthly_max_eur": 1400.0,
+        "months": 10,
+        "total_max_eur": 14000.0,
+    }
 
 
 @pytest.mark.parametrize(
@@ -305,11 +384,21 @@ def test_55_plus_subsidy_not_offered(snapshot, hire, hours, note_part):
 
 
 def test_55_plus_subsidy_at_25_hours(snapshot):
-    result = package(snapshot, {"employer_type": "company", "hire": {"age": 56, "unemployed_months": 30},
-                                "job": {"hours_per_week": 25, "months": 12}})
+    result = package(
+        snapshot,
+        {
+            "employer_type": "company",
+            "hire": {"age": 56, "unemployed_months": 30},
+            "job": {"hours_per_week": 25, "months": 12},
+        },
+    )
     # no wage → the cap: 1 770 × 10 months (the grant, shorter than the 12-month job) = 17 700 €
-    assert estimate(result, "tyollistamistuki-55") == {"percent": 70, "monthly_max_eur": 1770.0, "months": 10,
-                                                       "total_max_eur": 17700.0}
+    assert estimate(result, "tyollistamistuki-55") == {
+        "percent": 70,
+        "monthly_max_eur": 1770.0,
+        "months": 10,
+        "total_max_eur": 17700.0,
+    }
 
 
 # --------------------------------------------------------------------------- youth voucher
@@ -318,17 +407,27 @@ def test_55_plus_subsidy_at_25_hours(snapshot):
 def test_youth_voucher_at_29_and_6_months(packages):
     result = packages["company_youth"]
     # no wage → cap 1 500 €/kk × 6 = 9 000 €
-    assert estimate(result, "nuorten-tyollistymisseteli") == {"percent": 50, "monthly_max_eur": 1500.0,
-                                                              "months": 6, "total_max_eur": 9000.0}
+    assert estimate(result, "nuorten-tyollistymisseteli") == {
+        "percent": 50,
+        "monthly_max_eur": 1500.0,
+        "months": 6,
+        "total_max_eur": 9000.0,
+    }
     assert "29-vuotias" in why(result, "nuorten-tyollistymisseteli")
 
 
 def test_youth_voucher_with_wage(snapshot):
-    result = package(snapshot, {"employer_type": "company", "hire": {"age": 25, "unemployed_months": 8},
-                                "job": {"monthly_wage_eur": 2400}})
+    result = package(
+        snapshot,
+        {"employer_type": "company", "hire": {"age": 25, "unemployed_months": 8}, "job": {"monthly_wage_eur": 2400}},
+    )
     # 50 % × 2 400 = 1 200 €/kk (< 1 500); × 6 = 7 200 €
-    assert estimate(result, "nuorten-tyollistymisseteli") == {"percent": 50, "monthly_max_eur": 1200.0,
-                                                              "months": 6, "total_max_eur": 7200.0}
+    assert estimate(result, "nuorten-tyollistymisseteli") == {
+        "percent": 50,
+        "monthly_max_eur": 1200.0,
+        "months": 6,
+        "total_max_eur": 7200.0,
+    }
 
 
 @pytest.mark.parametrize(
@@ -337,7 +436,7 @@ def test_youth_voucher_with_wage(snapshot):
         ({"age": 29, "unemployed_months": 6}, True),
         ({"age": 30, "unemployed_months": 6}, False),
         ({"age": 25, "unemployed_months": 5}, False),
-        ({"age": 25, "unemployed_months": 3, "education": "basic"}, True),   # 3 months with basic education
+        ({"age": 25, "unemployed_months": 3, "education": "basic"}, True),  # 3 months with basic education
         ({"age": 25, "unemployed_months": 2, "education": "basic"}, False),
         ({"age": 25}, False),
     ],
@@ -374,8 +473,12 @@ def test_no_apprenticeship_no_oppisopimus(packages):
 def test_helsinki_lisa_for_company_hiring_after_4_months(packages):
     result = packages["helsinki_company_4_months"]
     # Helsinki-lisä: 50 % × 2 500 = 1 250 €/kk (< 1 500), 12 months → 15 000 €
-    assert estimate(result, "kuntalisa-helsinki") == {"percent": 50, "monthly_max_eur": 1250.0, "months": 12,
-                                                      "total_max_eur": 15000.0}
+    assert estimate(result, "kuntalisa-helsinki") == {
+        "percent": 50,
+        "monthly_max_eur": 1250.0,
+        "months": 12,
+        "total_max_eur": 15000.0,
+    }
     # palkkatuki 50 %: 1 250 €/kk × 10 = 12 500 €
     assert estimate(result, "palkkatuki")["total_max_eur"] == 12500.0
     # not paid on top of each other; the note names the better one
@@ -386,8 +489,9 @@ def test_helsinki_lisa_for_company_hiring_after_4_months(packages):
 
 
 def test_helsinki_lisa_needs_3_months(snapshot):
-    result = package(snapshot, {"municipality": "Helsinki", "employer_type": "company",
-                                "hire": {"unemployed_months": 2}})
+    result = package(
+        snapshot, {"municipality": "Helsinki", "employer_type": "company", "hire": {"unemployed_months": 2}}
+    )
     assert "kuntalisa-helsinki" not in ids(result)
 
 
@@ -402,8 +506,12 @@ def test_oulu_kuntalisa_is_an_alternative_to_palkkatuki(packages):
     result = packages["oulu_company"]
     # Since 1.1.2026 not paid with palkkatuki (BusinessOulu), so the two are compared:
     # Oulu: 50 % × 2 500 = 1 250 €/kk (< 1 500) × 12 = 15 000 € beats palkkatuki 50 % × 2 500 = 1 250 × 10 = 12 500 €
-    assert estimate(result, "kuntalisa-oulu") == {"percent": 50, "monthly_max_eur": 1250.0, "months": 12,
-                                                  "total_max_eur": 15000.0}
+    assert estimate(result, "kuntalisa-oulu") == {
+        "percent": 50,
+        "monthly_max_eur": 1250.0,
+        "months": 12,
+        "total_max_eur": 15000.0,
+    }
     assert estimate(result, "palkkatuki")["total_max_eur"] == 12500.0
     assert support(result, "kuntalisa-oulu")["role"] == "recommended"
     assert support(result, "palkkatuki")["role"] == "alternative"
@@ -422,8 +530,9 @@ def test_oulu_kuntalisa_does_not_need_palkkatuki(snapshot):
 
 
 def test_oulu_kuntalisa_only_for_companies(snapshot):
-    result = package(snapshot, {"municipality": "Oulu", "employer_type": "association",
-                                "hire": {"unemployed_months": 8}})
+    result = package(
+        snapshot, {"municipality": "Oulu", "employer_type": "association", "hire": {"unemployed_months": 8}}
+    )
     assert "kuntalisa-oulu" not in ids(result)
 
 
@@ -436,10 +545,18 @@ def test_oulu_kuntalisa_only_for_companies(snapshot):
         ({"employer_type": "company", "hire": {"work_ability": "partial"}}, "palkkatuki", 1770.0, 24),
         ({"employer_type": "company", "hire": {"unemployed_months": 6}}, "palkkatuki", 1260.0, 10),
         ({"employer_type": "association", "hire": {"unemployed_months": 30}}, "palkkatuki", 2020.0, 10),
-        ({"employer_type": "company", "hire": {"age": 22, "unemployed_months": 7}}, "nuorten-tyollistymisseteli",
-         1500.0, 6),
-        ({"municipality": "Helsinki", "employer_type": "company", "hire": {"unemployed_months": 7}},
-         "kuntalisa-helsinki", 1500.0, 12),
+        (
+            {"employer_type": "company", "hire": {"age": 22, "unemployed_months": 7}},
+            "nuorten-tyollistymisseteli",
+            1500.0,
+            6,
+        ),
+        (
+            {"municipality": "Helsinki", "employer_type": "company", "hire": {"unemployed_months": 7}},
+            "kuntalisa-helsinki",
+            1500.0,
+            12,
+        ),
     ],
 )
 def test_unknown_wage_gives_the_caps(snapshot, profile, service_id, cap, months):
@@ -501,11 +618,21 @@ def _variant(percent, cap, months) -> SupportVariantRecord:
         (_variant(50, 1260, 10), None, None, {}, (50, 1260.0, 10, 12600.0)),
         (_variant(50, 1260, 10), 2000, 5, {}, (50, 1000.0, 5, 5000.0)),
         # 100 %: 2 000 × 0.65 × 1.23 = 1 599.00
-        (_variant(100, 2020, 12), 2000, None, {"hours_per_week": 37.5, "limit_working_time": True},
-         (100, 1599.0, 12, 19188.0)),
+        (
+            _variant(100, 2020, 12),
+            2000,
+            None,
+            {"hours_per_week": 37.5, "limit_working_time": True},
+            (100, 1599.0, 12, 19188.0),
+        ),
         # 30 h: share = min(1, 24.375 / 30) = 0.8125; 2 000 × 0.8125 × 1.23 = 1 998.75
-        (_variant(100, 2020, 12), 2000, None, {"hours_per_week": 30, "limit_working_time": True},
-         (100, 1998.75, 12, 23985.0)),
+        (
+            _variant(100, 2020, 12),
+            2000,
+            None,
+            {"hours_per_week": 30, "limit_working_time": True},
+            (100, 1998.75, 12, 23985.0),
+        ),
         # no hours known → full time assumed: same as 37.5 h
         (_variant(100, 2020, 12), 2000, None, {"limit_working_time": True}, (100, 1599.0, 12, 19188.0)),
     ],
@@ -524,16 +651,28 @@ def test_estimate_without_months_is_none():
 
 
 def test_55_plus_subsidy_is_not_called_worse_than_50_percent_palkkatuki(snapshot):
-    result = package(snapshot, {"employer_type": "company", "hire": {"age": 55, "unemployed_months": 30},
-                                "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5}})
+    result = package(
+        snapshot,
+        {
+            "employer_type": "company",
+            "hire": {"age": 55, "unemployed_months": 30},
+            "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5},
+        },
+    )
     # 55+: 70 % × 2 500 = 1 750 × 10 = 17 500 €; palkkatuki 50 %: 1 250 × 10 = 12 500 €
     assert "tyollistamistuki-55" in ids(result)
     assert "edullisin on 55 vuotta täyttäneiden työllistämistuki (arviolta yhteensä 17 500 €)" in notes(result)
 
 
 def test_60_plus_long_term_unemployed_palkkatuki_beats_the_55_plus_subsidy_in_total(snapshot):
-    result = package(snapshot, {"employer_type": "company", "hire": {"age": 62, "unemployed_months": 30},
-                                "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5}})
+    result = package(
+        snapshot,
+        {
+            "employer_type": "company",
+            "hire": {"age": 62, "unemployed_months": 30},
+            "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5},
+        },
+    )
     # 60+ palkkatuki: 50 % × 2 500 = 1 250 × 24 months = 30 000 €; 55+: 1 750 × 10 = 17 500 €
     assert estimate(result, "palkkatuki")["total_max_eur"] == 30000.0
     assert estimate(result, "tyollistamistuki-55")["total_max_eur"] == 17500.0
@@ -543,11 +682,21 @@ def test_60_plus_long_term_unemployed_palkkatuki_beats_the_55_plus_subsidy_in_to
 def test_oulu_apprenticeship_supplement_for_the_whole_apprenticeship(snapshot):
     # BusinessOulu 2026: an apprenticeship may be supported for its entire duration → the job's months.
     # Oulu: 50 % × 2 000 = 1 000 €/kk × 36 = 36 000 € beats palkkatuki 50 % × 2 000 = 1 000 × 10 = 10 000 €
-    result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
-                                "hire": {"age": 20, "unemployed_months": 2, "apprenticeship": True},
-                                "job": {"monthly_wage_eur": 2000, "months": 36}})
-    assert estimate(result, "kuntalisa-oulu") == {"percent": 50, "monthly_max_eur": 1000.0, "months": 36,
-                                                  "total_max_eur": 36000.0}
+    result = package(
+        snapshot,
+        {
+            "municipality": "Oulu",
+            "employer_type": "company",
+            "hire": {"age": 20, "unemployed_months": 2, "apprenticeship": True},
+            "job": {"monthly_wage_eur": 2000, "months": 36},
+        },
+    )
+    assert estimate(result, "kuntalisa-oulu") == {
+        "percent": 50,
+        "monthly_max_eur": 1000.0,
+        "months": 36,
+        "total_max_eur": 36000.0,
+    }
     assert estimate(result, "palkkatuki")["total_max_eur"] == 10000.0
     assert support(result, "kuntalisa-oulu")["role"] == "recommended"
     assert result["package_estimate"] == {"total_max_eur": 36000.0, "supports": ["kuntalisa-oulu"]}
@@ -555,8 +704,14 @@ def test_oulu_apprenticeship_supplement_for_the_whole_apprenticeship(snapshot):
 
 def test_oulu_apprenticeship_without_a_duration_is_compared_by_the_month(snapshot):
     # No wage, no duration: Oulu's cap 1 500 €/kk (months unknown, so no total) vs palkkatuki's cap 1 260 €/kk
-    result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
-                                "hire": {"age": 20, "unemployed_months": 2, "apprenticeship": True}})
+    result = package(
+        snapshot,
+        {
+            "municipality": "Oulu",
+            "employer_type": "company",
+            "hire": {"age": 20, "unemployed_months": 2, "apprenticeship": True},
+        },
+    )
     assert estimate(result, "kuntalisa-oulu") is None
     assert support(result, "kuntalisa-oulu")["role"] == "recommended"
     assert support(result, "palkkatuki")["role"] == "alternative"
@@ -568,11 +723,21 @@ def test_oulu_55_plus_subsidy_beats_the_supplement(snapshot):
     # 57 and 30 months, 2 500 €, full time; the 2026 supplement is not paid with the 55+ subsidy:
     # 55+ subsidy 70 % × 2 500 = 1 750 × 10 = 17 500 € beats Oulu 50 % × 2 500 = 1 250 × 12 = 15 000 €
     # and palkkatuki 50 % × 2 500 = 1 250 × 10 = 12 500 €
-    result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
-                                "hire": {"age": 57, "unemployed_months": 30},
-                                "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5}})
-    assert estimate(result, "kuntalisa-oulu") == {"percent": 50, "monthly_max_eur": 1250.0, "months": 12,
-                                                  "total_max_eur": 15000.0}
+    result = package(
+        snapshot,
+        {
+            "municipality": "Oulu",
+            "employer_type": "company",
+            "hire": {"age": 57, "unemployed_months": 30},
+            "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5},
+        },
+    )
+    assert estimate(result, "kuntalisa-oulu") == {
+        "percent": 50,
+        "monthly_max_eur": 1250.0,
+        "months": 12,
+        "total_max_eur": 15000.0,
+    }
     assert estimate(result, "tyollistamistuki-55")["total_max_eur"] == 17500.0
     assert support(result, "tyollistamistuki-55")["role"] == "recommended"
     assert support(result, "kuntalisa-oulu")["role"] == "alternative"
@@ -583,11 +748,16 @@ def test_oulu_55_plus_subsidy_beats_the_supplement(snapshot):
 def test_oulu_57_without_the_55_plus_subsidy_gets_the_supplement(snapshot):
     # 57 and 10 months: no 55+ subsidy (needs 24 months). No wage, so the caps:
     # Oulu 1 500 × 12 = 18 000 € beats palkkatuki 50 % 1 260 × 10 = 12 600 €
-    result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
-                                "hire": {"age": 57, "unemployed_months": 10}})
+    result = package(
+        snapshot, {"municipality": "Oulu", "employer_type": "company", "hire": {"age": 57, "unemployed_months": 10}}
+    )
     assert "tyollistamistuki-55" not in ids(result)
-    assert estimate(result, "kuntalisa-oulu") == {"percent": 50, "monthly_max_eur": 1500.0, "months": 12,
-                                                  "total_max_eur": 18000.0}
+    assert estimate(result, "kuntalisa-oulu") == {
+        "percent": 50,
+        "monthly_max_eur": 1500.0,
+        "months": 12,
+        "total_max_eur": 18000.0,
+    }
     assert support(result, "kuntalisa-oulu")["role"] == "recommended"
     assert support(result, "palkkatuki")["role"] == "alternative"
 
@@ -595,9 +765,15 @@ def test_oulu_57_without_the_55_plus_subsidy_gets_the_supplement(snapshot):
 def test_oulu_60_plus_palkkatuki_beats_the_supplement_and_the_55_plus_subsidy(snapshot):
     # 62 and 30 months, 2 500 €: palkkatuki 50 % for 24 months = 1 250 × 24 = 30 000 € beats
     # the 55+ subsidy 70 % = 1 750 × 10 = 17 500 € and Oulu 50 % = 1 250 × 12 = 15 000 € (none added on top)
-    result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
-                                "hire": {"age": 62, "unemployed_months": 30},
-                                "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5}})
+    result = package(
+        snapshot,
+        {
+            "municipality": "Oulu",
+            "employer_type": "company",
+            "hire": {"age": 62, "unemployed_months": 30},
+            "job": {"monthly_wage_eur": 2500, "hours_per_week": 37.5},
+        },
+    )
     assert support(result, "palkkatuki")["role"] == "recommended"
     assert estimate(result, "kuntalisa-oulu")["total_max_eur"] == 15000.0
     assert support(result, "kuntalisa-oulu")["role"] == "alternative"
@@ -609,8 +785,15 @@ def test_oulu_60_plus_palkkatuki_beats_the_supplement_and_the_55_plus_subsidy(sn
 def test_oulu_supplement_states_no_working_time_minimum(snapshot):
     # The old rules' 85 % working time is not on the 2026 page, so a 20 h job is not ruled out.
     # No wage: Oulu 1 500 × 12 = 18 000 € vs palkkatuki 1 260 × 10 = 12 600 €
-    result = package(snapshot, {"municipality": "Oulu", "employer_type": "company",
-                                "hire": {"age": 40, "unemployed_months": 10}, "job": {"hours_per_week": 20}})
+    result = package(
+        snapshot,
+        {
+            "municipality": "Oulu",
+            "employer_type": "company",
+            "hire": {"age": 40, "unemployed_months": 10},
+            "job": {"hours_per_week": 20},
+        },
+    )
     assert estimate(result, "kuntalisa-oulu")["total_max_eur"] == 18000.0
     assert "85 %" not in why(result, "kuntalisa-oulu")
 
@@ -619,22 +802,34 @@ def test_helsinki_lisa_is_not_paid_on_top_of_palkkatuki_for_an_association_eithe
     # hel.fi 2026: not together with palkkatuki or the 55+ subsidy (the 800 €/month association top-up
     # on palkkatuki was the rule up to 2025). 100 % palkkatuki: 2 000 × 0.65 × 1.23 = 1 599 €/month × 10
     # = 15 990 € beats Helsinki-lisä 50 % × 2 000 = 1 000 €/month × 12 = 12 000 €.
-    result = package(snapshot, {"municipality": "Helsinki", "employer_type": "association",
-                                "hire": {"age": 35, "unemployed_months": 30}, "job": {"monthly_wage_eur": 2000}})
+    result = package(
+        snapshot,
+        {
+            "municipality": "Helsinki",
+            "employer_type": "association",
+            "hire": {"age": 35, "unemployed_months": 30},
+            "job": {"monthly_wage_eur": 2000},
+        },
+    )
     assert support(result, "palkkatuki")["role"] == "recommended"
     assert estimate(result, "palkkatuki")["total_max_eur"] == 15990.0
     item = support(result, "kuntalisa-helsinki")
     assert item["role"] == "alternative"
-    assert estimate(result, "kuntalisa-helsinki") == {"percent": 50, "monthly_max_eur": 1000.0, "months": 12,
-                                                      "total_max_eur": 12000.0}
+    assert estimate(result, "kuntalisa-helsinki") == {
+        "percent": 50,
+        "monthly_max_eur": 1000.0,
+        "months": 12,
+        "total_max_eur": 12000.0,
+    }
     assert "800" not in item["why"]
 
 
 def test_raahe_subsidy_days_are_a_condition_to_check_not_a_guess(snapshot):
     # Days of labour market subsidy cannot be told from months unemployed (earlier spells count,
     # earnings-related allowance does not): the condition is listed for the employer to check.
-    result = package(snapshot, {"municipality": "Raahe", "employer_type": "company",
-                                "hire": {"age": 35, "unemployed_months": 2}})
+    result = package(
+        snapshot, {"municipality": "Raahe", "employer_type": "company", "hire": {"age": 35, "unemployed_months": 2}}
+    )
     item = support(result, "kuntalisa-raahe")
     assert item is not None
     assert "Tarkista ehdot: palkattava on saanut työmarkkinatukea yli 1 000 päivää" in norm(item["why"])
@@ -644,8 +839,15 @@ def test_raahe_subsidy_days_are_a_condition_to_check_not_a_guess(snapshot):
 
 def test_raahe_long_unemployed_is_not_assumed_to_have_1000_subsidy_days(snapshot):
     # 50 months × 21.5 = 1 075 "days" was the old guess; now the condition stays unknown
-    result = package(snapshot, {"municipality": "Raahe", "employer_type": "company",
-                                "hire": {"unemployed_months": 50}, "job": {"monthly_wage_eur": 1000}})
+    result = package(
+        snapshot,
+        {
+            "municipality": "Raahe",
+            "employer_type": "company",
+            "hire": {"unemployed_months": 50},
+            "job": {"monthly_wage_eur": 1000},
+        },
+    )
     assert "yli 1 000 päivää" in why(result, "kuntalisa-raahe")
     # 750 €/month until the employment condition is met, usually 8 months: 6 000 € (> palkkatuki 500 × 10)
     assert "(arviolta yhteensä 6 000 €, jos sen ehdot täyttyvät)" in notes(result)
@@ -653,17 +855,26 @@ def test_raahe_long_unemployed_is_not_assumed_to_have_1000_subsidy_days(snapshot
 
 def test_labour_market_subsidy_day_conditions_say_over_or_at_least_as_the_source(snapshot):
     # Lapinlahti: "yli 200 päivää"; Kiuruvesi: "vähintään 300 päivää"
-    lapinlahti = package(snapshot, {"municipality": "Lapinlahti", "employer_type": "company",
-                                    "hire": {"unemployed_months": 20}})
+    lapinlahti = package(
+        snapshot, {"municipality": "Lapinlahti", "employer_type": "company", "hire": {"unemployed_months": 20}}
+    )
     assert "työmarkkinatukea yli 200 päivää" in why(lapinlahti, "kuntalisa-lapinlahti")
-    kiuruvesi = package(snapshot, {"municipality": "Kiuruvesi", "employer_type": "company",
-                                   "hire": {"unemployed_months": 20}, "job": {"hours_per_week": 30}})
+    kiuruvesi = package(
+        snapshot,
+        {
+            "municipality": "Kiuruvesi",
+            "employer_type": "company",
+            "hire": {"unemployed_months": 20},
+            "job": {"hours_per_week": 30},
+        },
+    )
     assert "työmarkkinatukea vähintään 300 päivää" in why(kiuruvesi, "kuntalisa-kiuruvesi")
 
 
 def test_tampere_employer_gets_regional_youth_recruitment_subsidy(snapshot):
-    result = package(snapshot, {"municipality": "Tampere", "employer_type": "company",
-                                "hire": {"age": 24, "unemployed_months": 8}})
+    result = package(
+        snapshot, {"municipality": "Tampere", "employer_type": "company", "hire": {"age": 24, "unemployed_months": 8}}
+    )
     assert "tampereen-seudun-nuorten-rekrytointituki" in ids(result)
 
 
@@ -680,8 +891,15 @@ def test_flat_supplement_estimate_has_percent_0_and_fits_the_api_schema(snapshot
     # CONTRACT §4: percent is an int (api/schemas.py Estimate), so a fixed sum a month has percent 0, not null.
     from api.schemas import Estimate as EstimateSchema
 
-    result = package(snapshot, {"municipality": "Seinäjoki", "employer_type": "company",
-                                "hire": {"unemployed_months": 6}, "job": {"hours_per_week": 37.5}})
+    result = package(
+        snapshot,
+        {
+            "municipality": "Seinäjoki",
+            "employer_type": "company",
+            "hire": {"unemployed_months": 6},
+            "job": {"hours_per_week": 37.5},
+        },
+    )
     est = estimate(result, "kuntalisa-seinajoki")
     # 300 €/month × 6 = 1 800 €
     assert est == {"percent": 0, "monthly_max_eur": 300.0, "months": 6, "total_max_eur": 1800.0}
@@ -714,12 +932,21 @@ def test_espoo_recruitment_support_follows_the_city_boards_conditions(snapshot, 
 
 
 def test_a_support_known_only_from_a_pre_reform_page_says_so_in_the_package(snapshot):
-    result = package(snapshot, {"municipality": "Seinäjoki", "employer_type": "association",
-                                "hire": {"unemployed_months": 14}, "job": {"monthly_wage_eur": 2000, "hours_per_week": 30}})
+    result = package(
+        snapshot,
+        {
+            "municipality": "Seinäjoki",
+            "employer_type": "association",
+            "hire": {"unemployed_months": 14},
+            "job": {"monthly_wage_eur": 2000, "hours_per_week": 30},
+        },
+    )
     caveat = snapshot.service("kuntalisa-seinajoki").source_caveat
     assert caveat and "ennen vuoden 2025 uudistusta" in caveat
     assert why(result, "kuntalisa-seinajoki").endswith(caveat)
     # a support read from a current page has none
-    helsinki = package(snapshot, {"municipality": "Helsinki", "employer_type": "company", "hire": {"unemployed_months": 4}})
+    helsinki = package(
+        snapshot, {"municipality": "Helsinki", "employer_type": "company", "hire": {"unemployed_months": 4}}
+    )
     assert snapshot.service("kuntalisa-helsinki").source_caveat is None
     assert "ennen vuoden 2025" not in why(helsinki, "kuntalisa-helsinki")

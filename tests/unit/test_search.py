@@ -31,8 +31,10 @@ def area_of(snapshot, municipality: str) -> str | None:
         ("työhönvalmennusta Kuopiossa", {"tyohonvalmennus", "tukeva-saatio-valmennus"}),
         ("tyokokeilu tampere", {"tyokokeilu"}),
         ("palkkatuki yhdistykselle", {"palkkatuki"}),
-        ("nuorille joensuu", {"honkalampi-nuorten-tyopaja", "joensuun-nuorisoverstas-tyopaja",
-                              "honkalampi-etsiva-nuorisotyo"}),
+        (
+            "nuorille joensuu",
+            {"honkalampi-nuorten-tyopaja", "joensuun-nuorisoverstas-tyopaja", "honkalampi-etsiva-nuorisotyo"},
+        ),
         ("kuntouttava työtoiminta", {"kuntouttava-tyotoiminta", "honkalampi-kuntouttava-tyotoiminta"}),
         ("mikä on työkokeilu?", {"tyokokeilu"}),
         ("starttiraha", {"starttiraha"}),
@@ -53,8 +55,10 @@ def area_of(snapshot, municipality: str) -> str | None:
         ("työllistämistuki salo", {"kuntalisa-salo"}),
         ("kuntalisä tornio", {"kuntalisa-tornio"}),
         ("kesätyöseteli tornio", {"kuntalisa-tornio-kesatyoseteli"}),
-        ("työhönvalmennus helsinki", {"helsinki-tuettu-tyollistyminen",
-                                      "helsinki-kauppa-matkailu-ravintola-valmennus"}),
+        (
+            "työhönvalmennus helsinki",
+            {"helsinki-tuettu-tyollistyminen", "helsinki-kauppa-matkailu-ravintola-valmennus"},
+        ),
         ("työkokeilu helsinki", {"helsinki-kaupungin-tyokokeilut"}),
         ("kuntalisä joensuu", {"kuntalisa-joensuu"}),
         ("vaasa-lisä", {"kuntalisa-vaasa"}),
@@ -76,12 +80,12 @@ def test_expected_service_in_top_3(search, query, expected):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("tyokokeilu", "tyokokeilu"),        # no ä/ö
-        ("TYÖKOKEILU", "tyokokeilu"),        # upper case
-        ("työkokeiluun", "tyokokeilu"),      # inflected
-        ("tyokokelu", "tyokokeilu"),         # typo
-        ("palkatuki", "palkkatuki"),         # typo
-        ("starttirahaa", "starttiraha"),     # partitive
+        ("tyokokeilu", "tyokokeilu"),  # no ä/ö
+        ("TYÖKOKEILU", "tyokokeilu"),  # upper case
+        ("työkokeiluun", "tyokokeilu"),  # inflected
+        ("tyokokelu", "tyokokeilu"),  # typo
+        ("palkatuki", "palkkatuki"),  # typo
+        ("starttirahaa", "starttiraha"),  # partitive
         ("kuntouttava tyotoiminta", "kuntouttava-tyotoiminta"),
     ],
 )

@@ -14,11 +14,10 @@ from alembic.config import Config
 
 from catalogue import cli
 from catalogue.db import make_engine, session_scope
+from catalogue.seed import PROJECT_ROOT, migrate
 from conversations.feedback import save_feedback
 from conversations.models import ChatMessage, ChatSession, Feedback
-from recommendation import recommend_jobseeker_path
 from conversations.retention import purge
-from catalogue.seed import PROJECT_ROOT, migrate
 from conversations.summaries import (
     build_summary,
     create_summary,
@@ -28,8 +27,9 @@ from conversations.summaries import (
     summary_path,
     summary_tokens,
 )
+from recommendation import recommend_jobseeker_path
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 PROFILE = {
@@ -85,7 +85,9 @@ def _user_text(data: dict) -> str:
 
 
 def test_summary_with_profile_lists_plain_finnish_items(snapshot, path):
-    data = build_summary(snapshot, path, profile=PROFILE, competence=COMPETENCE, include_profile=True, today=dt.date(2026, 11, 24))
+    data = build_summary(
+        snapshot, path, profile=PROFILE, competence=COMPETENCE, include_profile=True, today=dt.date(2026, 11, 24)
+    )
     json.dumps(data)  # JSON-safe
     items = {item["label"]: item["value"] for item in data["profile"]}
     assert items["Kotikunta"] == "Tampere"  # resolved from the inflected form
@@ -99,7 +101,7 @@ def test_summary_with_profile_lists_plain_finnish_items(snapshot, path):
     assert data["date"] == "2026-11-24"
     assert data["competence"] and all(isinstance(line, str) and line for line in data["competence"])
 
-    assert [s["title"] for s in data["steps"]][0] == path["steps"][0]["title"]
+    assert next(s["title"] for s in data["steps"]) == path["steps"][0]["title"]
     assert [s["number"] for s in data["steps"]] == list(range(1, len(path["steps"]) + 1))
     first = data["steps"][0]["services"][0]
     assert set(first) == {"id", "title", "summary", "provider", "url", "contact", "source_url"}
@@ -248,7 +250,11 @@ def test_feedback_is_stored_anonymously(engine):
         ]
         assert rows[0].created_at is not None
     assert {c["name"] for c in sa.inspect(engine).get_columns("feedback")} == {
-        "id", "created_at", "rating", "kind", "service_ids",
+        "id",
+        "created_at",
+        "rating",
+        "kind",
+        "service_ids",
     }
 
 
@@ -288,7 +294,9 @@ def _conversation(engine, session_id: str, last_seen: dt.datetime, messages: int
         db.add(ChatSession(id=session_id, created_at=last_seen, last_seen_at=last_seen))
         db.flush()
         for i in range(messages):
-            db.add(ChatMessage(session_id=session_id, sender="user", body={"text": f"viesti {i}"}, created_at=last_seen))
+            db.add(
+                ChatMessage(session_id=session_id, sender="user", body={"text": f"viesti {i}"}, created_at=last_seen)
+            )
 
 
 def _events_table(engine_or_path, rows: list[tuple[str, float]]) -> None:
@@ -301,7 +309,9 @@ def _events_table(engine_or_path, rows: list[tuple[str, float]]) -> None:
         )
         for sender_id, timestamp in rows:
             connection.execute(
-                sa.text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:sender, 'user', :at, '{}')"),
+                sa.text(
+                    "INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:sender, 'user', :at, '{}')"
+                ),
                 {"sender": sender_id, "at": timestamp},
             )
 
@@ -321,8 +331,12 @@ def test_purge_deletes_old_conversations_everywhere_and_keeps_feedback(engine):
     save_feedback(engine, 4, "jobseeker", ["tyokokeilu"])
     _events_table(
         engine,
-        [("old-session", old.timestamp()), ("old-session", old.timestamp() + 60),
-         ("new-session", old.timestamp()), ("new-session", new.timestamp())],
+        [
+            ("old-session", old.timestamp()),
+            ("old-session", old.timestamp() + 60),
+            ("new-session", old.timestamp()),
+            ("new-session", new.timestamp()),
+        ],
     )
 
     counts = purge(engine, older_than_days=30, now=NOW)
@@ -336,7 +350,10 @@ def test_purge_deletes_old_conversations_everywhere_and_keeps_feedback(engine):
     assert _count(engine, "feedback") == 1
 
     assert purge(engine, older_than_days=30, now=NOW) == {
-        "chat_sessions": 0, "chat_messages": 0, "conversation_summaries": 0, "events": 0,
+        "chat_sessions": 0,
+        "chat_messages": 0,
+        "conversation_summaries": 0,
+        "events": 0,
     }
 
 
@@ -363,8 +380,13 @@ def test_purge_command_prints_counts(tmp_path, new_database_url, monkeypatch, ca
     _conversation(engine, "cli-old", now - dt.timedelta(days=20))
     _conversation(engine, "cli-new", now - dt.timedelta(days=1))
     with sqlite3.connect(tracker_file) as connection:
-        connection.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, type_name TEXT, timestamp FLOAT, data TEXT)")
-        connection.execute("INSERT INTO events (sender_id, type_name, timestamp) VALUES ('cli-old', 'user', ?)", ((now - dt.timedelta(days=20)).timestamp(),))
+        connection.execute(
+            "CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, type_name TEXT, timestamp FLOAT, data TEXT)"
+        )
+        connection.execute(
+            "INSERT INTO events (sender_id, type_name, timestamp) VALUES ('cli-old', 'user', ?)",
+            ((now - dt.timedelta(days=20)).timestamp(),),
+        )
     engine.dispose()
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("RASA_TRACKER_DB", str(tracker_file))

@@ -17,13 +17,13 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 from pypdf import PdfReader
 
-from conversations.store import TrackerStore, delete_conversation, new_session_id
 from api.main import create_app
 from api.settings import Settings
 from catalogue.db import session_scope
 from conversations.models import ChatSession, Feedback
-from recommendation import recommend_jobseeker_path
+from conversations.store import TrackerStore, delete_conversation, new_session_id
 from conversations.summaries import build_summary, create_summary, load_summary, save_summary
+from recommendation import recommend_jobseeker_path
 
 INJECTED = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 PROFILE = {
@@ -75,7 +75,13 @@ def open_conversation(engine) -> str:
 def summary(seeded_engine, snapshot, path) -> tuple[str, str]:
     session_id = open_conversation(seeded_engine)
     token = create_summary(
-        seeded_engine, snapshot, session_id, path, profile=PROFILE, competence={"skills": ["trukkikortti"]}, include_profile=True
+        seeded_engine,
+        snapshot,
+        session_id,
+        path,
+        profile=PROFILE,
+        competence={"skills": ["trukkikortti"]},
+        include_profile=True,
     )
     return session_id, token
 
@@ -150,7 +156,9 @@ def test_page_works_under_the_content_security_policy(client, summary):
 
 
 def test_page_without_profile_shows_only_the_path(client, seeded_engine, snapshot, path):
-    data = build_summary(snapshot, path, profile=PROFILE, competence={"skills": ["trukkikortti"]}, include_profile=False)
+    data = build_summary(
+        snapshot, path, profile=PROFILE, competence={"skills": ["trukkikortti"]}, include_profile=False
+    )
     token = save_summary(seeded_engine, open_conversation(seeded_engine), data)
     page = client.get(f"/yhteenveto/{token}").text
     assert "Tietoni" not in page and "Osaamiseni" not in page and "24 vuotta" not in page
@@ -191,7 +199,7 @@ def test_unknown_token_is_a_finnish_404_page(client, url):
 
 
 def test_expired_summary_is_404(client, seeded_engine):
-    old = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=31)
+    old = dt.datetime.now(dt.UTC) - dt.timedelta(days=31)
     token = save_summary(seeded_engine, open_conversation(seeded_engine), {"date": "2026-01-01", "steps": []}, now=old)
     assert_missing_page(client.get(f"/yhteenveto/{token}"))
     assert_missing_page(client.get(f"/yhteenveto/{token}.pdf"))
@@ -199,8 +207,18 @@ def test_expired_summary_is_404(client, seeded_engine):
 
 def test_deleting_the_conversation_deletes_the_summary(client, seeded_engine, snapshot, path):
     session_id = open_conversation(seeded_engine)
-    token = create_summary(seeded_engine, snapshot, session_id, path, profile=None, competence=None, include_profile=False)
-    other = create_summary(seeded_engine, snapshot, open_conversation(seeded_engine), path, profile=None, competence=None, include_profile=False)
+    token = create_summary(
+        seeded_engine, snapshot, session_id, path, profile=None, competence=None, include_profile=False
+    )
+    other = create_summary(
+        seeded_engine,
+        snapshot,
+        open_conversation(seeded_engine),
+        path,
+        profile=None,
+        competence=None,
+        include_profile=False,
+    )
     assert client.get(f"/yhteenveto/{token}").status_code == 200
 
     assert client.delete(f"/api/chat/{session_id}").status_code == 204
@@ -212,7 +230,9 @@ def test_deleting_the_conversation_deletes_the_summary(client, seeded_engine, sn
 def test_delete_conversation_removes_its_summaries(client, seeded_engine, snapshot, path, tmp_path):
     """The deletion the gateway runs for DELETE /api/chat/{id} and for "poista tietoni"."""
     session_id = open_conversation(seeded_engine)
-    token = create_summary(seeded_engine, snapshot, session_id, path, profile=None, competence=None, include_profile=False)
+    token = create_summary(
+        seeded_engine, snapshot, session_id, path, profile=None, competence=None, include_profile=False
+    )
     with session_scope(seeded_engine) as db:
         conversation = db.get(ChatSession, session_id)
         delete_conversation(db, conversation, TrackerStore(f"sqlite:///{tmp_path / 'no-tracker.db'}"))
@@ -232,11 +252,16 @@ def feedback_rows(engine) -> list[tuple]:
 
 def test_feedback_is_stored(client, seeded_engine):
     before = feedback_rows(seeded_engine)
-    response = client.post("/api/feedback", json={"rating": 4, "kind": "jobseeker", "service_ids": ["tyokokeilu", "ohjaamo"]})
+    response = client.post(
+        "/api/feedback", json={"rating": 4, "kind": "jobseeker", "service_ids": ["tyokokeilu", "ohjaamo"]}
+    )
     assert response.status_code == 204 and response.content == b""
     response = client.post("/api/feedback", json={"rating": 2, "kind": "employer", "session_id": "ignored"})
     assert response.status_code == 204
-    assert feedback_rows(seeded_engine)[len(before):] == [(4, "jobseeker", ["tyokokeilu", "ohjaamo"]), (2, "employer", [])]
+    assert feedback_rows(seeded_engine)[len(before) :] == [
+        (4, "jobseeker", ["tyokokeilu", "ohjaamo"]),
+        (2, "employer", []),
+    ]
 
 
 @pytest.mark.parametrize(
