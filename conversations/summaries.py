@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from catalogue.db import session_scope
 from conversations.models import ConversationSummary
+from messages import months_text
 from understanding.competence import Competence, describe
 from vocabulary import (
     EDUCATION_LABELS,
@@ -165,16 +166,6 @@ def _contact(contact: Any) -> dict[str, str] | None:
     return kept or None
 
 
-def _months_fi(months: float) -> str:
-    if months < 1:
-        return "alle kuukauden"
-    rounded = round(months)
-    if rounded % 12 == 0:
-        years = rounded // 12
-        return "1 vuosi" if years == 1 else f"{years} vuotta"
-    return "1 kuukausi" if rounded == 1 else f"{rounded} kuukautta"
-
-
 def _number(value: Any) -> float | None:
     try:
         return float(value)
@@ -204,7 +195,7 @@ def _profile_items(snapshot: Any, profile: dict[str, Any]) -> list[dict[str, str
     add("Tilanne", SITUATION_FI.get(str(profile.get("situation") or "")))
     months = _number(profile.get("unemployed_months"))
     if months is not None and profile.get("situation") != "sick_leave":
-        add("Työttömänä", _months_fi(months))
+        add("Työttömänä", months_text(months))
     add("Suomen kielen taito", FINNISH_LEVEL_FI.get(str(profile.get("finnish_level") or "")))
     add("Koulutus", EDUCATION_FI.get(str(profile.get("education") or "")))
     goals = [GOAL_FI[g] for g in profile.get("goals") or [] if g in GOAL_FI]

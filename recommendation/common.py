@@ -95,22 +95,3 @@ def pick_services(
         if service not in chosen:
             chosen.append(service)
     return chosen
-
-
-def months_text(months: float) -> str:
-    """'1 kuukausi', '6 kuukautta', '2 vuotta' in plain Finnish."""
-    months = round(months)
-    if months >= 24 and months % 12 == 0:
-        return f"{months // 12} vuotta"
-    if months == 12:
-        return "vuoden"
-    return "1 kuukausi" if months == 1 else f"{months} kuukautta"
-
-
-def euros(amount: float) -> str:
-    """1770.0 -> '1 770 €', 1234.5 -> '1 234,50 €' (Finnish number format)."""
-    if abs(amount - round(amount)) < 0.005:
-        text = f"{round(amount):,}".replace(",", "\u00a0")
-    else:
-        text = f"{amount:,.2f}".replace(",", "\u00a0").replace(".", ",")
-    return f"{text} €"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from catalogue.repository import CatalogueSnapshot, ServiceRecord, SupportVariantRecord
-from recommendation.common import euros, months_text
+from messages import euros, months_text
 from recommendation.profiles import LONG_TERM_UNEMPLOYED_MONTHS, EmployerProfile
 
 FULL_TIME_HOURS_PER_WEEK = 37.5

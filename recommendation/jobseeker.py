@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, ServiceRecord
-from recommendation.common import fits_age_and_unemployment, months_text, pick_services, service_fields
+from messages import months_text
+from recommendation.common import fits_age_and_unemployment, pick_services, service_fields
 from recommendation.profiles import JobseekerProfile
 from vocabulary import (
     FINNISH_LEVEL_LABELS,

@@ -21,7 +21,7 @@ from catalogue.db import get_engine
 from conversations.feedback import save_feedback
 from conversations.retention import retention_days
 from conversations.summaries import build_summary, save_summary
-from recommendation.common import euros, months_text
+from messages import euros, months_text
 from understanding import competence as competence_mapping
 from understanding import interview
 from understanding.finnish import fold

@@ -8,8 +8,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.common import EMPLOYER_SLOTS, catalogue, employer_profile_from, jobseeker_profile, send_cards
+from messages import euros
 from recommendation import ProfileError, recommend_employer_package, recommend_jobseeker_path
-from recommendation.common import euros
 
 
 def contact_text(contact: dict) -> str:

@@ -16,8 +16,8 @@ import re
 import pytest
 
 from catalogue.repository import TYOMARKKINATORI_CONTACT
+from messages import months_text
 from recommendation import JobseekerProfile, ProfileError, recommend_jobseeker_path
-from recommendation.common import months_text
 from vocabulary import field_label
 
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
