@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vocabulary import Education, EmployerType, FinnishLevel, Goal, LifeArea, Scope, Situation, WorkAbility
+
 ShortCode = Annotated[str, Field(max_length=40)]
 
 
@@ -19,7 +21,7 @@ class ServiceCard(BaseModel):
     title: str
     summary: str
     category: str
-    scope: Literal["national", "regional", "municipal"]
+    scope: Scope
     provider: str | None = None
     url: str | None = None
     contact: str | None = None
@@ -101,30 +103,19 @@ class ResolvedMunicipality(BaseModel):
     contacts: AreaContacts | None = None
 
 
-class SelfRating(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    finances: int | None = Field(default=None, ge=1, le=5)
-    social: int | None = Field(default=None, ge=1, le=5)
-    skills: int | None = Field(default=None, ge=1, le=5)
-    wellbeing: int | None = Field(default=None, ge=1, le=5)
-    daily_life: int | None = Field(default=None, ge=1, le=5)
-    employment: int | None = Field(default=None, ge=1, le=5)
-    health: int | None = Field(default=None, ge=1, le=5)
+# Kompassi-style self-rating: 1–5 for each life area (vocabulary.LifeArea); a null is no answer
+SelfRating = dict[LifeArea, Annotated[int, Field(ge=1, le=5)] | None]
 
 
 class JobseekerProfileIn(BaseModel):
     municipality: str | None = Field(default=None, max_length=100)
     age: int | None = Field(default=None, ge=15, le=80)
-    situation: Literal["unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other"] | None = (
-        None
-    )
+    situation: Situation | None = None
     unemployed_months: float | None = Field(default=None, ge=0, le=600)
-    work_ability: Literal["full", "partial", "unknown"] | None = None
-    finnish_level: Literal["native", "good", "basic", "none"] | None = None
-    education: Literal["basic", "upper_secondary", "vocational", "higher"] | None = None
-    goals: list[Literal["job", "education", "try_field", "business", "rehabilitation"]] = Field(
-        default_factory=list, max_length=5
-    )
+    work_ability: WorkAbility | None = None
+    finnish_level: FinnishLevel | None = None
+    education: Education | None = None
+    goals: list[Goal] = Field(default_factory=list, max_length=5)
     fields: list[str] = Field(default_factory=list, max_length=10)
     self_rating: SelfRating | None = None
     # Beside the CONTRACT keys: the competence profile, as occupation groups (Ammattiluokitus
@@ -136,11 +127,11 @@ class JobseekerProfileIn(BaseModel):
 class HireIn(BaseModel):
     age: int | None = Field(default=None, ge=15, le=80)
     unemployed_months: float | None = Field(default=None, ge=0, le=600)
-    work_ability: Literal["full", "partial", "unknown"] | None = None
+    work_ability: WorkAbility | None = None
     needs_adjustments: bool = False
-    finnish_level: Literal["native", "good", "basic", "none"] | None = None
+    finnish_level: FinnishLevel | None = None
     apprenticeship: bool = False
-    education: Literal["basic", "upper_secondary", "vocational", "higher"] | None = None
+    education: Education | None = None
 
 
 class JobIn(BaseModel):
@@ -151,7 +142,7 @@ class JobIn(BaseModel):
 
 class EmployerProfileIn(BaseModel):
     municipality: str | None = Field(default=None, max_length=100)
-    employer_type: Literal["company", "association", "foundation", "municipality", "other"] | None = None
+    employer_type: EmployerType | None = None
     employees: int | None = Field(default=None, ge=0, le=1_000_000)
     hire: HireIn = Field(default_factory=HireIn)
     job: JobIn = Field(default_factory=JobIn)
@@ -208,3 +199,13 @@ class Health(BaseModel):
     rasa: Literal["ok", "down"]
     actions: Literal["ok", "down"]
     database: Literal["ok", "down"]
+
+
+class VocabularyEntry(BaseModel):
+    code: str
+    label: str
+
+
+class VocabularyList(BaseModel):
+    lang: str
+    vocabularies: dict[str, list[VocabularyEntry]]

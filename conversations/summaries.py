@@ -30,14 +30,7 @@ from catalogue.db import session_scope
 from conversations.models import ConversationSummary
 from messages import months_text
 from understanding.competence import Competence, describe
-from vocabulary import (
-    EDUCATION_LABELS,
-    FINNISH_LEVEL_LABELS,
-    GOAL_LABELS,
-    LIFE_AREA_LABELS,
-    SITUATION_LABELS,
-    field_label,
-)
+from vocabulary import label, labels
 
 SUMMARY_VERSION = 1
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -48,11 +41,11 @@ CARD_KEYS = ("id", "title", "summary", "provider", "url", "contact", "source_url
 
 # The Finnish labels are the catalogue's own; health information is never shown:
 # not the "sick_leave" situation and not the "health" and "wellbeing" self-ratings.
-SITUATION_FI = {key: label for key, label in SITUATION_LABELS.items() if key != "sick_leave"}
-FINNISH_LEVEL_FI = FINNISH_LEVEL_LABELS
-EDUCATION_FI = EDUCATION_LABELS
-GOAL_FI = GOAL_LABELS
-LIFE_AREA_FI = {key: label for key, label in LIFE_AREA_LABELS.items() if key not in ("health", "wellbeing")}
+SITUATION_FI = {key: text for key, text in labels("situation").items() if key != "sick_leave"}
+FINNISH_LEVEL_FI = labels("finnish_level")
+EDUCATION_FI = labels("education")
+GOAL_FI = labels("goal")
+LIFE_AREA_FI = {key: text for key, text in labels("life_area").items() if key not in ("health", "wellbeing")}
 
 # Words by which a sentence tells something about the user's own health or work ability.
 HEALTH_MARKERS = re.compile(
@@ -200,7 +193,7 @@ def _profile_items(snapshot: Any, profile: dict[str, Any]) -> list[dict[str, str
     add("Koulutus", EDUCATION_FI.get(str(profile.get("education") or "")))
     goals = [GOAL_FI[g] for g in profile.get("goals") or [] if g in GOAL_FI]
     add("Tavoitteet", ", ".join(goals))
-    fields = [field_label(str(f)) for f in profile.get("fields") or [] if _text(f)]
+    fields = [label("field", str(f)) for f in profile.get("fields") or [] if _text(f)]
     add("Kiinnostavat alat", ", ".join(fields))
     ratings = profile.get("self_rating") or {}
     if isinstance(ratings, dict):

@@ -16,7 +16,8 @@ from typing import Any
 
 from catalogue.repository import CatalogueSnapshot, ServiceRecord, SupportVariantRecord
 from messages import euros, months_text
-from recommendation.profiles import LONG_TERM_UNEMPLOYED_MONTHS, EmployerProfile
+from recommendation.profiles import EmployerProfile
+from vocabulary import LONG_TERM_UNEMPLOYED_MONTHS
 
 FULL_TIME_HOURS_PER_WEEK = 37.5
 ASSOCIATION_100_WORKING_TIME_SHARE = 0.65

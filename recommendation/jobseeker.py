@@ -15,13 +15,7 @@ from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, Ser
 from messages import months_text
 from recommendation.common import fits_age_and_unemployment, pick_services, service_fields
 from recommendation.profiles import JobseekerProfile
-from vocabulary import (
-    FINNISH_LEVEL_LABELS,
-    GOAL_LABELS,
-    LIFE_AREA_LABELS,
-    SITUATION_LABELS,
-    field_label,
-)
+from vocabulary import SITUATIONS, label
 
 MAX_STEPS = 5
 MIN_STEPS = 2
@@ -100,7 +94,7 @@ class JobseekerPathBuilder:
         self.notes: list[str] = []
         # The given fields and those of the competence profile (occupation groups, cards).
         self.fields = profile.work_fields
-        self.fields_text = ", ".join(field_label(f) for f in profile.named_fields[:3])
+        self.fields_text = ", ".join(label("field", f) for f in profile.named_fields[:3])
 
     # -- helpers -------------------------------------------------------------------------
     def _pick(self, national_ids: list[str], **kwargs: Any) -> list[ServiceRecord]:
@@ -126,7 +120,7 @@ class JobseekerPathBuilder:
         return [f for f in p.named_fields if f not in offered]
 
     def _rating_factor(self, area: str) -> str:
-        return f"{LIFE_AREA_LABELS[area]} {self.profile.rating(area)}/5"
+        return f"{label('life_area', area)} {self.profile.rating(area)}/5"
 
     def _unemployment_factor(self) -> list[str]:
         months = self.profile.unemployed_months
@@ -165,7 +159,7 @@ class JobseekerPathBuilder:
                 "Olet työtön. Ilmoittaudu työnhakijaksi heti: työttömyysetuutta voi saada vasta "
                 "ilmoittautumispäivästä alkaen, ja samalla pääset työllisyysalueen palveluihin."
             )
-        factors = [SITUATION_LABELS.get(p.situation, p.situation or "")] + self._unemployment_factor()
+        factors = [label("situation", p.situation)] + self._unemployment_factor()
         if p.low("finances"):
             why += " Arvioit talouden tilanteesi heikoksi: hae etuutta heti, sillä se ei tule automaattisesti."
             factors.append(self._rating_factor("finances"))
@@ -204,7 +198,7 @@ class JobseekerPathBuilder:
             )
             national += ["kotoutumiskoulutus"]
             categories += ["integration"]
-            factors.append(f"suomen kielen taito: {FINNISH_LEVEL_LABELS.get(p.finnish_level, '')}")
+            factors.append(f"suomen kielen taito: {label('finnish_level', p.finnish_level)}")
         if p.low("wellbeing") and not p.has_partial_work_ability:
             reasons.append(
                 f"Arvioit hyvinvointisi heikoksi ({p.rating('wellbeing')}/5). Työkykykoordinaattori auttaa "
@@ -238,7 +232,7 @@ class JobseekerPathBuilder:
             national += ["uraohjaus"]
             categories += ["guidance"]
             factors.append(
-                "suunta vielä auki" if not p.goals else "tavoite: " + ", ".join(GOAL_LABELS.get(g, g) for g in p.goals)
+                "suunta vielä auki" if not p.goals else "tavoite: " + ", ".join(label("goal", g) for g in p.goals)
             )
         if not national:
             return None
@@ -348,7 +342,7 @@ class JobseekerPathBuilder:
         elif "try_field" in p.goals:
             why = "Kun löydät sopivan alan, lyhyt koulutus tai oppisopimus vie sinut alalle nopeimmin."
         else:
-            labels = ", ".join(field_label(f) for f in unmatched[:3])
+            labels = ", ".join(label("field", f) for f in unmatched[:3])
             why = (
                 f"En löytänyt {'alueeltasi ' if self.code else ''}valmista työkokeilupaikkaa tai palvelua, jossa "
                 f"olisi töitä alalta: {labels}. Työvoimakoulutuksessa voit hankkia alan ammattitaitoa tai päivittää sitä, "
@@ -361,7 +355,7 @@ class JobseekerPathBuilder:
             (["tavoite: opiskelu"] if wants_education else [])
             + (["koulutus: peruskoulu"] if p.education == "basic" else [])
             + ([self._rating_factor("skills")] if p.low("skills") else [])
-            + ([f"ala: {', '.join(field_label(f) for f in unmatched[:3])}"] if unmatched else [])
+            + ([f"ala: {', '.join(label('field', f) for f in unmatched[:3])}"] if unmatched else [])
         )
         services = self._pick(national, categories=("training", "education"))
         step = Step("Vahvista osaamistasi", why, services, key="skills", factors=factors or ["haluat vaihtaa alaa"])
@@ -440,7 +434,7 @@ class JobseekerPathBuilder:
             reasons.append(opener + sentence if opener else sentence[0].upper() + sentence[1:])
             national += ["tyonhakuvalmennus", "tyohonvalmennus"]
             factors += ([f"ala: {self.fields_text}"] if self.fields else []) or (
-                self._unemployment_factor() or [SITUATION_LABELS.get(p.situation, "")]
+                self._unemployment_factor() or [label("situation", p.situation)]
             )
         services = self._pick(
             national,
@@ -694,8 +688,8 @@ class JobseekerPathBuilder:
             if not services:
                 continue
             why = f"{opener} {sentence}".strip()
-            factors = [SITUATION_LABELS.get(p.situation, "")] if p.situation else []
-            factors += ["tavoite: " + ", ".join(GOAL_LABELS.get(g, g) for g in p.goals)] if p.goals else []
+            factors = [label("situation", p.situation)] if p.situation else []
+            factors += ["tavoite: " + ", ".join(label("goal", g) for g in p.goals)] if p.goals else []
             out.append(Step(title, why, services, key=key, factors=[f for f in factors if f]))
         return out
 
@@ -710,7 +704,7 @@ class JobseekerPathBuilder:
     def _general_factors(self) -> list[str]:
         """Why a step fits when no single answer called for it."""
         p = self.profile
-        known = [SITUATION_LABELS[p.situation]] if p.situation in SITUATION_LABELS else []
+        known = [label("situation", p.situation)] if p.situation in SITUATIONS else []
         if p.age is not None:
             known.append(f"{p.age}-vuotias")
         return known or ["sopii lähes kaikille työnhakijoille"]

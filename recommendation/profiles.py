@@ -6,16 +6,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from understanding.competence import Competence, work_fields
-
-SITUATIONS = ("unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other")
-WORK_ABILITIES = ("full", "partial", "unknown")
-FINNISH_LEVELS = ("native", "good", "basic", "none")
-EDUCATION_LEVELS = ("basic", "upper_secondary", "vocational", "higher")
-GOALS = ("job", "education", "try_field", "business", "rehabilitation")
-LIFE_AREAS = ("finances", "social", "skills", "wellbeing", "daily_life", "employment", "health")
-EMPLOYER_TYPES = ("company", "association", "foundation", "municipality", "other")
-
-LONG_TERM_UNEMPLOYED_MONTHS = 12
+from vocabulary import (
+    EDUCATION_LEVELS,
+    EMPLOYER_TYPES,
+    FINNISH_LEVELS,
+    GOALS,
+    LIFE_AREAS,
+    LONG_TERM_UNEMPLOYED_MONTHS,
+    SITUATIONS,
+    WORK_ABILITIES,
+)
 
 
 class ProfileError(ValueError):

@@ -37,7 +37,7 @@ from typing import Any
 from understanding.finnish import analyse, fold
 from understanding.interview import FIELD_PATTERNS
 from understanding.textparse import parse_duration_months
-from vocabulary import FIELD_LABELS_FI, field_label
+from vocabulary import EDUCATION_LEVELS, FIELDS, label
 
 __all__ = [
     "EDUCATION_LEVELS",
@@ -56,13 +56,6 @@ MAX_CHARS = 1000
 OCCUPATIONS_PATH = Path(__file__).parent / "data" / "occupations.yaml"
 
 # Lowest first; the highest completed level is kept.
-EDUCATION_LEVELS = ("basic", "upper_secondary", "vocational", "higher")
-EDUCATION_LABELS_FI = {
-    "basic": "peruskoulu",
-    "upper_secondary": "lukio tai ylioppilastutkinto",
-    "vocational": "ammatillinen tutkinto",
-    "higher": "korkeakoulututkinto",
-}
 EMPTY_TEXT_FI = "En löytänyt vastauksistasi vielä osaamista."
 
 
@@ -109,12 +102,12 @@ class Competence:
         if isinstance(years, bool) or not isinstance(years, (int, float)) or not 0 < years <= 60:
             years = None
         return cls(
-            fields=_clean_codes(data.get("fields"), FIELD_LABELS_FI),
+            fields=_clean_codes(data.get("fields"), FIELDS),
             occupation_groups=_clean_codes(data.get("occupation_groups"), groups),
             skills=_clean_codes(data.get("skills"), None),
             education=education if education in EDUCATION_LEVELS else None,
             years_experience=float(years) if years is not None else None,
-            likes=_clean_codes(data.get("likes"), FIELD_LABELS_FI),
+            likes=_clean_codes(data.get("likes"), FIELDS),
         )
 
 
@@ -151,7 +144,7 @@ def _occupation_data() -> dict:
         if not code:
             continue
         names[code] = str(group.get("name", ""))
-        group_fields[code] = tuple(f for f in group.get("fields") or [] if f in FIELD_LABELS_FI)
+        group_fields[code] = tuple(f for f in group.get("fields") or [] if f in FIELDS)
         for keyword in group.get("keywords") or []:
             key = fold(str(keyword))
             if " " in key:
@@ -987,16 +980,16 @@ def describe(competence: Competence) -> str:
         return EMPTY_TEXT_FI
     lines: list[str] = []
     if competence.fields:
-        lines.append("Alat: " + ", ".join(field_label(f) for f in competence.fields))
+        lines.append("Alat: " + ", ".join(label("field", f) for f in competence.fields))
     groups = [f"{name} ({code})" for code in competence.occupation_groups if (name := occupation_group_name(code))]
     if groups:
         lines.append("Ammattiryhmät: " + ", ".join(groups))
     if competence.skills:
         lines.append("Kortit ja taidot: " + ", ".join(competence.skills))
-    if competence.education in EDUCATION_LABELS_FI:
-        lines.append("Koulutus: " + EDUCATION_LABELS_FI[competence.education])
+    if competence.education in EDUCATION_LEVELS:
+        lines.append("Koulutus: " + label("education", competence.education))
     if competence.years_experience:
         lines.append("Työkokemus: " + _format_years(competence.years_experience))
     if competence.likes:
-        lines.append("Kiinnostaa: " + ", ".join(field_label(f) for f in competence.likes))
+        lines.append("Kiinnostaa: " + ", ".join(label("field", f) for f in competence.likes))
     return "\n".join(lines) if lines else EMPTY_TEXT_FI

@@ -17,6 +17,7 @@ from understanding.textparse import (
     parse_hours_per_week,
     parse_wage_eur,
 )
+from vocabulary import label
 
 SKIPPED = "skipped"
 
@@ -253,15 +254,6 @@ def job_terms(text: str) -> tuple[float | None, float | None]:
 
 
 # -- health: kept only as a category, never as the words the person wrote ------------------
-HEALTH_CATEGORIES = (
-    "musculoskeletal",
-    "mental_health",
-    "chronic_illness",
-    "disability",
-    "learning_neuro",
-    "other",
-    "undisclosed",
-)
 HEALTH_PATTERNS: list[tuple[str, str]] = [
     (
         r"selka|\bselan\b|niska|hartia|olkapa|polvi|polve|lonkka|nivel|reuma|tules|tuki- ja liikunta|jalka|jalat|ranne|kasivarsi|"
@@ -317,13 +309,12 @@ def redact_health_details(text: str) -> str:
     """The text with every health detail replaced by its category, e.g. "selkä on huono" →
     "(tuki- ja liikuntaelimet) on huono". What people write about their health is never stored
     as their own words; the category is enough to pick services."""
-    from vocabulary import HEALTH_CATEGORY_LABELS
 
     def replace(match: re.Match[str]) -> str:
         if match.group(0).startswith("("):
             return match.group(0)
         category = health_detail_category(match.group(0))
-        return f"({HEALTH_CATEGORY_LABELS[category]})" if category else match.group(0)
+        return f"({label('health_category', category)})" if category else match.group(0)
 
     redacted = HEALTH_WORD.sub(replace, text)
     # "selkä ja niska" → one label, not two

@@ -13,7 +13,7 @@ import re
 
 from understanding.finnish import fold
 from understanding.interview import health_category
-from vocabulary import HEALTH_CATEGORY_LABELS
+from vocabulary import label
 
 # What a person may say instead of answering: it goes to Rasa as it is (health details in it
 # are still replaced by their category, like in every message).
@@ -30,4 +30,4 @@ def as_category(expects: str | None, message: str) -> tuple[str, str] | None:
         return None
     category = health_category(message)
     payload = "/inform" + json.dumps({"health_category": category})
-    return payload, f"({HEALTH_CATEGORY_LABELS[category]})"
+    return payload, f"({label('health_category', category)})"

@@ -1,81 +1,145 @@
-"""Finnish labels for the catalogue's fixed codes (fields of work, target groups, categories)."""
+"""Every fixed vocabulary of Polkuopas, defined once: the codes here, their labels in the message
+catalogue (``messages/<lang>/vocabulary.yaml``).
 
-FIELD_LABELS_FI = {
-    "cleaning": "siivous",
-    "property_care": "kiinteistönhoito",
-    "recycling": "kierrätys",
-    "kitchen": "keittiö- ja ravintolatyö",
-    "media": "media",
-    "woodwork": "puutyö",
-    "logistics": "varasto ja logistiikka",
-    "retail": "kauppa ja myynti",
-    "care": "hoiva",
-    "construction": "rakentaminen",
-    "office": "toimistotyö",
-    "it": "IT",
-    "metal": "metalliala",
-    "textile": "tekstiiliala",
-    "gardening": "puutarha- ja viherala",
-    "transport": "kuljetus",
-    "customer_service": "asiakaspalvelu",
+The API schemas (``api/schemas.py``), the profiles of the recommendation engine, the interview
+forms (``bot/actions/forms.py``), the conversation summary and the lookup page (through
+``GET /api/vocabulary``) take their codes and labels from here; changing a label in the
+message catalogue changes it everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, get_args
+
+from messages import DEFAULT_LANGUAGE, text
+
+# -- the jobseeker's profile ----------------------------------------------------------------
+Situation = Literal["unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other"]
+WorkAbility = Literal["full", "partial", "unknown"]
+FinnishLevel = Literal["native", "good", "basic", "none"]
+# lowest first: the highest completed level is kept
+Education = Literal["basic", "upper_secondary", "vocational", "higher"]
+Goal = Literal["job", "education", "try_field", "business", "rehabilitation"]
+# Kompassi-style self-rating (1–5) of these life areas
+LifeArea = Literal["finances", "social", "skills", "wellbeing", "daily_life", "employment", "health"]
+# Health is kept only as one of these categories, never as the person's own words
+HealthCategory = Literal[
+    "musculoskeletal", "mental_health", "chronic_illness", "disability", "learning_neuro", "other", "undisclosed"
+]
+# Lines of work (the profile's `fields`, the services' fields)
+Field = Literal[
+    "cleaning",
+    "property_care",
+    "recycling",
+    "kitchen",
+    "media",
+    "woodwork",
+    "logistics",
+    "retail",
+    "care",
+    "construction",
+    "office",
+    "it",
+    "metal",
+    "textile",
+    "gardening",
+    "transport",
+    "customer_service",
+]
+
+# -- the employer's profile -----------------------------------------------------------------
+EmployerType = Literal["company", "association", "foundation", "municipality", "other"]
+# the employer interview's "whom are you hiring" choice
+HireGroup = Literal["partial_work_ability", "long_unemployed", "under_30", "over_55", "apprentice", "none"]
+
+# -- the catalogue ----------------------------------------------------------------------------
+Category = Literal[
+    "registration",
+    "benefit",
+    "guidance",
+    "coaching",
+    "work_trial",
+    "supported_work",
+    "training",
+    "education",
+    "integration",
+    "youth",
+    "rehabilitation",
+    "social",
+    "work_ability",
+    "business",
+    "employer_support",
+    "municipal_support",
+]
+TargetGroup = Literal[
+    "youth",
+    "over_55",
+    "long_term_unemployed",
+    "partial_work_ability",
+    "immigrant",
+    "laid_off",
+    "student",
+    "entrepreneur",
+    "disabled",
+]
+Scope = Literal["national", "regional", "municipal"]
+Audience = Literal["jobseeker", "employer"]
+ChannelKind = Literal["web", "echannel", "phone", "email", "address", "other"]
+
+SITUATIONS: tuple[Situation, ...] = get_args(Situation)
+WORK_ABILITIES: tuple[WorkAbility, ...] = get_args(WorkAbility)
+FINNISH_LEVELS: tuple[FinnishLevel, ...] = get_args(FinnishLevel)
+EDUCATION_LEVELS: tuple[Education, ...] = get_args(Education)
+GOALS: tuple[Goal, ...] = get_args(Goal)
+LIFE_AREAS: tuple[LifeArea, ...] = get_args(LifeArea)
+HEALTH_CATEGORIES: tuple[HealthCategory, ...] = get_args(HealthCategory)
+FIELDS: tuple[Field, ...] = get_args(Field)
+EMPLOYER_TYPES: tuple[EmployerType, ...] = get_args(EmployerType)
+HIRE_GROUPS: tuple[HireGroup, ...] = get_args(HireGroup)
+CATEGORIES: tuple[Category, ...] = get_args(Category)
+TARGET_GROUPS: tuple[TargetGroup, ...] = get_args(TargetGroup)
+SCOPES: tuple[Scope, ...] = get_args(Scope)
+AUDIENCES: tuple[Audience, ...] = get_args(Audience)
+CHANNEL_KINDS: tuple[ChannelKind, ...] = get_args(ChannelKind)
+
+# The name of each vocabulary (as in messages/<lang>/vocabulary.yaml and GET /api/vocabulary)
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "situation": SITUATIONS,
+    "work_ability": WORK_ABILITIES,
+    "finnish_level": FINNISH_LEVELS,
+    "education": EDUCATION_LEVELS,
+    "goal": GOALS,
+    "life_area": LIFE_AREAS,
+    "health_category": HEALTH_CATEGORIES,
+    "field": FIELDS,
+    "employer_type": EMPLOYER_TYPES,
+    "hire_group": HIRE_GROUPS,
+    "category": CATEGORIES,
+    "target_group": TARGET_GROUPS,
+    "scope": SCOPES,
+    "audience": AUDIENCES,
+    "channel_kind": CHANNEL_KINDS,
 }
 
-
-SITUATION_LABELS = {
-    "unemployed": "työtön",
-    "laid_off": "lomautettu",
-    "employed": "töissä",
-    "student": "opiskelija",
-    "graduating": "valmistumassa",
-    "sick_leave": "sairauslomalla",
-    "other": "muu tilanne",
+# What a hire group tells of the hire beyond its name (the employer profile's `hire` keys)
+HIRE_GROUP_FACTS: dict[str, dict[str, Any]] = {
+    "partial_work_ability": {"work_ability": "partial"},
+    "apprentice": {"apprenticeship": True},
 }
 
-FINNISH_LEVEL_LABELS = {
-    "native": "äidinkieli tai sujuva",
-    "good": "hyvä",
-    "basic": "perustaso",
-    "none": "opettelee vasta",
-}
-
-EDUCATION_LABELS = {
-    "basic": "peruskoulu",
-    "upper_secondary": "lukio",
-    "vocational": "ammatillinen tutkinto",
-    "higher": "korkeakoulututkinto",
-}
-
-GOAL_LABELS = {
-    "job": "töihin",
-    "education": "opiskelemaan",
-    "try_field": "kokeilemaan uutta alaa",
-    "business": "yrittäjäksi",
-    "rehabilitation": "jaksamaan ensin paremmin",
-}
-
-# Kompassi-style self-rating (1–5): the life areas as the user sees them
-LIFE_AREA_LABELS = {
-    "finances": "talous",
-    "social": "ihmissuhteet ja sosiaalinen tilanne",
-    "skills": "osaaminen",
-    "wellbeing": "hyvinvointi ja jaksaminen",
-    "daily_life": "arjen sujuminen",
-    "employment": "työllistyminen ja työnhaku",
-    "health": "terveys",
-}
+# The long-term unemployed: out of work at least this many months (12, as in the law)
+LONG_TERM_UNEMPLOYED_MONTHS = 12
 
 
-def field_label(code: str) -> str:
-    return FIELD_LABELS_FI.get(code, code)
+def label(vocabulary: str, code: str | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The user-facing label of one code; an unknown code is shown as it is, no code as ''."""
+    if code is None:
+        return ""
+    if code not in VOCABULARIES[vocabulary]:
+        return code
+    return text(f"vocabulary.{vocabulary}.{code}", lang)
 
 
-# Health is kept only as one of these categories (never as the person's own words)
-HEALTH_CATEGORY_LABELS = {
-    "musculoskeletal": "tuki- ja liikuntaelimet",
-    "mental_health": "mieliala ja jaksaminen",
-    "chronic_illness": "pitkäaikainen sairaus",
-    "disability": "vamma tai aistivamma",
-    "learning_neuro": "oppiminen tai keskittyminen",
-    "other": "muu terveyteen liittyvä asia",
-    "undisclosed": "ei halua kertoa",
-}
+def labels(vocabulary: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """Every code of one vocabulary and its label, in the vocabulary's order."""
+    return {code: text(f"vocabulary.{vocabulary}.{code}", lang) for code in VOCABULARIES[vocabulary]}

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from catalogue.repository import CatalogueSnapshot, ServiceRecord, get_catalogue
 from understanding.interview import SKIPPED
+from vocabulary import HIRE_GROUP_FACTS, LIFE_AREAS
 
 MAX_CARDS_PER_MESSAGE = 6
 
@@ -54,9 +55,6 @@ def send_cards(dispatcher: CollectingDispatcher, services: list[ServiceRecord], 
     dispatcher.utter_message(json_message=payload)
 
 
-LIFE_AREAS = ("finances", "social", "skills", "wellbeing", "daily_life", "employment", "health")
-
-
 def jobseeker_profile(tracker: Tracker) -> dict[str, Any]:
     """CONTRACT JobseekerProfile from the interview's slots (skipped answers left out)."""
     goals = slot(tracker, "goals") or []
@@ -75,10 +73,8 @@ def jobseeker_profile(tracker: Tracker) -> dict[str, Any]:
     }
 
 
-HIRE_GROUP_FACTS: dict[str, dict[str, Any]] = {
-    "partial_work_ability": {"work_ability": "partial"},
-    "apprentice": {"apprenticeship": True},
-}
+# The employer form's slot of each `hire` key of the employer profile that a hire group can tell
+HIRE_FACT_SLOTS = {"work_ability": "hire_work_ability", "apprenticeship": "apprenticeship"}
 
 
 EMPLOYER_SLOTS = (

@@ -25,7 +25,7 @@ from messages import euros, months_text
 from understanding import competence as competence_mapping
 from understanding import interview
 from understanding.finnish import fold
-from vocabulary import HEALTH_CATEGORY_LABELS
+from vocabulary import HEALTH_CATEGORIES, label
 
 # Why each interview question is asked, for "miksi?" in the middle of the interview.
 QUESTION_REASONS = {
@@ -82,9 +82,9 @@ class ActionAskHealthCategory(Action):
         return "action_ask_health_category"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        options = ("musculoskeletal", "mental_health", "chronic_illness", "disability", "learning_neuro", "other")
+        options = [category for category in HEALTH_CATEGORIES if category != "undisclosed"]
         buttons = [
-            {"title": HEALTH_CATEGORY_LABELS[key].capitalize(), "payload": f'/inform{{"health_category": "{key}"}}'}
+            {"title": label("health_category", key).capitalize(), "payload": f'/inform{{"health_category": "{key}"}}'}
             for key in options
         ]
         buttons.append({"title": "En halua kertoa", "payload": '/inform{"health_category": "undisclosed"}'})

@@ -15,12 +15,23 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import catalogue, entity_values, latest_intent, latest_text, page_municipality
-from recommendation.profiles import EDUCATION_LEVELS, LIFE_AREAS
+from bot.actions.common import HIRE_FACT_SLOTS, catalogue, entity_values, latest_intent, latest_text, page_municipality
 from understanding import competence as competence_mapping
 from understanding import interview
 from understanding.finnish import fold
-from understanding.interview import HEALTH_CATEGORIES, SKIPPED
+from understanding.interview import SKIPPED
+from vocabulary import (
+    EDUCATION_LEVELS,
+    EMPLOYER_TYPES,
+    FINNISH_LEVELS,
+    GOALS,
+    HEALTH_CATEGORIES,
+    HIRE_GROUP_FACTS,
+    HIRE_GROUPS,
+    LIFE_AREAS,
+    SITUATIONS,
+    WORK_ABILITIES,
+)
 
 SKIP_INTENTS = {"dont_know"}
 INTENT_SITUATION = {"lost_job": "unemployed", "laid_off": "laid_off"}
@@ -29,12 +40,6 @@ MAX_AGE = 80
 MIN_AGE = 15
 
 
-SITUATIONS = ("unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other")
-WORK_ABILITIES = ("full", "partial", "unknown")
-FINNISH_LEVELS = ("native", "good", "basic", "none")
-GOALS = ("job", "education", "try_field", "business", "rehabilitation")
-EMPLOYER_TYPES = ("company", "association", "foundation", "municipality", "other")
-HIRE_GROUPS = ("partial_work_ability", "long_unemployed", "under_30", "over_55", "apprentice", "none")
 RATING_SLOTS = tuple(f"rating_{area}" for area in LIFE_AREAS)
 # Answers to the competence questions are not kept as text: only what was understood of them.
 GIVEN = "given"
@@ -192,11 +197,10 @@ def employer_changes(tracker: Tracker) -> dict[str, Any]:
 
 
 def _hire_group_slots(group: str) -> dict[str, Any]:
+    """The hire group and what it tells of the hire, as the employer form's slots."""
     slots: dict[str, Any] = {"hire_group": group}
-    if group == "partial_work_ability":
-        slots["hire_work_ability"] = "partial"
-    if group == "apprentice":
-        slots["apprenticeship"] = True
+    for key, value in HIRE_GROUP_FACTS.get(group, {}).items():
+        slots[HIRE_FACT_SLOTS[key]] = value
     return slots
 
 

@@ -1215,3 +1215,17 @@ def test_chat_rejects_an_overlong_page_municipality_in_finnish(client):
     response = client.post("/api/chat", json={"message": "hei", "municipality": "x" * 101})
     assert response.status_code == 422
     assert response.json()["detail"] == "Kenttä kunta on liian pitkä."
+
+
+def test_vocabulary_endpoint_gives_every_code_with_its_label_from_the_message_catalogue(client):
+    from messages import text
+    from vocabulary import SITUATIONS, VOCABULARIES
+
+    body = client.get("/api/vocabulary").json()
+    assert body["lang"] == "fi"
+    assert set(body["vocabularies"]) == set(VOCABULARIES)
+    situations = body["vocabularies"]["situation"]
+    assert [entry["code"] for entry in situations] == list(SITUATIONS)
+    employed = next(entry for entry in situations if entry["code"] == "employed")
+    assert employed["label"] == text("vocabulary.situation.employed") == "töissä"
+    assert client.get("/api/vocabulary?lang=xx").json()["lang"] == "fi"

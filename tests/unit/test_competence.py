@@ -10,7 +10,7 @@ import yaml
 
 from understanding import competence
 from understanding.competence import Competence, apply_correction, describe, extract, merge, occupation_group_name
-from vocabulary import FIELD_LABELS_FI
+from vocabulary import EDUCATION_LEVELS, FIELDS, labels
 
 OCCUPATIONS = yaml.safe_load(
     (Path(competence.__file__).parent / "data" / "occupations.yaml").read_text(encoding="utf-8")
@@ -350,13 +350,13 @@ def test_describe_years(years, text):
 
 
 def test_describe_field_line_has_no_codes():
-    text = describe(C(list(FIELD_LABELS_FI)))
+    text = describe(C(list(FIELDS)))
     line = text.splitlines()[0]
     assert line.startswith("Alat: ")
-    for code, _label in FIELD_LABELS_FI.items():
+    for code, _label in labels("field").items():
         if "_" in code:  # "media" and "it" read the same as their labels; the others must not leak
             assert code not in line
-    assert line == "Alat: " + ", ".join(FIELD_LABELS_FI.values())
+    assert line == "Alat: " + ", ".join(labels("field").values())
     assert "_" not in line and "<" not in text
 
 
@@ -408,8 +408,8 @@ def test_empty_round_trip_and_is_empty():
 def test_from_dict_tolerates_garbage(data):
     result = Competence.from_dict(data)
     assert isinstance(result, Competence)
-    assert set(result.fields) <= set(FIELD_LABELS_FI)
-    assert result.education in (None, *competence.EDUCATION_LEVELS)
+    assert set(result.fields) <= set(FIELDS)
+    assert result.education in (None, *EDUCATION_LEVELS)
 
 
 def test_from_dict_keeps_valid_and_drops_invalid():
@@ -447,7 +447,7 @@ def test_every_occupation_field_is_a_catalogue_field():
     for group in OCCUPATIONS["groups"]:
         assert isinstance(group["fields"], list)
         for code in group["fields"]:
-            assert code in FIELD_LABELS_FI, (group["code"], code)
+            assert code in FIELDS, (group["code"], code)
 
 
 def test_every_group_has_keywords_and_keywords_are_unique():

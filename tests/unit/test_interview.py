@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from recommendation.profiles import EMPLOYER_TYPES, FINNISH_LEVELS, GOALS, SITUATIONS, WORK_ABILITIES
 from understanding import interview
+from vocabulary import EMPLOYER_TYPES, FINNISH_LEVELS, GOALS, SITUATIONS, WORK_ABILITIES
 
 FIELD_CODES = {
     "cleaning",

@@ -18,7 +18,7 @@ import pytest
 from catalogue.repository import TYOMARKKINATORI_CONTACT
 from messages import months_text
 from recommendation import JobseekerProfile, ProfileError, recommend_jobseeker_path
-from vocabulary import field_label
+from vocabulary import label
 
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
 # CONTRACT step keys plus the extras the path adds (how to start, contact, the answers behind it)
@@ -211,7 +211,7 @@ def profile_mentions(profile: dict) -> list[str]:
     }
     for goal in goals:
         out += goal_words.get(goal, [])
-    out += [field_label(f) for f in profile.get("fields") or []]
+    out += [label("field", f) for f in profile.get("fields") or []]
     if any(v <= 2 for v in (profile.get("self_rating") or {}).values()):
         out.append("heikoksi")
     return out
@@ -868,7 +868,7 @@ def test_alternatives_leave_out_what_was_shown(snapshot):
 # -- every profile gets a real route: 2–5 steps, 1–3 services each, each service once ---------
 import itertools  # noqa: E402
 
-from recommendation.profiles import GOALS, SITUATIONS, WORK_ABILITIES  # noqa: E402
+from vocabulary import GOALS, SITUATIONS, WORK_ABILITIES  # noqa: E402
 
 PROPERTY_AGES = (None, 17, 25, 45, 58, 63)
 # Mikkeli has no documented employment area in the catalogue; None is "not told".
@@ -990,10 +990,10 @@ def test_fields_without_any_service_get_national_training_and_an_honest_why(snap
         snapshot,
         {"municipality": municipality, "age": 40, "situation": "unemployed", "unemployed_months": 6, "fields": [field]},
     )
-    label = field_label(field)
+    field_name = label("field", field)
     training = step_with(result, "tyovoimakoulutus")
     assert training is not None, [s["id"] for s in result["steps"]]
-    assert label in training["why"] and "En löytänyt" in training["why"]
+    assert field_name in training["why"] and "En löytänyt" in training["why"]
     trial = step_with(result, "tyokokeilu")
     assert "Valmista alan paikkaa en löytänyt" in trial["why"]
     assert "löytyi" not in all_whys(result)
