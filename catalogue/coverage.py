@@ -9,6 +9,7 @@ An empty cell is a gap in the catalogue: nobody has found that area's official p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from catalogue.repository import AreaRecord, CatalogueSnapshot, ServiceRecord
 from catalogue.search import get_search
@@ -138,6 +139,6 @@ def format_coverage(rows: list[AreaCoverage], known: dict[tuple[str, str], str] 
     return "\n".join(lines)
 
 
-def known_gaps(data_dir=DATA_DIR) -> dict[tuple[str, str], str]:
+def known_gaps(data_dir: Path = DATA_DIR) -> dict[tuple[str, str], str]:
     """(area id, need) -> what was searched without finding an official page (coverage_gaps.yaml)."""
     return {(gap["area"], gap["need"]): gap.get("searched", "") for gap in load_yaml(KNOWN_GAPS_FILE, data_dir)}

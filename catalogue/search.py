@@ -7,6 +7,7 @@ national ones, and other areas' services are left out.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -233,6 +234,7 @@ class ServiceSearch:
         if place is not None:
             local_ids = {s.id for s in self.catalogue.local_services(place.code)}
         scored: list[tuple[float, bool, str, ServiceRecord]] = []
+        candidates: Iterable[tuple[int, float]]
         if groups:
             candidates = self._scores(groups).items()
         else:

@@ -64,7 +64,10 @@ def load_yaml(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, Any]]:
 
 
 def load_municipality_data(data_dir: Path = DATA_DIR) -> list[dict[str, Any]]:
-    return json.loads((data_dir / "municipalities.json").read_text(encoding="utf-8"))["municipalities"]
+    municipalities: list[dict[str, Any]] = json.loads((data_dir / "municipalities.json").read_text(encoding="utf-8"))[
+        "municipalities"
+    ]
+    return municipalities
 
 
 def data_hash(data_dir: Path = DATA_DIR) -> str:
@@ -107,7 +110,8 @@ CONTACT_FIELDS = ("name", "url", "phone", "email", "hours", "address")
 
 def _contact(record: dict[str, Any] | None) -> dict[str, str] | None:
     """Keep the published contact fields, as text; None when nothing is published."""
-    kept = {field: str(record[field]).strip() for field in CONTACT_FIELDS if (record or {}).get(field)}
+    given = record or {}
+    kept = {field: str(given[field]).strip() for field in CONTACT_FIELDS if given.get(field)}
     return kept or None
 
 

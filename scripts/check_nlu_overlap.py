@@ -51,7 +51,7 @@ def loose(text: str) -> str:
     return WHITESPACE.sub(" ", PUNCTUATION.sub(" ", normalise(text))).strip()
 
 
-def parse_examples(block) -> list[str]:
+def parse_examples(block: str | list[str] | None) -> list[str]:
     """Turn an `examples:` value (a '- ' list in a string, or a list) into texts."""
     if block is None:
         return []

@@ -108,7 +108,8 @@ def load_records(package_dir: Path) -> list[dict[str, str]]:
     manifest = json.loads((package_dir / "package.json").read_text(encoding="utf-8"))
     if manifest.get("version") != PACKAGE_VERSION or manifest.get("license") != "MIT":
         raise SystemExit(f"unexpected package: {manifest.get('name')} {manifest.get('version')}")
-    return json.loads((package_dir / "postcodes.json").read_text(encoding="utf-8"))
+    records: list[dict[str, str]] = json.loads((package_dir / "postcodes.json").read_text(encoding="utf-8"))
+    return records
 
 
 # --------------------------------------------------------------------------- municipalities.json

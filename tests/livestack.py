@@ -22,7 +22,8 @@ STARTUP_TIMEOUT_SECONDS = 300
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+        return port
 
 
 class Stack:

@@ -29,7 +29,7 @@ import re
 import threading
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -547,14 +547,14 @@ def candidate_base_forms(word: str, colloquial: bool = True) -> tuple[tuple[str,
     match = INFLECTED_FIRST_PART.match(word)
     if match:
         first = "uusi" if match.group(1) else "iso"
-        for base, case in candidate_base_forms(match.group(3), colloquial=False):
-            results.append((first + base, case))
+        for base_form, base_case in candidate_base_forms(match.group(3), colloquial=False):
+            results.append((first + base_form, base_case))
     seen: set[str] = set()
     unique: list[tuple[str, str | None]] = []
-    for base, case in results:
-        if base not in seen and len(base) >= 2:
-            seen.add(base)
-            unique.append((base, case))
+    for found, found_case in results:
+        if found not in seen and len(found) >= 2:
+            seen.add(found)
+            unique.append((found, found_case))
     return tuple(unique)
 
 
@@ -663,10 +663,10 @@ class MunicipalityResolver:
                     postal_owners[key][municipality.code] += 1
                     first_code.setdefault((key, municipality.code), code)
         for name_fi, aliases in ALIASES.items():
-            municipality = self._by_name_fi.get(normalize(name_fi))
-            if municipality:
+            aliased = self._by_name_fi.get(normalize(name_fi))
+            if aliased:
                 for alias in aliases:
-                    self._add_name(alias, municipality.code, PRIORITY_ALIAS)
+                    self._add_name(alias, aliased.code, PRIORITY_ALIAS)
         for key, owners in postal_owners.items():
             # Several municipalities: the one with most postal codes of that name, then the lowest code.
             code = min(owners, key=lambda c: (-owners[c], first_code[(key, c)]))
@@ -774,9 +774,9 @@ class MunicipalityResolver:
         if len(words) >= 2 and words[-1] in PLACE_HEAD_WORDS:  # 'Tampereen kaupunki', 'Pedersöre kommun'
             return self._resolve_expression(" ".join(words[:-1]), original)
         if len(words) == 1 or (len(words) <= 3 and "-" not in cleaned):
-            match = self._analyse_phrase(words)
-            if match is not None and not self._rejected_in_expression(match, original):
-                return match
+            phrase = self._analyse_phrase(words)
+            if phrase is not None and not self._rejected_in_expression(phrase, original):
+                return phrase
         return None
 
     def _rejected_in_expression(self, match: TokenMatch, original: str) -> bool:
@@ -878,7 +878,9 @@ class MunicipalityResolver:
             return None
         return self._fuzzy(word, make)
 
-    def _fuzzy(self, word: str, make: Any) -> TokenMatch | None:
+    def _fuzzy(
+        self, word: str, make: Callable[[tuple[int, str], str, str, str | None], TokenMatch]
+    ) -> TokenMatch | None:
         """A municipality one edit away (two for long names), tried on the word and its bare stems.
 
         Only the stem left after removing a case ending is compared ('tamprella' -> 'tampre'), not
@@ -886,15 +888,15 @@ class MunicipalityResolver:
         """
         folded = fold(word)
         tries: list[tuple[str, str | None]] = [(folded, None)]
-        for ending, case in CASE_ENDINGS + COLLOQUIAL_ENDINGS:
-            ending = fold(ending)
+        for raw_ending, ending_case in CASE_ENDINGS + COLLOQUIAL_ENDINGS:
+            ending = fold(raw_ending)
             if folded.endswith(ending):
                 stem = folded[: -len(ending)]
-                tries.append((stem, case))
+                tries.append((stem, ending_case))
                 if len(stem) >= 3 and stem[-1] == stem[-2]:
-                    tries.append((stem[:-1], case))  # 'tampree' -> 'tampre'
+                    tries.append((stem[:-1], ending_case))  # 'tampree' -> 'tampre'
                 if stem.endswith("e"):
-                    tries.append((stem[:-1] + "i", case))  # 'rovanieme' -> 'rovaniemi'
+                    tries.append((stem[:-1] + "i", ending_case))  # 'rovanieme' -> 'rovaniemi'
         winners: dict[str, tuple[int, str, str | None]] = {}
         for base, case in tries:
             if len(base) < MIN_FUZZY_LENGTH or not base.isalpha():

@@ -165,8 +165,8 @@ def _build_lexicon() -> dict[str, _Atom]:
     for value, standalone, words in _MULTIPLIER_WORDS:
         lexicon.update({fold_diacritics(w): _Atom("mult", value, standalone) for w in words})
     lexicon.update({w: _Atom("teen", 10) for w in _TEEN_SUFFIXES})
-    for value, words in _STANDALONE_WORDS.items():
-        lexicon.update({fold_diacritics(w): _Atom("standalone", value) for w in words})
+    for amount, words in _STANDALONE_WORDS.items():
+        lexicon.update({fold_diacritics(w): _Atom("standalone", amount) for w in words})
     return lexicon
 
 
@@ -576,7 +576,7 @@ def _join_duration_parts(tokens: list[str], parts: list[_DurationPart]) -> list[
         adjacent = last is not None and (
             part.start == last.end or (part.start == last.end + 1 and tokens[last.end] == "ja")
         )
-        if adjacent and part.unit_months < last.unit_months:
+        if adjacent and last is not None and part.unit_months < last.unit_months:
             groups[-1].append(part)
         else:
             groups.append([part])
