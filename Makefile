@@ -4,7 +4,7 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONDONTWRITEBYTECODE := 1
 PORT ?= $(or $(POLKUOPAS_PORT),8000)
 
-.PHONY: run test setup train unit nlu-test validate stories integration bench clean
+.PHONY: run test setup train lint format bench clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -18,9 +18,22 @@ run: train
 	@echo ""
 	@.venv/bin/honcho start -f Procfile
 
-# the tests also need Debian's PostgreSQL server (a throwaway one, see tests/pgserver.py)
+# ruff (lint, format, import order) and mypy, configured in pyproject.toml
+lint: setup
+	@echo "== lint: ruff and mypy"
+	@.venv/bin/ruff check .
+	@.venv/bin/ruff format --check .
+	@.venv/bin/mypy
+
+format: setup
+	@.venv/bin/ruff check --fix .
+	@.venv/bin/ruff format .
+
+# the tests also need Debian's PostgreSQL server (a throwaway one, see tests/pgserver.py);
+# lint runs first, before the slow steps
 test: export EXTRA_APT_PACKAGES = postgresql
 test: setup
+	@$(MAKE) --no-print-directory lint
 	@scripts/run_tests.sh
 
 bench: train
