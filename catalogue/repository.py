@@ -80,7 +80,7 @@ class ServiceRecord:
         return self.key_rules + ((self.source_caveat,) if self.source_caveat else ())
 
     def card(self) -> dict[str, Any]:
-        """The ServiceCard of CONTRACT §4."""
+        """The ServiceCard of docs/api.md."""
         return {
             "id": self.id,
             "title": self.title,
@@ -191,7 +191,7 @@ class CatalogueSnapshot:
         return municipal + [s for s in regional if s not in municipal]
 
     def contact(self, municipality_code: str | None, audience: str = "jobseeker") -> dict[str, Any]:
-        """The employment area's services (CONTRACT Contact), or Työmarkkinatori when unknown."""
+        """The employment area's services (the Contact of docs/api.md), or Työmarkkinatori when unknown."""
         area = self.area_for_municipality(municipality_code)
         if area is None:
             return dict(TYOMARKKINATORI_CONTACT)
@@ -240,7 +240,7 @@ def _load_snapshot(engine: Engine) -> CatalogueSnapshot:
 
 
 def _contact_dict(stored: dict[str, str] | None, default_name: str = "") -> dict[str, Any]:
-    """CONTRACT Contact (name, url, phone, email) plus hours and address when published."""
+    """The Contact of docs/api.md (name, url, phone, email) plus hours and address when published."""
     contact: dict[str, Any] = {"name": default_name, "url": None, "phone": None, "email": None}
     contact.update(stored or {})
     return contact

@@ -16,7 +16,7 @@ from catalogue.models import EmploymentArea, Municipality, PostalCode, Provider,
 from catalogue.repository import TYOMARKKINATORI_CONTACT, get_catalogue
 from catalogue.seed import DATA_DIR, load_municipality_data, load_yaml, seed
 
-CONTRACT_SERVICE_IDS = [
+NATIONAL_SERVICE_IDS = [  # docs/contract.md
     "palkkatuki",
     "tyollistamistuki-55",
     "tyoolosuhteiden-jarjestelytuki",
@@ -106,7 +106,7 @@ def municipalities_json() -> list[dict]:
 # --------------------------------------------------------------------------- services
 
 
-@pytest.mark.parametrize("service_id", CONTRACT_SERVICE_IDS)
+@pytest.mark.parametrize("service_id", NATIONAL_SERVICE_IDS)
 def test_every_contract_service_id_exists_and_is_national(snapshot, service_id):
     service = snapshot.service(service_id)
     assert service is not None
@@ -192,7 +192,7 @@ def test_a_source_caveat_is_the_last_key_rule_users_see(snapshot):
     assert snapshot.service("palkkatuki").detail()["key_rules"] == list(snapshot.service("palkkatuki").key_rules)
 
 
-# --------------------------------------------------------------------------- support amounts (FACTS.md)
+# --------------------------------------------------------------------------- support amounts (the official pages in each record's source_url)
 
 
 def test_palkkatuki_variants_match_facts(snapshot):
