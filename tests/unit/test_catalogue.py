@@ -10,58 +10,14 @@ import pytest
 import yaml
 from sqlalchemy import func, select
 
-from catalogue import repository
+from catalogue import NATIONAL_SERVICE_IDS, repository
 from catalogue.db import make_engine, session_scope
 from catalogue.models import EmploymentArea, Municipality, PostalCode, Provider, Service, ServiceChannel, SupportVariant
 from catalogue.repository import TYOMARKKINATORI_CONTACT, get_catalogue
 from catalogue.seed import DATA_DIR, load_municipality_data, load_yaml, seed
+from vocabulary import CATEGORIES
 
-NATIONAL_SERVICE_IDS = [  # docs/contract.md
-    "palkkatuki",
-    "tyollistamistuki-55",
-    "tyoolosuhteiden-jarjestelytuki",
-    "nuorten-tyollistymisseteli",
-    "oppisopimus",
-    "koulutussopimus",
-    "tyohonvalmennus",
-    "tyokokeilu",
-    "kuntouttava-tyotoiminta",
-    "starttiraha",
-    "tyonhakuvalmennus",
-    "uraohjaus",
-    "tyovoimakoulutus",
-    "omaehtoinen-opiskelu",
-    "kotoutumiskoulutus",
-    "ohjaamo",
-    "etsiva-nuorisotyo",
-    "nuorten-tyopaja",
-    "tyokykykoordinaattori",
-    "tyokyvyn-arviointi",
-    "kela-ammatillinen-kuntoutus",
-    "monialainen-yhteispalvelu",
-    "sosiaalinen-kuntoutus",
-    "tyottomyysturva",
-    "ilmoittautuminen-tyonhakijaksi",
-]
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
-CATEGORIES = {
-    "registration",
-    "benefit",
-    "guidance",
-    "coaching",
-    "work_trial",
-    "supported_work",
-    "training",
-    "education",
-    "integration",
-    "youth",
-    "rehabilitation",
-    "social",
-    "work_ability",
-    "business",
-    "employer_support",
-    "municipal_support",
-}
 TAMPERE_REGION = {
     "Akaa",
     "Juupajoki",

@@ -5,29 +5,7 @@ from __future__ import annotations
 import pytest
 
 from understanding import interview
-from vocabulary import EMPLOYER_TYPES, FINNISH_LEVELS, GOALS, SITUATIONS, WORK_ABILITIES
-
-FIELD_CODES = {
-    "cleaning",
-    "property_care",
-    "recycling",
-    "kitchen",
-    "media",
-    "woodwork",
-    "logistics",
-    "retail",
-    "care",
-    "construction",
-    "office",
-    "it",
-    "metal",
-    "textile",
-    "gardening",
-    "transport",
-    "customer_service",
-}
-HIRE_GROUPS = {"apprentice", "partial_work_ability", "over_55", "under_30", "long_unemployed", "none"}
-
+from vocabulary import EMPLOYER_TYPES, FIELDS, FINNISH_LEVELS, GOALS, HIRE_GROUPS, SITUATIONS, WORK_ABILITIES
 
 # --------------------------------------------------------------------------- is_skip
 
@@ -337,7 +315,7 @@ def test_parsers_return_only_profile_values(text):
     assert interview.work_ability(text) in (*WORK_ABILITIES, None)
     assert interview.finnish_level(text) in (*FINNISH_LEVELS, None)
     assert set(interview.goals(text)) <= set(GOALS)
-    assert set(interview.fields(text)) <= FIELD_CODES
+    assert set(interview.fields(text)) <= set(FIELDS)
     assert interview.employer_type(text) in (*EMPLOYER_TYPES, None)
     assert interview.hire_group(text) in (*HIRE_GROUPS, None)
     assert isinstance(interview.is_skip(text), bool)
