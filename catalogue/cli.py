@@ -131,7 +131,8 @@ def print_coverage(*, listed_only: bool) -> int:
 
 
 def export_ptv_files(folder: Path) -> int:
-    from catalogue.importers.ptv import export_ptv, paged
+    from catalogue.importers.ptv_common import paged
+    from catalogue.importers.ptv_export import export_ptv
 
     services, channels = export_ptv(load_yaml("services.yaml"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -144,7 +145,7 @@ def export_ptv_files(folder: Path) -> int:
 
 
 def import_ptv_files(services_path: Path, channels_path: Path, *, write: bool) -> int:
-    from catalogue.importers.ptv import import_ptv
+    from catalogue.importers.ptv_import import import_ptv
 
     try:
         service_pages = json.loads(services_path.read_text(encoding="utf-8"))

@@ -11,17 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from catalogue.importers.ptv import (
-    EXTRA_KEY,
-    ImportResult,
-    export_ptv,
-    hours_text,
-    import_ptv,
-    load_places,
-    normalised,
-    paged,
-    slugify,
-)
+from catalogue.importers.ptv_common import EXTRA_KEY, load_places, paged
+from catalogue.importers.ptv_export import export_ptv
+from catalogue.importers.ptv_import import ImportResult, hours_text, import_ptv, normalised, slugify
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ptv"
 SERVICES_YAML = Path(__file__).resolve().parents[2] / "catalogue" / "data" / "services.yaml"
