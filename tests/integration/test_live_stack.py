@@ -89,8 +89,11 @@ def test_service_questions_and_deletion(stack):
     assert card_ids(messages) == ["tyokokeilu"]
     assert "9 €" in texts(messages)
     messages = conversation.say("työhönvalmennusta Kuopiossa")
+    # a search in a place: Kuopio's own job coaching (Tukeva) beside the national card, and the
+    # answer says where it searched
     ids = card_ids(messages)
-    assert "tyohonvalmennus" in ids or "tukeva-saatio-valmennus" in ids
+    assert "tukeva-saatio-valmennus" in ids and "tyohonvalmennus" in ids, ids
+    assert "(Kuopio)" in texts(messages)
     session_id = conversation.session_id
     history = conversation.client.get(f"/api/chat/{session_id}/history")
     assert history.status_code == 200 and len(history.json()["messages"]) >= 4
