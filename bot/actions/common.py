@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from catalogue.repository import CatalogueSnapshot, ServiceRecord, get_catalogue
+from understanding.facts import Message
 from understanding.interview import SKIPPED
 from vocabulary import HIRE_GROUP_FACTS, LIFE_AREAS
 
@@ -43,6 +44,19 @@ def entity_values(tracker: Tracker, entity: str) -> list[str]:
     return [str(v) for v in tracker.get_latest_entity_values(entity)]
 
 
+def latest_message(tracker: Tracker) -> Message:
+    """The user's latest message for understanding.facts: text, intent, entities and metadata."""
+    latest = tracker.latest_message or {}
+    names = {entity.get("entity") for entity in latest.get("entities") or []}
+    metadata = latest.get("metadata")
+    return Message(
+        text=latest_text(tracker),
+        intent=latest_intent(tracker),
+        entities={name: entity_values(tracker, name) for name in names if name},
+        metadata=metadata if isinstance(metadata, dict) else {},
+    )
+
+
 def send_cards(dispatcher: CollectingDispatcher, services: list[ServiceRecord], text: str | None = None) -> None:
     """Service cards go to the client as a custom payload: {"cards": [ServiceCard, ...]}."""
     if not services:
@@ -71,10 +85,6 @@ def jobseeker_profile(tracker: Tracker) -> dict[str, Any]:
         "fields": slot(tracker, "fields") or [],
         "self_rating": {area: value for area, value in ratings.items() if isinstance(value, int)},
     }
-
-
-# The employer form's slot of each `hire` key of the employer profile that a hire group can tell
-HIRE_FACT_SLOTS = {"work_ability": "hire_work_ability", "apprenticeship": "apprenticeship"}
 
 
 EMPLOYER_SLOTS = (

@@ -14,8 +14,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import catalogue, entity_values, jobseeker_profile, latest_text, send_cards
-from bot.actions.forms import employer_changes, jobseeker_facts
+from bot.actions.common import catalogue, entity_values, jobseeker_profile, latest_message, latest_text, send_cards
 from bot.actions.recommend import employer_package, jobseeker_path, path_memory, present_package, present_path
 from catalogue.db import get_engine
 from conversations.feedback import save_feedback
@@ -23,7 +22,7 @@ from conversations.retention import retention_days
 from conversations.summaries import build_summary, save_summary
 from messages import euros, months_text
 from understanding import competence as competence_mapping
-from understanding import interview
+from understanding import facts, interview
 from understanding.finnish import fold
 from vocabulary import HEALTH_CATEGORIES, label
 
@@ -236,9 +235,9 @@ class ActionChangeAnswer(Action):
             tracker.get_slot("last_package") and not tracker.active_loop.get("name")
         ):
             return self.what_if_for_employer(dispatcher, tracker)
-        facts = jobseeker_facts(tracker)
-        found = facts.pop("competence", None)
-        changes = {name: value for name, value in facts.items() if tracker.get_slot(name) != value}
+        told = facts.jobseeker_facts(latest_message(tracker), catalogue())
+        found = told.pop("competence", None)
+        changes = {name: value for name, value in told.items() if tracker.get_slot(name) != value}
         if found:
             # "itse asiassa olin varastolla trukkikuskina": added to the competence profile
             current = competence_mapping.Competence.from_dict(tracker.get_slot("competence"))
@@ -274,7 +273,8 @@ class ActionChangeAnswer(Action):
 
     @staticmethod
     def what_if_for_employer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any]:
-        changes = {name: value for name, value in employer_changes(tracker).items() if tracker.get_slot(name) != value}
+        told = facts.employer_changes(latest_message(tracker), catalogue())
+        changes = {name: value for name, value in told.items() if tracker.get_slot(name) != value}
         if not changes:
             dispatcher.utter_message(
                 text='En saanut selville, mitä muutetaan. Kirjoita esimerkiksi "entä jos hän on 56-vuotias", '

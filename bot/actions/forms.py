@@ -1,13 +1,13 @@
 """The interviews: what the first message already told, and validation of every answer.
 
-All parsing of Finnish answers lives in understanding.interview; these classes
-only decide which slot gets which value and what to say when an answer
+All reading of Finnish answers lives in understanding (facts.py and interview.py); these
+classes only decide which slot gets which value and what to say when an answer
 does not fit. Every question can be skipped: the slot then holds "skipped".
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -15,10 +15,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import HIRE_FACT_SLOTS, catalogue, entity_values, latest_intent, latest_text, page_municipality
+from bot.actions.common import catalogue, entity_values, latest_intent, latest_message, page_municipality
 from understanding import competence as competence_mapping
-from understanding import interview
-from understanding.finnish import fold
+from understanding import facts, interview
 from understanding.interview import SKIPPED
 from vocabulary import (
     EDUCATION_LEVELS,
@@ -26,202 +25,56 @@ from vocabulary import (
     FINNISH_LEVELS,
     GOALS,
     HEALTH_CATEGORIES,
-    HIRE_GROUP_FACTS,
     HIRE_GROUPS,
     LIFE_AREAS,
     SITUATIONS,
     WORK_ABILITIES,
 )
 
-SKIP_INTENTS = {"dont_know"}
-INTENT_SITUATION = {"lost_job": "unemployed", "laid_off": "laid_off"}
-INTENT_GOAL = {"education_goal": "education", "start_business": "business", "career_change": "try_field"}
-MAX_AGE = 80
-MIN_AGE = 15
-
-
 RATING_SLOTS = tuple(f"rating_{area}" for area in LIFE_AREAS)
 # Answers to the competence questions are not kept as text: only what was understood of them.
 GIVEN = "given"
 
 
-def _chosen(text: str, payload_key: str, allowed: tuple[str, ...]) -> str | None:
-    """A value already in canonical form (set from the first message) or picked with a button."""
-    if text in allowed:
-        return text
-    chosen = interview.payload_entities(text).get(payload_key)
-    return chosen if chosen in allowed else None
+def _skipped(tracker: Tracker, value: Any) -> bool:
+    return facts.skipped(latest_intent(tracker), value)
 
 
 def _read_choice(
-    slot_name: str,
     value: Any,
     tracker: Tracker,
     dispatcher: CollectingDispatcher,
     payload_key: str,
     allowed: tuple[str, ...],
-    parse,
-) -> tuple[str | None, dict[str, Any] | None]:
-    """(the chosen value, None) or (None, the final slot answer: skipped or re-ask)."""
-    text = str(value or "")
-    chosen = _chosen(text, payload_key, allowed)
-    if chosen:
-        return chosen, None
-    if _skipped(tracker, text):
-        return None, {slot_name: SKIPPED}
-    parsed = parse(text[:300])
-    if parsed is None:
+    parse: Callable[[str], str | None],
+) -> str | None:
+    """The chosen value, SKIPPED, or None after asking again."""
+    answer = facts.read_choice(str(value or ""), latest_intent(tracker), payload_key, allowed, parse)
+    if answer is None:
         dispatcher.utter_message(response="utter_invalid_choice")
-        return None, {slot_name: None}
-    return parsed, None
-
-
-def _skipped(tracker: Tracker, value: Any) -> bool:
-    return latest_intent(tracker) in SKIP_INTENTS or (isinstance(value, str) and interview.is_skip(value))
-
-
-def _municipality_from(tracker: Tracker, text: str) -> str | None:
-    snapshot = catalogue()
-    for candidate in entity_values(tracker, "municipality"):
-        found = snapshot.resolve_municipality(candidate)
-        if found:
-            return found.name_fi
-    found = snapshot.resolve_municipality(text) if len(text) <= 60 else None
-    if found is None:
-        from understanding.municipalities import get_resolver
-
-        found = get_resolver().find_in_text(text)
-    return found.name_fi if found else None
-
-
-def _age_from(tracker: Tracker, text: str) -> int | None:
-    for candidate in entity_values(tracker, "age"):
-        parsed = interview.age(candidate)
-        if parsed is not None:
-            return parsed
-    return interview.age(text)
-
-
-def jobseeker_facts(tracker: Tracker) -> dict[str, Any]:
-    """Everything the latest message says about the jobseeker (used before the form starts)."""
-    text = latest_text(tracker)
-    intent = latest_intent(tracker)
-    facts: dict[str, Any] = {}
-    if text.startswith("/"):
-        text = ""
-    municipality = _municipality_from(tracker, text) if text else None
-    if municipality:
-        facts["municipality"] = municipality
-    age = _age_from(tracker, text) if text else None
-    if age is not None:
-        facts["age"] = age
-    situation = INTENT_SITUATION.get(intent or "") or (interview.situation(text) if text else None)
-    if situation:
-        facts["situation"] = situation
-    if text and situation in ("unemployed", "laid_off"):
-        duration_texts = entity_values(tracker, "duration") or [text]
-        for candidate in duration_texts:
-            months = interview.unemployed_months(candidate)
-            if months is not None:
-                facts["unemployed_months"] = months
-                break
-    if intent == "work_ability":
-        facts["work_ability"] = "partial"
-    goals = [INTENT_GOAL[intent]] if intent in INTENT_GOAL else []
-    if text:
-        goals += [g for g in interview.goals(text) if g not in goals and g != "job"]
-    if goals:
-        facts["goals"] = goals
-    fields = interview.fields(" ".join([text, *entity_values(tracker, "field")])) if text else []
-    if fields:
-        facts["fields"] = fields
-    found = competence_mapping.extract(text) if text else competence_mapping.Competence()
-    if found.occupation_groups or found.skills:
-        facts["competence"] = found.to_dict()
-    return facts
-
-
-def employer_facts(tracker: Tracker) -> dict[str, Any]:
-    """Everything the latest message says about the employer and the hire."""
-    text = latest_text(tracker)
-    if not text or text.startswith("/"):
-        return {}
-    facts: dict[str, Any] = {}
-    municipality = _municipality_from(tracker, text)
-    if municipality:
-        facts["municipality"] = municipality
-    employer_type = interview.employer_type(text)
-    if employer_type:
-        facts["employer_type"] = employer_type
-    group = interview.hire_group(text)
-    if group:
-        facts.update(_hire_group_slots(group))
-    wage, hours = interview.job_terms(text)
-    if wage is not None:
-        facts["wage_eur"] = wage
-        facts["job_terms"] = "given"
-        if hours is not None:
-            facts["hours_per_week"] = hours
-    months = interview.job_months(text)
-    if months is not None:
-        facts["job_months"] = months
-    education = competence_mapping.extract(text[:1000]).education  # "jolla on vain peruskoulu"
-    if education is not None:
-        facts["hire_education"] = education
-    return facts
-
-
-def employer_changes(tracker: Tracker) -> dict[str, Any]:
-    """What "entä jos hän on yli 55?" or "paljonko saan, jos palkka on 2800?" changes in the employer's answers."""
-    text = latest_text(tracker)
-    if not text or text.startswith("/"):
-        return {}
-    text = text[:300]
-    changes = employer_facts(tracker)
-    changes.pop("job_terms", None)
-    age = _age_from(tracker, text)
-    if age is not None and MIN_AGE <= age <= MAX_AGE:
-        # "yli 55" is older than 55
-        changes["hire_age"] = age + 1 if re.search(rf"\byli\s+{age}\b", text) else age
-    if re.search(r"tyot(o|t)|ilman toita", fold(text)):
-        months = interview.unemployed_months(text)
-        if months is not None:
-            changes["hire_unemployed_months"] = months
-    _, hours = interview.job_terms(text)
-    if hours is not None:
-        changes["hours_per_week"] = hours
-    if changes.get("hire_group") == "over_55":
-        # the age itself says it; keep an earlier group such as partial work ability
-        changes.pop("hire_group")
-    return changes
-
-
-def _hire_group_slots(group: str) -> dict[str, Any]:
-    """The hire group and what it tells of the hire, as the employer form's slots."""
-    slots: dict[str, Any] = {"hire_group": group}
-    for key, value in HIRE_GROUP_FACTS.get(group, {}).items():
-        slots[HIRE_FACT_SLOTS[key]] = value
-    return slots
+    return answer
 
 
 class ActionPrefillJobseeker(Action):
+    """What the first message already told of the jobseeker, before the interview asks."""
+
     def name(self) -> str:
         return "action_prefill_jobseeker"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        return [
-            SlotSet(name, value) for name, value in jobseeker_facts(tracker).items() if tracker.get_slot(name) is None
-        ]
+        told = facts.jobseeker_facts(latest_message(tracker), catalogue())
+        return [SlotSet(name, value) for name, value in told.items() if tracker.get_slot(name) is None]
 
 
 class ActionPrefillEmployer(Action):
+    """What the first message already told of the employer and the hire."""
+
     def name(self) -> str:
         return "action_prefill_employer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        return [
-            SlotSet(name, value) for name, value in employer_facts(tracker).items() if tracker.get_slot(name) is None
-        ]
+        told = facts.employer_facts(latest_message(tracker), catalogue())
+        return [SlotSet(name, value) for name, value in told.items() if tracker.get_slot(name) is None]
 
 
 def _slots_before_latest_message(tracker: Tracker) -> dict[str, Any]:
@@ -272,7 +125,7 @@ class MunicipalityValidation:
                 dispatcher.utter_message(response="utter_using_page_municipality", municipality=default)
                 return {"municipality": default}
             return {"municipality": SKIPPED}
-        name = _municipality_from(tracker, text[:300])
+        name = facts.municipality_from(text[: facts.ANSWER_CHARS], entity_values(tracker, "municipality"), catalogue())
         if name:
             return {"municipality": name}
         dispatcher.utter_message(response="utter_invalid_municipality", municipality_text=text[:40])
@@ -297,24 +150,16 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         if _skipped(tracker, value):
             return {"age": SKIPPED}
-        if isinstance(value, (int, float)):
-            parsed: int | None = int(value)
-        else:
-            parsed = _age_from(tracker, str(value)[:300])
-        if parsed is None or not MIN_AGE <= parsed <= MAX_AGE:
+        parsed = facts.age_answer(value, entity_values(tracker, "age"))
+        if parsed is None:
             dispatcher.utter_message(response="utter_invalid_age")
-            return {"age": None}
         return {"age": parsed}
 
     def validate_situation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        chosen, answer = _read_choice(
-            "situation", value, tracker, dispatcher, "situation", SITUATIONS, interview.situation
-        )
-        if answer is not None:
-            return answer
+        chosen = _read_choice(value, tracker, dispatcher, "situation", SITUATIONS, interview.situation)
         result: dict[str, Any] = {"situation": chosen}
         if chosen in ("unemployed", "laid_off") and tracker.get_slot("unemployed_months") is None:
-            months = interview.unemployed_months(str(value)[:300])
+            months = interview.unemployed_months(str(value)[: facts.ANSWER_CHARS])
             if months is not None:
                 result["unemployed_months"] = months
         return result
@@ -324,43 +169,36 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
     ):
         if _skipped(tracker, value):
             return {"unemployed_months": SKIPPED}
-        months = float(value) if isinstance(value, (int, float)) else interview.unemployed_months(str(value)[:300])
-        age = tracker.get_slot("age")
-        longest_possible = (age - MIN_AGE) * 12 if isinstance(age, (int, float)) else 600
-        if months is None or months < 0 or months > longest_possible:
+        months = facts.months_answer(value, longest=facts.longest_unemployment(tracker.get_slot("age")))
+        if months is None:
             dispatcher.utter_message(response="utter_invalid_duration")
-            return {"unemployed_months": None}
         return {"unemployed_months": months}
 
     def validate_work_ability(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        chosen, answer = _read_choice(
-            "work_ability", value, tracker, dispatcher, "work_ability_level", WORK_ABILITIES, interview.work_ability
-        )
-        return answer or {"work_ability": chosen}
+        chosen = _read_choice(value, tracker, dispatcher, "work_ability_level", WORK_ABILITIES, interview.work_ability)
+        return {"work_ability": chosen}
 
     def validate_finnish_level(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ):
-        chosen, answer = _read_choice(
-            "finnish_level", value, tracker, dispatcher, "finnish_level", FINNISH_LEVELS, interview.finnish_level
-        )
-        return answer or {"finnish_level": chosen}
+        chosen = _read_choice(value, tracker, dispatcher, "finnish_level", FINNISH_LEVELS, interview.finnish_level)
+        return {"finnish_level": chosen}
 
     def validate_goals(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         if isinstance(value, list):
             return {"goals": value}
         text = str(value or "")
-        chosen = _chosen(text, "goal", GOALS)
+        chosen = facts.chosen(text, "goal", GOALS)
         if chosen:
             return {"goals": [chosen]}
         if _skipped(tracker, text):
             return {"goals": SKIPPED}
-        parsed = interview.goals(text[:300])
+        parsed = interview.goals(text[: facts.ANSWER_CHARS])
         if not parsed:
             dispatcher.utter_message(response="utter_invalid_choice")
             return {"goals": None}
         result: dict[str, Any] = {"goals": parsed}
-        fields = interview.fields(text[:300])
+        fields = interview.fields(text[: facts.ANSWER_CHARS])
         if fields and not tracker.get_slot("fields"):
             result["fields"] = fields
         return result
@@ -370,7 +208,7 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ):
         text = str(value or "")
-        chosen = _chosen(text, "health_category", HEALTH_CATEGORIES)
+        chosen = facts.chosen(text, "health_category", HEALTH_CATEGORIES)
         if chosen:
             return {"health_category": chosen}
         # The chat gateway turns typed answers into a category before they reach Rasa; this
@@ -380,9 +218,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
     # -- competence mapping -------------------------------------------------------------
     def _add_competence(self, tracker: Tracker, text: str) -> dict[str, Any]:
         current = _competence(tracker)
-        merged = competence_mapping.merge(current, competence_mapping.extract(text[:1000]))
+        merged = competence_mapping.merge(current, competence_mapping.extract(text[: facts.DESCRIPTION_CHARS]))
         result: dict[str, Any] = {"competence": merged.to_dict()}
-        fields = _profile_fields(merged, tracker.get_slot("fields"))
+        fields = facts.profile_fields(merged, tracker.get_slot("fields"))
         if fields:
             result["fields"] = fields
         return result
@@ -414,14 +252,14 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
         intent = latest_intent(tracker)
         current = _competence(tracker)
         if not text.startswith("/"):
-            corrected = competence_mapping.apply_correction(current, text[:1000])
+            corrected = competence_mapping.apply_correction(current, text[: facts.DESCRIPTION_CHARS])
             if corrected != current:
                 # a correction in the user's own words: read the profile back again
                 return {
                     "competence": corrected.to_dict(),
                     "competence_correcting": False,
                     "competence_confirmed": None,
-                    "fields": _profile_fields(corrected, None),
+                    "fields": facts.profile_fields(corrected, None),
                     **({"education": corrected.education} if corrected.education else {}),
                 }
         if intent == "affirm" or text == "/affirm" or _skipped(tracker, text):
@@ -435,11 +273,7 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
     # -- Kompassi-style self-rating -----------------------------------------------------
     def _validate_rating(self, slot_name: str, value: Any, tracker: Tracker, dispatcher: CollectingDispatcher):
         text = str(value or "")
-        chosen = interview.payload_entities(text).get("rating")
-        if chosen is None and re.search(
-            r"\b(ohita|ohitan|skippaa|hyppaa yli)\b.*\b(kaikki|loput|loputkin)\b", fold(text)
-        ):
-            chosen = "skip_all"  # typed "ohita kaikki loput" = the button
+        chosen = facts.rating_choice(text)
         if chosen == "skip_all":
             return {name: SKIPPED for name in RATING_SLOTS if tracker.get_slot(name) is None or name == slot_name}
         if chosen == "skip" or (chosen is None and _skipped(tracker, text)):
@@ -494,24 +328,21 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
     def validate_employer_type(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ):
-        chosen, answer = _read_choice(
-            "employer_type", value, tracker, dispatcher, "employer_type", EMPLOYER_TYPES, interview.employer_type
-        )
-        return answer or {"employer_type": chosen}
+        chosen = _read_choice(value, tracker, dispatcher, "employer_type", EMPLOYER_TYPES, interview.employer_type)
+        return {"employer_type": chosen}
 
     def validate_hire_group(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        chosen, answer = _read_choice(
-            "hire_group", value, tracker, dispatcher, "hire_group", HIRE_GROUPS, interview.hire_group
-        )
-        return answer or _hire_group_slots(chosen)
+        chosen = _read_choice(value, tracker, dispatcher, "hire_group", HIRE_GROUPS, interview.hire_group)
+        if chosen in (None, SKIPPED):
+            return {"hire_group": chosen}
+        return facts.hire_group_slots(chosen)
 
     def validate_hire_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         if _skipped(tracker, value):
             return {"hire_age": SKIPPED}
-        parsed = int(value) if isinstance(value, (int, float)) else interview.age(str(value)[:300])
-        if parsed is None or not MIN_AGE <= parsed <= MAX_AGE:
+        parsed = facts.age_answer(value)
+        if parsed is None:
             dispatcher.utter_message(response="utter_invalid_age")
-            return {"hire_age": None}
         return {"hire_age": parsed}
 
     def validate_hire_unemployed_months(
@@ -519,38 +350,28 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
     ):
         if _skipped(tracker, value):
             return {"hire_unemployed_months": SKIPPED}
-        months = float(value) if isinstance(value, (int, float)) else interview.unemployed_months(str(value)[:300])
-        if months is None or not 0 <= months <= 600:
+        months = facts.months_answer(value)
+        if months is None:
             dispatcher.utter_message(response="utter_invalid_duration")
-            return {"hire_unemployed_months": None}
         return {"hire_unemployed_months": months}
 
     def validate_job_terms(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         text = str(value or "")
         if text == "given":
             return {"job_terms": "given"}
-        if _skipped(tracker, text) or interview.is_skip(text):
+        if _skipped(tracker, text):
             return {"job_terms": SKIPPED}
-        wage, hours = interview.job_terms(text[:300])
-        if wage is None:
+        answer = facts.job_terms_answer(text)
+        if answer is None:
             dispatcher.utter_message(response="utter_invalid_job_terms")
             return {"job_terms": None}
-        answer = {"job_terms": "given", "wage_eur": wage, "hours_per_week": hours}
-        months = interview.job_months(text[:300])
-        if months is not None:
-            answer["job_months"] = months
         return answer
 
 
 def _education_answer(value: Any, tracker: Tracker, dispatcher: CollectingDispatcher) -> str | None:
     """An education level from a button or in words ("vain peruskoulu"), SKIPPED, or None after
     asking again."""
-    text = str(value or "")
-    chosen = _chosen(text, "education_level", EDUCATION_LEVELS)
-    if chosen is None and _skipped(tracker, text):
-        return SKIPPED
-    if chosen is None:
-        chosen = competence_mapping.extract(text[:1000]).education
+    chosen = facts.education_answer(str(value or ""), EDUCATION_LEVELS, latest_intent(tracker))
     if chosen is None:
         dispatcher.utter_message(response="utter_invalid_choice")
     return chosen
@@ -566,12 +387,6 @@ def _education_decides_the_youth_voucher(age: Any, unemployed_months: Any) -> bo
 
 def _competence(tracker: Tracker) -> competence_mapping.Competence:
     return competence_mapping.Competence.from_dict(tracker.get_slot("competence"))
-
-
-def _profile_fields(found: competence_mapping.Competence, earlier: Any) -> list[str]:
-    """The fields the path uses: what the person enjoys first, then their experience."""
-    fields = list(found.likes) + list(found.fields) + [f for f in (earlier or []) if isinstance(f, str)]
-    return list(dict.fromkeys(fields))[:10]
 
 
 class ValidateSummaryForm(FormValidationAction):
