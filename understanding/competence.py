@@ -16,11 +16,15 @@ How it works
    clause has no verb of its own ("tykkään olla ulkona ja tehdä käsillä").
 3. Each word is read through Voikko (``understanding.finnish.analyse``): the surface form,
    base forms and compound parts are matched against ``interview.FIELD_PATTERNS`` (plus
-   the extra patterns below) for fields, and against the Ammattiluokitus 2010 keywords
-   of ``data/occupations.yaml`` for occupation groups. Without Voikko only surface
-   forms and prefixes match, so fewer inflected forms are found.
+   the extra patterns of ``data/competence_words.yaml``) for fields, and against the
+   Ammattiluokitus 2010 keywords of ``data/occupations.yaml`` for occupation groups.
+   Without Voikko only surface forms and prefixes match, so fewer inflected forms are found.
 4. Cards and skills, education level and durations ("10 vuotta", via
    ``textparse.parse_duration_months``) are read per clause.
+
+The words and word parts all this looks for (cards, licences, education words, negation,
+liking and wish cues, duration words ...) are in ``data/competence_words.yaml``, loaded once
+at import; the regular expressions are built from them here.
 
 Nothing here raises on odd input: empty, very long, markup or nonsense text gives an
 empty ``Competence``.
@@ -33,6 +37,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from understanding.finnish import analyse, fold
 from understanding.interview import FIELD_PATTERNS
@@ -54,6 +60,7 @@ __all__ = [
 
 MAX_CHARS = 1000
 OCCUPATIONS_PATH = Path(__file__).parent / "data" / "occupations.yaml"
+WORDS_PATH = Path(__file__).parent / "data" / "competence_words.yaml"
 
 # Lowest first; the highest completed level is kept.
 EMPTY_TEXT_FI = "En löytänyt vastauksistasi vielä osaamista."
@@ -130,8 +137,6 @@ def _clean_codes(values: Any, allowed: Any) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _occupation_data() -> dict:
     try:
-        import yaml
-
         data = yaml.safe_load(OCCUPATIONS_PATH.read_text(encoding="utf-8")) or {}
     except Exception:  # missing or broken file: extraction still finds fields, cards, years
         return {"groups": [], "names": {}, "words": {}, "phrases": [], "fields": {}}
@@ -168,22 +173,43 @@ def occupation_group_fields(code: str) -> tuple[str, ...]:
     return tuple(_occupation_data()["fields"].get(code.strip(), ()))
 
 
-# Cards and licences that point to a line of work (catalogue field codes). A B licence,
-# first aid, languages or a security guard card point to no single field.
-SKILL_FIELDS: dict[str, tuple[str, ...]] = {
-    "trukkikortti": ("logistics",),
-    "hygieniapassi": ("kitchen",),
-    "anniskelupassi": ("kitchen",),
-    "työturvallisuuskortti": ("construction",),
-    "tulityökortti": ("construction", "metal"),
-    "tieturvakortti": ("construction",),
-    "C-ajokortti": ("transport",),
-    "CE-ajokortti": ("transport",),
-    "D-ajokortti": ("transport",),
-    "taksinkuljettajan ajolupa": ("transport",),
-    "kuljettajan ammattipätevyys": ("transport",),
-    "Excel": ("office",),
-}
+# --------------------------------------------------------------------------- word tables
+
+
+def _load_words(path: Path = WORDS_PATH) -> dict[str, Any]:
+    """The word tables of data/competence_words.yaml (what each is: the file's header)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not a mapping of word tables")
+    return data
+
+
+_WORDS = _load_words()
+
+
+def _words(name: str) -> tuple[str, ...]:
+    """One table of words (or regex fragments), in the file's order."""
+    values = _WORDS[name]
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValueError(f"{WORDS_PATH.name}: {name} is not a list of strings")
+    return tuple(values)
+
+
+def _lists(name: str) -> dict[str, tuple[str, ...]]:
+    """One table of names -> words (or regex fragments), in the file's order."""
+    table = _WORDS[name]
+    if not isinstance(table, dict):
+        raise ValueError(f"{WORDS_PATH.name}: {name} is not a mapping")
+    return {str(key): tuple(str(v) for v in values) for key, values in table.items()}
+
+
+def _either(alternatives: tuple[str, ...]) -> str:
+    """A regex matching any of the alternatives."""
+    return "|".join(alternatives)
+
+
+# Cards and licences that point to a line of work (catalogue field codes).
+SKILL_FIELDS: dict[str, tuple[str, ...]] = _lists("skill_fields")
 
 
 def work_fields(fields: Any = (), competence: Competence | None = None, *, typical_only: bool = False) -> list[str]:
@@ -213,316 +239,63 @@ def occupation_group_name(code: str) -> str | None:
     return _occupation_data()["names"].get(code.strip()) or None
 
 
-# --------------------------------------------------------------------------- word tables
+# --------------------------------------------------------------------------- regexes and word sets
 
 # Added to interview.FIELD_PATTERNS; matched on a word's folded surface, base forms and parts.
 EXTRA_FIELD_PATTERNS: list[tuple[str, str]] = [
-    (
-        r"ruoan|ruuan|kokkaa|kokkaus|^kokat|kokkail|leipo|leipuri|tiskar|tiskaa|astianpes|baarimik|pizz|grilli"
-        r"|keittaja|tarjoil|pikaruo|salaattibaar|kokiksi|kokkina",
-        "kitchen",
-    ),
-    (r"kerail|ahtaaj|purkaja|lastaaj|lastaus|terminaal|pakkaamo|lahettamo|lahetti|muuttomie|muuttofirm", "logistics"),
-    (r"taksi|kuorma-?auto|linja-?auto|veturi|jakeluaut|ajoneuvo|kuljettaj|kaivinkon|kaivuri|raitiovaun", "transport"),
-    (r"siivoj|ikkunanpes|toimitilahuol|pesula", "cleaning"),
-    (r"lajittel|jatehuol|roskakusk|jateaut", "recycling"),
-    (r"myymal|kauppias|hyllyt|torimyy|kojumyy|kaupantat", "retail"),
-    (
-        r"lastenhoi|paivako[dt]|varhaiskasv|potila|vammai|avustaja|omaishoi|hoivakod|vanhainko"
-        r"|kotihoi|ensihoi|kodinhoit",
-        "care",
-    ),
-    (
-        r"kirvesm|timpur|muurar|maalar|laatoit|putkimi|putkiasen|\blvi|sahkoasen|sahkomie|raudoit|betonim|kattomie"
-        r"|kattoasen|eristaj|tyomaa|talonrakenn|rappar|purkutyo",
-        "construction",
-    ),
-    (r"puusep|puutyo|verhoil|huonekalu|nikkaro", "woodwork"),
-    (r"asiakasneuv|vastaanottovirk|respa|puhelinpalv|myyntineuv|asiakaspalvel", "customer_service"),
-    (r"talonmie|huoltomie|lumity|lumenluon|ruohonleik|kiinteisto", "property_care"),
-    (
-        r"puutarh|viher|nurmik|kasvihuon|marjanpoim|mansikanpoim|taimi|karjanhoi|elainten ?hoi|hevos|navet|maatil"
-        r"|maanviljel|metsuri|metsatyo",
-        "gardening",
-    ),
-    (r"ohjelmoi|koodar|koodaa|ohjelmisto|sovelluskehit|web-kehit|it-tuki|mikrotuki|helpdesk|devaaja", "it"),
-    (r"hitsa|levysep|koneist|sorvaa|metallit|metallim|valimo|mekaanik", "metal"),
-    (r"ompel|tekstiil|vaatetu|vaatturi|suutari|kasityo|neulo", "textile"),
-    (r"toimisto|sihteer|kirjanpi|palkanlask|laskutu|reskontr|arkistoi", "office"),
-    (r"graafik|valokuv|sisallontuot|toimittaja", "media"),
+    (_either(parts), code) for code, parts in _lists("extra_field_patterns").items()
 ]
-# Only in like clauses: "tykkään olla ulkona ja tehdä käsillä".
+# Only in like clauses: "tykkään olla ulkona ja tehdä käsillä"; whole words.
 LIKE_FIELD_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
-    (r"^(ulkona|ulkoilu\w*|ulkotyo\w*|ulos|luonto|luonnossa|ulkoilma\w*)$", ("gardening", "property_care")),
-    (
-        r"^(kasilla|kasin|kasista\w*|kadentaid\w*|rakentel\w*|korjail\w*|korjata|korjaaminen"
-        r"|nikkaroi\w*)$",
-        ("woodwork", "construction"),
-    ),
-    (r"^(ihmisten|ihmisia|ihmiset|ihminen|asiakkaiden|asiakkaat|asiakas)$", ("customer_service",)),
-    (
-        r"^(auttaa|auttaminen|auttamaan|auttamisesta|autan|hoitaa|hoitaminen|lapset|lasten|lapsia|vanhukset"
-        r"|vanhusten|vanhuksia)$",
-        ("care",),
-    ),
-    (r"^(ajaa|ajaminen|ajamaan|ajamisesta|ajella|autot|autoja|autolla|ratti|ratissa|ratin)$", ("transport",)),
-    (r"^(tietokone|tietokoneet|tietokoneita|tietokoneella|tietokoneiden|koodaus|koodaaminen)$", ("it",)),
-    (r"^(siivota|siivoaminen|siistia|siivoamisesta|jarjestaa|jarjestely)$", ("cleaning",)),
-    (r"^(kasvi|kasvit|kasveja|kukka|kukat|kukkia|kukkien|puutarha|puutarhassa)$", ("gardening",)),
-    (r"^(numero|numerot|numeroiden|numeroita|laskeminen|paperityo\w*)$", ("office",)),
-    (r"^(myyda|myyminen|myymaan|myynti)$", ("retail",)),
-    (r"^(valokuvata|valokuvaus|piirtaa|piirtaminen|kuvata|videot|videoita)$", ("media",)),
+    ("^(" + _either(tuple(entry["words"])) + ")$", tuple(entry["fields"])) for entry in _WORDS["like_field_patterns"]
 ]
 
 # (canonical name, pattern on the folded clause text)
-SKILL_PATTERNS: list[tuple[str, str]] = [
-    ("trukkikortti", r"trukki ?-?(kort|lup|ajolup|koulutu)|trukinkuljettajan ?(kort|lup|koulutu)|trukkarikort"),
-    ("hygieniapassi", r"hygienia ?-?pass|hygi ?-?pass|hygieniaosaamis"),
-    ("anniskelupassi", r"anniskelu ?-?pass"),
-    ("työturvallisuuskortti", r"tyoturvallisuus ?-?kort|tyoturva ?-?kort|\btt ?-?kort"),
-    ("tulityökortti", r"tulityo"),
-    ("tieturvakortti", r"tieturva"),
-    ("ensiapukortti", r"ensiapu|\bea ?-?[12]\b|\bea ?-?kort"),
-    ("C-ajokortti", r"\bc ?-?(ajo)?kort|\bc ?-?luoka?n|kuorma-?auto(n|jen)? ?(ajo)?kort"),
-    ("CE-ajokortti", r"\bce ?-?(ajo)?kort|\bce ?-?luoka?n|rekkakort|yhdistelmaajoneuvo\w* ?(ajo)?kort"),
-    ("D-ajokortti", r"\bd ?-?(ajo)?kort|\bd ?-?luoka?n|bussikort|linja-?auto(n)? ?(ajo)?kort"),
-    (
-        "B-ajokortti",
-        r"\bb ?-?(ajo)?kort|\bb ?-?luoka?n|henkiloauto(n)? ?(ajo)?kort"
-        r"|(?<!\bc-)(?<!\bc )(?<!ce-)(?<!ce )(?<!\bd-)(?<!\bd )(?<!auton )(?<!autojen )\bajokort",
-    ),
-    ("taksinkuljettajan ajolupa", r"taksi\w* ?(ajo)?lup|taksikort"),
-    ("kuljettajan ammattipätevyys", r"ammattipatevyy"),
-    ("järjestyksenvalvojakortti", r"jarjestyksenvalvoja\w*kort|\bjv ?-?kort"),
-    ("vartijakortti", r"vartija ?-?kort"),
-    ("Excel", r"\bexcel"),
-    ("ruotsin kieli", r"\bruotsia\b|\bruotsiksi\b|\bruotsin ?kiel|\bsvenska|\bswedish"),
-    ("englannin kieli", r"\benglantia\b|\benglanniksi\b|\benglannin ?kiel|\benglish\b|\benkkua?\b"),
-]
+SKILL_PATTERNS: list[tuple[str, str]] = [(name, _either(parts)) for name, parts in _lists("skill_patterns").items()]
 _SKILL_RES = [(name, re.compile(pattern)) for name, pattern in SKILL_PATTERNS]
-_SKILL_WORD_RE = re.compile(
-    r"(kortti|kortin|korttia|kortit|kortteja|passi|passin|passia|passit|lupa|luvan|lupaa"
-    r"|lupia|patevyys|patevyyden)$"
-)
-_EDUCATION_WORD_RE = re.compile(r"koulu|opisto|tutkin|lukio|kurssi|koulutu")
+_SKILL_WORD_RE = re.compile("(" + _either(_words("skill_word_endings")) + ")$")
+_EDUCATION_WORD_RE = re.compile(_either(_words("education_words")))
 
 _FIELD_RES = [(re.compile(p), code) for p, code in FIELD_PATTERNS] + [
     (re.compile(p), code) for p, code in EXTRA_FIELD_PATTERNS
 ]
 _LIKE_FIELD_RES = [(re.compile(p), codes) for p, codes in LIKE_FIELD_PATTERNS]
-_CARE_ONLY_BY_HOIT = re.compile(r"lahihoi|hoiva|vanhus|lastenhoi|kodinhoit|kotihoi|sairaanhoi|terveydenhoi")
-_NOT_CARE_RE = re.compile(r"hoitovapa|kotihoidon|hoitotuki|hoidossa|hoitoon|hoidosta|hoitopaik")
+_CARE_ONLY_BY_HOIT = re.compile(_either(_words("care_only_by_hoit")))
+_NOT_CARE_RE = re.compile(_either(_words("not_care_words")))
 
 # Education: (pattern on a folded word, level); the first matching level wins for a word.
 EDUCATION_WORD_PATTERNS: list[tuple[str, str]] = [
-    (
-        r"^(ammattikorkeakoul|amk|yamk|yliopisto|korkeakoul|kauppakorkeakoul|kandidaat|kandi$|maisteri|tohtori"
-        r"|university|bachelor|master|diplomi-insinoor|lisensiaat)",
-        "higher",
-    ),
-    (
-        r"^(ammattikoul|amis|amiks|ammattiopisto|ammatillis|perustutkin|ammattitutkin|erikoisammattitutkin|oppisopim"
-        r"|merkonomi|datanomi|vocational)",
-        "vocational",
-    ),
-    (r"^(lukio|ylioppila|yo-tutkin|yo-paper|abi)", "upper_secondary"),
-    (r"^(peruskoul|ylaast|ala-ast|kansakoul|keskikoul|ysiluok|kymppiluok)", "basic"),
+    ("^(" + _either(starts) + ")", level) for level, starts in _lists("education_word_patterns").items()
 ]
 _EDUCATION_WORD_RES = [(re.compile(p), level) for p, level in EDUCATION_WORD_PATTERNS]
 # Titles that come with a higher-education degree ("valmistuin sairaanhoitajaksi").
-HIGHER_TITLES = {
-    fold(w)
-    for w in (
-        "sairaanhoitaja",
-        "terveydenhoitaja",
-        "kätilö",
-        "ensihoitaja",
-        "fysioterapeutti",
-        "insinööri",
-        "tradenomi",
-        "sosionomi",
-        "restonomi",
-        "geronomi",
-        "agrologi",
-        "medianomi",
-        "opettaja",
-        "lääkäri",
-        "ekonomi",
-        "juristi",
-        "farmaseutti",
-        "psykologi",
-        "arkkitehti",
-        "diplomi-insinööri",
-        "maisteri",
-        "kandidaatti",
-    )
-}
-_STUDY_VERBS = ("valmistu", "opiskelin", "kouluttauduin", "kouluttautunut", "suoritin", "suorittanut", "paasin")
-_QUALIFICATION_NOUNS = ("koulutus", "koulutuksen", "tutkinto", "tutkinnon", "paperit", "paperin", "papereita")
+HIGHER_TITLES = {fold(w) for w in _words("higher_titles")}
+_STUDY_VERBS = _words("study_verbs")
+_QUALIFICATION_NOUNS = _words("qualification_nouns")
 
 # Clause structure (all folded).
-NEGATION_WORDS = frozenset(
-    {
-        "en",
-        "et",
-        "ei",
-        "emme",
-        "ette",
-        "eivat",
-        "enka",
-        "eika",
-        "enkaan",
-        "eikaan",
-        "ilman",
-        "poista",
-        "poistakaa",
-        "poistetaan",
-        "poistaa",
-        "pois",
-        "vaarin",
-        "eipa",
-        "enpa",
-    }
-)
-REMOVE_WORDS = frozenset({"poista", "poistakaa", "poistetaan", "poistaa", "pois", "vaarin"})
-_CLAUSE_CONJUNCTIONS = frozenset(
-    {
-        "ja",
-        "mutta",
-        "mut",
-        "vaan",
-        "seka",
-        "tai",
-        "kun",
-        "koska",
-        "etta",
-        "sitten",
-        "plus",
-        "kuitenkin",
-        "paitsi",
-        "joten",
-    }
-)
-_NEGATING_CONJUNCTIONS = frozenset({"enka", "eika", "enkaan", "eikaan"})
-_LIKE_PREFIXES = (
-    "tykka",
-    "tykkaa",
-    "diggaa",
-    "nautin",
-    "rakastan",
-    "pidan",
-    "pidin",
-    "innostun",
-    "innostaa",
-    "kiinnost",
-    "lempi",
-    "unelma",
-    "vahvuu",
-    "osaan",
-    "osaisin",
-    "mieluiten",
-    "mielelläni",
-    "mielellani",
-    "mielenkiin",
-    "intohimo",
-    "sujuu",
-)
-_WANT_PREFIXES = (
-    "haluai",
-    "haluan",
-    "haluun",
-    "haluis",
-    "haluisin",
-    "toivoisin",
-    "toivon",
-    "kiinnost",
-    "unelma",
-    "haaveil",
-    "haaveen",
-    "haave",
-)
-_FACT_VERBS = frozenset(
-    {
-        "olin",
-        "olen",
-        "oon",
-        "oli",
-        "on",
-        "kavin",
-        "tein",
-        "teen",
-        "tyoskentelin",
-        "tyoskentelen",
-        "tehnyt",
-        "ollut",
-        "ollu",
-        "valmistuin",
-        "mulla",
-        "minulla",
-        "mul",
-        "sain",
-        "suoritin",
-        "opiskelin",
-        "ajoin",
-        "siivosin",
-        "kokkasin",
-        "hoidin",
-        "myin",
-    }
-)
-_DURATION_UNITS = frozenset(
-    {"v", "vuosi", "vuos", "vuotta", "vuoden", "vuoen", "kk", "kuukausi", "kuukautta", "kuukauden", "viikkoa", "viikon"}
-)
+NEGATION_WORDS = frozenset(_words("negation_words"))
+REMOVE_WORDS = frozenset(_words("remove_words"))
+_REMOVE_EDUCATION_CUES = _words("remove_education_cues")
+_REMOVE_YEARS_CUES = _words("remove_years_cues")
+_CLAUSE_CONJUNCTIONS = frozenset(_words("clause_conjunctions"))
+_NEGATING_CONJUNCTIONS = frozenset(_words("negating_conjunctions"))
+_LIKE_PREFIXES = _words("like_prefixes")
+_WANT_PREFIXES = _words("want_prefixes")
+_GOOD_AT_VERBS = _words("good_at_verbs")
+_LIKE_CARRY_LEADS = _words("like_carry_leads")
+_FACT_VERBS = frozenset(_words("fact_verbs"))
+_DURATION_UNITS = frozenset(_words("duration_units"))
 # Durations in these clauses are not work experience.
-_NOT_WORK_DURATION = (
-    "tyoto",
-    "tyottom",
-    "kotona",
-    "hoitovapa",
-    "sairasloma",
-    "sairauslom",
-    "aitiysloma",
-    "isyysloma",
-    "vanhempainvapa",
-    "opiskel",
-    "koulu",
-    "lukio",
-    "amis",
-    "asun",
-    "asuin",
-    "asunut",
-    "asuttu",
-    "armeija",
-    "intti",
-    "intissa",
-    "varusmie",
-    "sitten",
-    "vuotias",
-    "vanha",
-    "ika",
-    "lapsi",
-    "lasta",
-    "lapset",
-    "elak",
-)
-_WORK_WORDS_LIKE_NOT_WORK = ("koulunkay", "kouluavust", "koulukulj")
+_NOT_WORK_DURATION = _words("not_work_duration")
+_WORK_WORDS_LIKE_NOT_WORK = _words("work_words_like_not_work")
 _TOKEN_RE = re.compile(r"[0-9a-zåäöéü]+(?:[-'][0-9a-zåäöéü]+)*|[.,;:!?()\n/]", re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^<>]{0,300}>")
 _STRONG_BOUNDARIES = frozenset(".;!?\n")
-_INCOMPLETE_PREFIXES = (
-    "keskeyt",
-    "kesken",
-    "valmistumat",
-    "aloitin",
-    "aloittanut",
-    "opiskelen",
-    "opiskelemassa",
-    "lopetin",
-    "jatin",
-    "lopettanut",
-    "jattanyt",
-    "opiskelijana",
-)
+_INCOMPLETE_PREFIXES = _words("incomplete_prefixes")
+_INCOMPLETE_IF_NEGATED = _words("incomplete_if_negated")
+_NUMBERISH = frozenset(_words("numberish"))
+_GENERIC_HEADS = _words("generic_heads")
 
 
 @dataclass
@@ -581,30 +354,6 @@ def _clauses(text: str) -> list[_Clause]:
     return clauses
 
 
-_NUMBERISH = frozenset(
-    {
-        "yksi",
-        "yks",
-        "kaksi",
-        "kaks",
-        "kolme",
-        "nelja",
-        "viisi",
-        "viis",
-        "kuusi",
-        "kuus",
-        "seitseman",
-        "kahdeksan",
-        "yhdeksan",
-        "kymmenen",
-        "puoli",
-        "puol",
-        "pari",
-        "muutama",
-    }
-)
-
-
 def _mark(clauses: list[_Clause]) -> None:
     previous: _Clause | None = None
     for clause in clauses:
@@ -615,7 +364,7 @@ def _mark(clauses: list[_Clause]) -> None:
             clause.removal = True
         if (
             any(w.startswith(_LIKE_PREFIXES) for w in words)
-            or ("hyva" in words and any(w in ("olen", "oon", "oot", "ole", "olin") for w in words))
+            or ("hyva" in words and any(w in _GOOD_AT_VERBS for w in words))
             or "hyva kasistani" in clause.text
         ):
             clause.like = True
@@ -627,7 +376,7 @@ def _mark(clauses: list[_Clause]) -> None:
             and previous.like
             and not clause.like
             and previous.sentence == clause.sentence
-            and clause.lead in ("ja", "seka", "tai", ",", "plus", "enka", "eika")
+            and clause.lead in _LIKE_CARRY_LEADS
             and not any(w in _FACT_VERBS for w in words)
         ):
             clause.like, clause.want = True, previous.want
@@ -726,9 +475,6 @@ def _word_group(raw_word: str) -> str | None:
     return best[1] if best else None
 
 
-_GENERIC_HEADS = ("homm", "tyo", "duun", "keik", "firm", "paik", "mies", "ala")
-
-
 def _word_education(word: str) -> str | None:
     for regex, level in _EDUCATION_WORD_RES:
         if regex.search(word):
@@ -768,10 +514,7 @@ def _clause_education(clause: _Clause) -> str | None:
 def _is_incomplete(clause: _Clause) -> bool:
     if any(w.startswith(_INCOMPLETE_PREFIXES) for w in clause.words):
         return True
-    return clause.negated and any(
-        w.startswith(("valmistu", "suoritt", "loppuun", "paper", "tutkin", "kayny", "kaynyt", "saanut"))
-        for w in clause.words
-    )
+    return clause.negated and any(w.startswith(_INCOMPLETE_IF_NEGATED) for w in clause.words)
 
 
 # --------------------------------------------------------------------------- reading a text
@@ -838,9 +581,9 @@ def _read(text: Any) -> _Reading:
             if clause.removal:
                 _add(reading.neg_fields, fields)
                 _add(reading.neg_likes, fields + likes)
-                if any(w.startswith(("koulutu", "koulu")) for w in clause.words) and not education:
+                if any(w.startswith(_REMOVE_EDUCATION_CUES) for w in clause.words) and not education:
                     reading.remove_education = True
-                if any(w.startswith(("tyokokemu", "kokemu", "vuode", "vuosi", "vuotta")) for w in clause.words):
+                if any(w.startswith(_REMOVE_YEARS_CUES) for w in clause.words):
                     reading.remove_years = True
             _add(reading.neg_groups, groups)
             _add(reading.neg_skills, skills)
@@ -930,9 +673,6 @@ def merge(first: Competence, second: Competence) -> Competence:
         years_experience=max(years) if years else None,
         likes=_union(first.likes, second.likes),
     )
-
-
-_SET_EDUCATION_RE = re.compile(r"\b(koulutus|koulutukseni|koulutukseksi|tutkinto|tutkintoni)\b")
 
 
 def apply_correction(current: Competence, text: str) -> Competence:

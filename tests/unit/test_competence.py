@@ -484,3 +484,27 @@ def test_works_without_voikko(monkeypatch):
     finally:
         for cached in (competence._candidates, competence._word_fields, competence._word_likes, competence._word_group):
             cached.cache_clear()
+
+
+# --------------------------------------------------------------------------- the word tables
+
+
+def test_word_tables_are_all_listed_in_the_header_and_used():
+    """data/competence_words.yaml: its header names every table, and the code reads every one."""
+    text = competence.WORDS_PATH.read_text(encoding="utf-8")
+    tables = set(yaml.safe_load(text))
+    header = {line.split()[1] for line in text.split("\n\n")[0].splitlines() if line.startswith("#   ")}
+    assert header == tables
+    source = Path(competence.__file__).read_text(encoding="utf-8")
+    assert {name for name in tables if f'"{name}"' not in source} == set()
+
+
+def test_word_tables_agree_with_the_vocabulary():
+    """Cards that point to a line of work are ones the extraction finds; every code is a known one;
+    education levels are tried highest first."""
+    names = {name for name, _ in competence.SKILL_PATTERNS}
+    assert set(competence.SKILL_FIELDS) <= names
+    assert {code for codes in competence.SKILL_FIELDS.values() for code in codes} <= set(FIELDS)
+    assert {code for _, code in competence.EXTRA_FIELD_PATTERNS} <= set(FIELDS)
+    assert {code for _, codes in competence.LIKE_FIELD_PATTERNS for code in codes} <= set(FIELDS)
+    assert [level for _, level in competence.EDUCATION_WORD_PATTERNS] == list(reversed(EDUCATION_LEVELS))
