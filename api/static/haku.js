@@ -58,12 +58,7 @@ const T = {
 };
 
 // ---------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------
-
-
-// ---------------------------------------------------------------------------
-// Vocabulary labels (GET /api/vocabulary)
+// Vocabulary labels (GET /api/vocabulary) and helpers
 // ---------------------------------------------------------------------------
 
 // Map(vocabulary name -> Map(code -> label)); stays empty when the labels cannot be loaded,
@@ -419,8 +414,11 @@ function eligibilityList(elig) {
 
 function channelItem(ch) {
   const kind = str(ch.kind) || 'other';
+  // an unknown kind is "Muu kanava"; the code itself only when there are no labels at all
   const kindLabel =
-    labelOf(vocabulary, 'channel_kind', kind) || labelOf(vocabulary, 'channel_kind', 'other') || word('channel_kind', kind);
+    labelOf(vocabulary, 'channel_kind', kind) ||
+    labelOf(vocabulary, 'channel_kind', 'other') ||
+    word('channel_kind', kind);
   const label = str(ch.label) || kindLabel;
   const value = str(ch.value);
   const li = el('li');
