@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from catalogue.repository import CatalogueSnapshot, ServiceRecord, SupportVariantRecord
-from messages import euros, months_text
+from messages import euros, has, months_text, text
 from recommendation.profiles import EmployerProfile
 from vocabulary import LONG_TERM_UNEMPLOYED_MONTHS
 
@@ -24,30 +24,24 @@ ASSOCIATION_100_WORKING_TIME_SHARE = 0.65
 ASSOCIATION_100_WAGE_MULTIPLIER = 1.23
 NON_PROFIT_EMPLOYERS = ("association", "foundation", "other")
 WAGE_SUBSIDIES = ("palkkatuki", "tyollistamistuki-55", "nuorten-tyollistymisseteli")
-# Wording only: the genitive of the supports a supplement's `requires`/`excludes` names most often
-GENITIVES = {
-    "palkkatuki": "palkkatuen",
-    "tyollistamistuki-55": "55 vuotta täyttäneiden työllistämistuen",
-    "nuorten-tyollistymisseteli": "nuorten työllistymissetelin",
-}
-
 # The conditions a support variant's `when` may state (catalogue/data/SCHEMA.md). The
-# profile checks some of them; the rest the package lists for the employer to check.
-CONDITION_TEXTS = {
-    "min_hours_per_week": "työaika vähintään {v} tuntia viikossa",
-    "min_working_time_percent": "työaika vähintään {v} % täydestä työajasta",
-    "min_labour_market_subsidy_days": "palkattava on saanut työmarkkinatukea vähintään {v} päivää",
-    "more_than_labour_market_subsidy_days": "palkattava on saanut työmarkkinatukea yli {v} päivää",
-    "min_unemployed_months": "palkattava on ollut työttömänä vähintään {v} kuukautta",
-    "min_age": "palkattava on vähintään {v}-vuotias",
-    "max_age": "palkattava on enintään {v}-vuotias",
-    "apply_before_hiring": "haetaan ennen työsuhteen alkua",
-    "min_employment_months": "työsuhde kestää vähintään {v} kuukautta",
-    "first_employee": "palkattava on yrityksen ensimmäinen työntekijä",
-    "foreign_language": "palkattava on vieraskielinen",
-    "min_education_upper_secondary": "palkattavalla on toisen asteen tai korkea-asteen tutkinto",
-}
-KNOWN_CONDITIONS = frozenset(CONDITION_TEXTS) | {
+# profile checks some of them; the rest the package lists for the employer to check, each
+# in the words of `employer.conditions.<key>` (messages/fi/employer.yaml).
+STATED_CONDITIONS = (
+    "min_hours_per_week",
+    "min_working_time_percent",
+    "min_labour_market_subsidy_days",
+    "more_than_labour_market_subsidy_days",
+    "min_unemployed_months",
+    "min_age",
+    "max_age",
+    "apply_before_hiring",
+    "min_employment_months",
+    "first_employee",
+    "foreign_language",
+    "min_education_upper_secondary",
+)
+KNOWN_CONDITIONS = frozenset(STATED_CONDITIONS) | {
     "employer_types",
     "apprenticeship",
     "work_ability",
@@ -193,39 +187,37 @@ class EmployerPackageBuilder:
         supports: list[Support] = []
 
         if employer_type == "municipality" and not (partial or aged_60_long_term):
-            self.notes.append(
-                "Kunta voi saada palkkatukea vain, jos palkattavan työkyky on alentunut tai hän on "
-                "60 vuotta täyttänyt pitkäaikaistyötön."
-            )
+            self.notes.append(text("employer.palkkatuki.municipality_not_eligible", older_age=older_age))
             return []
 
         if partial and (variant := service.variant("reduced_work_ability")):
             estimate = self._estimate(variant)
-            why = (
-                "Palkattavan työkyky on alentunut, joten palkkatuki on 70 % palkkakuluista, enintään "
-                f"{euros(variant.monthly_max_eur or 0)}/kk, ja sitä voi saada {months_text(variant.months or 24)} kerrallaan."
+            why = text(
+                "employer.palkkatuki.reduced_work_ability",
+                percent=variant.percent,
+                cap=euros(variant.monthly_max_eur or 0),
+                months=months_text(variant.months or 24),
             )
             supports.append(
                 Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
             )
         elif aged_60_long_term and (variant := service.variant("long_unemployed_60")):
             estimate = self._estimate(variant)
-            why = (
-                f"Palkattava on {hire.age}-vuotias ja ollut työttömänä {months_text(months_unemployed or 0)}: "
-                f"60 vuotta täyttäneestä pitkäaikaistyöttömästä palkkatukea voi saada {months_text(variant.months or 24)}."
+            why = text(
+                "employer.palkkatuki.long_unemployed_60",
+                age=hire.age,
+                unemployed=months_text(months_unemployed or 0),
+                older_age=older_age,
+                months=months_text(variant.months or 24),
             )
             supports.append(
                 Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
             )
         elif variant := service.variant("skills"):
             estimate = self._estimate(variant)
-            why = (
-                "Palkkatuki on 50 % palkkakuluista, enintään "
-                f"{euros(variant.monthly_max_eur or 0)}/kk, kun työttömän työnhakijan osaaminen ei vielä vastaa työn "
-                "vaatimuksia. Se myönnetään yleensä 5 tai 10 kuukaudeksi."
-            )
+            why = text("employer.palkkatuki.skills", percent=variant.percent, cap=euros(variant.monthly_max_eur or 0))
             if hire.apprenticeship:
-                why = "Oppisopimukseen voi saada palkkatukea, kun oppisopimusopiskelija on työtön työnhakija. " + why
+                why = text("employer.palkkatuki.apprenticeship") + " " + why
             supports.append(
                 Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
             )
@@ -239,10 +231,12 @@ class EmployerPackageBuilder:
         ):
             variant = full
             estimate = self._estimate(variant, hours_per_week=self.profile.job.hours_per_week, limit_working_time=True)
-            why = (
-                "Yhdistys, säätiö tai uskonnollinen yhdyskunta voi saada 100 % palkkatukea, kun palkattava on ollut "
-                "työttömänä yli kaksi vuotta ja työ ei ole liiketoimintaa. Tuki lasketaan enintään 65 %:n "
-                f"työajan palkasta (kerroin 1,23), ja se on enintään {euros(variant.monthly_max_eur or 0)}/kk."
+            why = text(
+                "employer.palkkatuki.association_100",
+                percent=variant.percent,
+                working_time_percent=ASSOCIATION_100_WORKING_TIME_SHARE * 100,
+                multiplier=str(ASSOCIATION_100_WAGE_MULTIPLIER).replace(".", ","),
+                cap=euros(variant.monthly_max_eur or 0),
             )
             supports.append(
                 Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
@@ -266,22 +260,22 @@ class EmployerPackageBuilder:
         if hire.unemployed_months is None or hire.unemployed_months < min_months:
             if hire.unemployed_months is not None:
                 self.notes.append(
-                    f"{min_age} vuotta täyttäneiden työllistämistukea voi saada vasta, kun palkattava on ollut työttömänä "
-                    f"vähintään {min_months} kuukautta viimeisten 28 kuukauden aikana."
+                    text("employer.subsidy_55.not_unemployed_long_enough", min_age=min_age, min_months=min_months)
                 )
             return None
         hours = self.profile.job.hours_per_week
         if hours is not None and hours < min_hours:
-            self.notes.append(
-                f"{min_age} vuotta täyttäneiden työllistämistuki edellyttää vähintään {min_hours:g} tunnin viikkotyöaikaa."
-            )
+            self.notes.append(text("employer.subsidy_55.too_few_hours", min_age=min_age, min_hours=min_hours))
             return None
         estimate = self._estimate(variant)
-        why = (
-            f"Palkattava on {hire.age}-vuotias ja ollut työttömänä vähintään {min_months} kuukautta viimeisten 28 kuukauden "
-            f"aikana: tuki on {variant.percent:g} % palkkakuluista, enintään {euros(variant.monthly_max_eur or 0)}/kk"
-            + (f" {months_text(variant.months)}" if variant.months else "")
-            + f", kun työaika on vähintään {min_hours:g} tuntia viikossa."
+        why = text(
+            "employer.subsidy_55.why" if variant.months else "employer.subsidy_55.why_without_months",
+            age=hire.age,
+            min_months=min_months,
+            percent=variant.percent,
+            cap=euros(variant.monthly_max_eur or 0),
+            months=months_text(variant.months or 0),
+            min_hours=min_hours,
         )
         return Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
 
@@ -313,40 +307,52 @@ class EmployerPackageBuilder:
         if hire.unemployed_months is None or hire.unemployed_months < needed:
             if hire.unemployed_months is not None:
                 self.notes.append(
-                    "Nuorten työllistymisseteliä voi saada, kun alle 30-vuotias on ollut työttömänä vähintään "
-                    "6 kuukautta viimeisten 7 kuukauden aikana (3 kuukautta, jos hänellä on vain perusasteen koulutus)."
+                    text(
+                        "employer.youth_voucher.not_unemployed_long_enough",
+                        under_age=30,
+                        min_months=6,
+                        min_months_basic=3,
+                    )
                 )
             return None
         min_job = rules.get("min_employment_months")
         job_months = self.profile.job.months
         if min_job and job_months is not None and job_months < min_job:
             self.notes.append(
-                f"{service.title} edellyttää, että työnantaja sitoutuu vähintään {min_job:g} kuukauden "
-                f"työsuhteeseen. Nyt työsuhde kestää {months_text(job_months)}, joten tukea ei voi saada."
+                text(
+                    "employer.youth_voucher.job_too_short",
+                    title=service.title,
+                    min_job=min_job,
+                    job_months=months_text(job_months),
+                )
             )
             return None
         estimate = self._estimate(variant)
-        why = (
-            f"Palkattava on {hire.age}-vuotias ja ollut työttömänä vähintään {needed} kuukautta: "
-            f"{service.title} on {variant.percent:g} % palkasta, enintään {euros(variant.monthly_max_eur or 0)}/kk "
-            f"{variant.months or 6} kuukauden ajan."
+        why = text(
+            "employer.youth_voucher.why",
+            age=hire.age,
+            needed=needed,
+            title=service.title,
+            percent=variant.percent,
+            cap=euros(variant.monthly_max_eur or 0),
+            months=variant.months or 6,
         )
         if min_job:
-            why += f" Työsuhteen on kestettävä vähintään {months_text(min_job)}."
+            why += " " + text("employer.youth_voucher.min_job", months=months_text(min_job))
         return Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
 
     def _wage_text(self, estimate: Estimate | None) -> str:
         if estimate is None:
             return ""
-        if self.profile.job.monthly_wage_eur is None:
-            return (
-                f" Enimmillään tuki on {euros(estimate.monthly_max_eur)}/kk, "
-                f"{months_text(estimate.months)} yhteensä {euros(estimate.total_max_eur)}."
-            )
-        return (
-            f" Palkalla {euros(self.profile.job.monthly_wage_eur)}/kk tuki on arviolta {euros(estimate.monthly_max_eur)}/kk, "
-            f"{months_text(estimate.months)} yhteensä {euros(estimate.total_max_eur)}."
-        )
+        amounts = {
+            "monthly": euros(estimate.monthly_max_eur),
+            "months": months_text(estimate.months),
+            "total": euros(estimate.total_max_eur),
+        }
+        wage = self.profile.job.monthly_wage_eur
+        if wage is None:
+            return " " + text("employer.wage_estimate.maximum", **amounts)
+        return " " + text("employer.wage_estimate.with_wage", wage=euros(wage), **amounts)
 
     # -- other supports ----------------------------------------------------------------------
     def adjustments(self) -> Support | None:
@@ -360,30 +366,27 @@ class EmployerPackageBuilder:
         coworker = service.variant("coworker_help")
         parts = []
         if equipment and equipment.one_off_max_eur:
-            parts.append(f"työvälineisiin ja muutostöihin enintään {euros(equipment.one_off_max_eur)} henkilöä kohden")
+            parts.append(text("employer.adjustments.equipment", amount=euros(equipment.one_off_max_eur)))
         if coworker and coworker.hours_per_month and coworker.eur_per_hour:
             months = coworker.months or 18
             total = coworker.hours_per_month * coworker.eur_per_hour * months
             parts.append(
-                f"työtoverin antamaan apuun enintään {coworker.hours_per_month:g} tuntia kuukaudessa, "
-                f"{euros(coworker.eur_per_hour)}/tunti, enintään {months_text(months)} (yhteensä enintään {euros(total)})"
+                text(
+                    "employer.adjustments.coworker_help",
+                    hours=coworker.hours_per_month,
+                    per_hour=euros(coworker.eur_per_hour),
+                    months=months_text(months),
+                    total=euros(total),
+                )
             )
-        why = (
-            "Palkattavan sairaus tai vamma voi vaatia muutoksia työpaikalla. Työolosuhteiden järjestelytukea saa "
-            + " ja ".join(parts)
-            + ". Tuki edellyttää lääkärinlausuntoa, ja sen voi yhdistää palkkatukeen."
-        )
+        why = text("employer.adjustments.why", parts=text("employer.adjustments.and").join(parts))
         return Support(service, why, None)
 
     def work_trial(self) -> Support | None:
         service = self._service("tyokokeilupaikan-tarjoaminen") or self._service("tyokokeilu")
         if service is None or self.profile.hire.apprenticeship:
             return None
-        why = (
-            "Työkokeilussa voitte ensin kokeilla yhteistyötä enintään kuusi kuukautta ilman työsopimusta ja "
-            "palkkaa. Kokeilija saa työttömyysetuuden ja kulukorvauksen, joten kokeilu ei maksa työnantajalle palkkaa."
-        )
-        return Support(service, why, None)
+        return Support(service, text("employer.work_trial"), None)
 
     def job_coaching(self) -> Support | None:
         hire = self.profile.hire
@@ -392,11 +395,7 @@ class EmployerPackageBuilder:
         service = self._service("tyohonvalmennus")
         if service is None:
             return None
-        why = (
-            "Työhönvalmentaja tukee sekä palkattavaa että teitä: perehdytyksessä, työtehtävien sovittamisessa "
-            "ja alkuajan haasteissa."
-        )
-        return Support(service, why, None)
+        return Support(service, text("employer.job_coaching"), None)
 
     def apprenticeship(self) -> Support | None:
         if not self.profile.hire.apprenticeship:
@@ -404,11 +403,7 @@ class EmployerPackageBuilder:
         service = self._service("oppisopimus")
         if service is None:
             return None
-        why = (
-            "Palkattava opiskelee ammatin työn ohessa oppisopimuksella. Työaika on vähintään 25 tuntia viikossa, "
-            "ja työnantaja voi saada koulutuskorvausta sekä palkkatukea, jos opiskelija oli työtön."
-        )
-        return Support(service, why, None)
+        return Support(service, text("employer.apprenticeship"), None)
 
     def municipal_supplements(self, wage_supports: list[Support]) -> list[Support]:
         supports: list[Support] = []
@@ -440,25 +435,33 @@ class EmployerPackageBuilder:
             estimate = self._estimate(variant)
         else:
             estimate = self._flat_estimate(steps)
-        place = self.municipality.name_fi if self.municipality else "Kunta"
-        why = f"{place} maksaa oman lisänsä: {service.summary}"
+        place = self.municipality.name_fi if self.municipality else text("employer.supplement.place_unknown")
+        why = text("employer.supplement.own", place=place, summary=service.summary)
         if len(steps) > 1 and all(step.monthly_max_eur and step.months for step in steps):
-            parts = [f"{euros(step.monthly_max_eur)} kuukaudessa {step.months} kuukauden ajan" for step in steps]
-            why += f" Lisä on ensin {', sitten '.join(parts)}"
-            why += f" (yhteensä enintään {euros(estimate.total_max_eur)})." if estimate else "."
+            parts = [
+                text("employer.supplement.step", monthly=euros(step.monthly_max_eur or 0), months=step.months)
+                for step in steps
+            ]
+            why += " " + text("employer.supplement.steps", steps=text("employer.supplement.then").join(parts))
+            why += (
+                text("employer.supplement.steps_total", total=euros(estimate.total_max_eur))
+                if estimate
+                else text("employer.supplement.steps_end")
+            )
         elif variant.percent is None and variant.monthly_max_eur:
-            why += f" Lisä on {euros(variant.monthly_max_eur)} kuukaudessa."
+            why += " " + text("employer.supplement.flat", monthly=euros(variant.monthly_max_eur))
         if variant.requires:
-            why += f" Lisä maksetaan {self._genitive(variant.requires)} päälle."
+            why += " " + text("employer.supplement.requires", supports=self._genitive(variant.requires))
         whole = [ref for ref in variant.excludes if ":" not in ref]
         if whole:
-            why += f" Tätä lisää ei voi saada samaan aikaan {self._genitive(whole)} kanssa, joten valitse edullisempi."
+            why += " " + text("employer.supplement.excludes_whole", supports=self._genitive(whole))
         partly = [ref for ref in variant.excludes if ":" in ref]
         if partly:
-            why += f" Lisää ei makseta yhdessä {self._genitive(partly)} kanssa."
+            why += " " + text("employer.supplement.excludes_variant", supports=self._genitive(partly))
         unchecked = self._unchecked_conditions(variant)
         if unchecked:
-            why += " Tarkista ehdot: " + "; ".join(unchecked) + "."
+            separator = text("employer.supplement.condition_separator")
+            why += " " + text("employer.supplement.check_conditions", conditions=separator.join(unchecked))
         if service.source_caveat:
             why += f" {service.source_caveat}"
         # A supplement that is never paid with a whole wage subsidy is an alternative to them; one that
@@ -474,9 +477,10 @@ class EmployerPackageBuilder:
                 if wage is None
                 else min(variant.monthly_max_eur, round(wage * variant.percent / 100, 2))
             )
-            why += (
-                f" Lisä on {variant.percent:g} % palkasta, enintään {euros(variant.monthly_max_eur)}/kk, niin kauan "
-                "kuin työsuhde kestää; kerro työsuhteen kesto, niin lasken kokonaissumman."
+            why += " " + text(
+                "employer.supplement.share_while_job_lasts",
+                percent=variant.percent,
+                cap=euros(variant.monthly_max_eur),
             )
         return Support(
             service,
@@ -533,9 +537,9 @@ class EmployerPackageBuilder:
     def _unchecked_conditions(self, variant: SupportVariantRecord) -> list[str]:
         results = self._condition_results(variant)
         return [
-            CONDITION_TEXTS[key].format(v=_number_text(value))
+            text(f"employer.conditions.{key}", v=_number_text(value))
             for key, value in (variant.conditions or {}).items()
-            if results.get(key) is None and key in CONDITION_TEXTS
+            if results.get(key) is None and key in STATED_CONDITIONS
         ]
 
     def _genitive(self, references: Any) -> str:
@@ -544,13 +548,16 @@ class EmployerPackageBuilder:
         for reference in references:
             service_id, _, variant_name = reference.partition(":")
             service = self._service(service_id)
-            name = GENITIVES.get(service_id) or (f"tuen {service.title}" if service else f"tuen {service_id}")
+            if has(f"employer.genitive.{service_id}"):
+                name = text(f"employer.genitive.{service_id}")
+            else:
+                name = text("employer.genitive.other", title=service.title if service else service_id)
             variant = service.variant(variant_name) if service and variant_name else None
             if variant is not None and variant.percent is not None:
-                name = f"{variant.percent:g} %:n {name}"
+                name = text("employer.genitive.with_percent", percent=variant.percent, name=name)
             if name not in words:
                 words.append(name)
-        return " tai ".join(words)
+        return text("employer.genitive.or").join(words)
 
     def _pick_municipal_variants(
         self, service: ServiceRecord, wage_supports: list[Support]
@@ -666,20 +673,20 @@ class EmployerPackageBuilder:
                 return sum(p.estimate.total_max_eur for p in self._parts(option, addons) if p.estimate is not None)
 
             best = max(options, key=total)
-            return best, f"arviolta yhteensä {euros(total(best))}"
+            return best, text("employer.compare.total", total=euros(total(best)))
 
         def monthly(option: Support) -> float:
             return sum(m for p in self._parts(option, addons) if (m := self._monthly(p)) is not None)
 
         best = max(priced, key=monthly)
-        return best, f"arviolta {euros(monthly(best))} kuukaudessa"
+        return best, text("employer.compare.monthly", monthly=euros(monthly(best)))
 
     @staticmethod
     def _label(support: Support, options: list[Support]) -> str:
         """The title, with the percent when another option is a different variant of the same support."""
         twins = [o for o in options if o.service.id == support.service.id and o is not support]
         if twins and support.estimate is not None and support.estimate.percent:
-            return f"{support.service.title} {support.estimate.percent} %"
+            return text("employer.compare.with_percent", title=support.service.title, percent=support.estimate.percent)
         return support.service.title
 
     def _compare_alternatives(self, options: list[Support], addons: list[Support]) -> Support | None:
@@ -687,20 +694,14 @@ class EmployerPackageBuilder:
         best, reason = self._best_of(options, addons)
         if best is not None and reason and len(options) > 1:
             extras = [p for p in self._parts(best, addons)[1:] if self._monthly(p) is not None]
-            name = " + ".join([self._label(best, options)] + [p.service.title for p in extras])
+            name = text("employer.compare.plus").join([self._label(best, options)] + [p.service.title for p in extras])
             if best.unchecked:
-                reason += ", jos sen ehdot täyttyvät"
-            note = (
-                "Palkkatukia ei makseta samasta palkasta päällekkäin, eikä kaikkia kuntalisiä voi yhdistää niihin. "
-                f"Tässä tapauksessa edullisin on {name} ({reason}), mutta lopullisen päätöksen tekee työllisyysalue."
-            )
+                reason += text("employer.compare.if_conditions_met")
+            note = text("employer.compare.best", name=name, reason=reason)
             undated = [o.service.title for o in options if o.estimate is None and self._monthly(o) is not None]
             if undated:
-                note += (
-                    " Vertailin kuukausimääriä, koska tämän tuen kestoa ei ole kerrottu: "
-                    + ", ".join(undated)
-                    + ". Siksi kokonaissummia ei voi verrata."
-                )
+                titles = text("employer.compare.list_separator").join(undated)
+                note += " " + text("employer.compare.undated", titles=titles)
             self.notes.append(note)
         return best
 
@@ -784,38 +785,28 @@ class EmployerPackageBuilder:
             if support.alternatives_group == "wage":
                 support.role = RECOMMENDED if support is best else ALTERNATIVE
                 if support.role == ALTERNATIVE and best is not None:
-                    support.why += f" Vaihtoehto: tätä ei makseta samaan aikaan kuin {best.service.title}."
+                    support.why += " " + text("employer.roles.alternative", title=best.service.title)
             elif support.requires or support.excludes:
                 support.role = ADDITIONAL if support.compatible_with(best) else ALTERNATIVE
                 if support.role == ALTERNATIVE and best is not None:
                     hit = next((r for r in support.excludes if best.matches(r)), None)
                     if hit is None:
-                        support.why += f" Tätä lisää ei makseta, jos valitsette {self._genitive([best.service.id])}."
+                        genitive = self._genitive([best.service.id])
+                        support.why += " " + text("employer.roles.supplement_not_paid", support=genitive)
                     else:
-                        support.why += (
-                            f" Tässä tapauksessa {self._genitive([hit])} valitseminen ilman lisää on edullisempaa, "
-                            "joten lisä on vain vaihtoehto."
-                        )
+                        support.why += " " + text("employer.roles.supplement_costs_more", support=self._genitive([hit]))
             else:
                 support.role = ADDITIONAL
 
     def _add_general_notes(self, wage_supports: list[Support]) -> None:
         if wage_supports:
-            self.notes.append(
-                "Hae tuki ennen kuin työsuhde alkaa: päätös on tehtävä ennen työn alkamista. "
-                "Palkkatukea haetaan Työmarkkinatorin verkkoasioinnissa, ja työllisyysalue päättää sen määrärahojensa rajoissa."
-            )
+            self.notes.append(text("employer.notes.apply_before_hiring"))
         if self.profile.job.monthly_wage_eur is not None:
-            self.notes.append(
-                "Arviot on laskettu bruttopalkasta ilman työnantajan sivukuluja ja lomarahaa: prosentti palkasta, "
-                "enintään kuukausikatto, kerrottuna tuen kuukausilla. Ne on pyöristetty senttiin. Todellinen tuki voi olla pienempi."
-            )
+            self.notes.append(text("employer.notes.how_estimated"))
         else:
-            self.notes.append("Kerro palkka ja työaika, niin lasken tarkemman arvion. Nyt näytän enimmäismäärät.")
+            self.notes.append(text("employer.notes.no_wage"))
         if self.profile.municipality and self.municipality is None:
-            self.notes.append(
-                f'En tunnistanut kuntaa "{self.profile.municipality}", joten näytän valtakunnalliset tuet.'
-            )
+            self.notes.append(text("employer.notes.unknown_municipality", municipality=self.profile.municipality))
 
     def _next_steps(self, supports: list[Support], contact: dict[str, Any]) -> list[str]:
         """What to do, in order: each chosen support's own application text (catalogue data)."""
@@ -825,22 +816,17 @@ class EmployerPackageBuilder:
             s.alternatives_group == "wage" or s.service.category in ("employer_support", "municipal_support")
             for s in chosen
         ):
-            steps.append(
-                "Sopikaa työsuhteen ehdoista, mutta älkää aloittako työtä ennen kuin tuesta on päätös: "
-                "tukea ei myönnetä jo alkaneeseen työhön."
-            )
+            steps.append(text("employer.next_steps.wait_for_decision"))
         for support in chosen:
-            text = support.service.how_to_apply
-            if text and support.service.category in ("employer_support", "municipal_support", "work_trial"):
-                steps.append(f"{support.service.title}: {text}")
+            how = support.service.how_to_apply
+            if how and support.service.category in ("employer_support", "municipal_support", "work_trial"):
+                steps.append(text("employer.next_steps.apply", title=support.service.title, how_to_apply=how))
         if contact.get("url") or contact.get("phone"):
-            where = ", ".join(str(contact[k]) for k in ("url", "phone", "email") if contact.get(k))
-            steps.append(
-                f"Kysykää apua hakemukseen: {contact.get('name') or 'työllisyysalueen työnantajapalvelut'} ({where})."
-            )
-        steps.append(
-            "Päätöksen käsittelyaikaa ei ole julkaistu yhteisesti; varatkaa aikaa ja hakekaa heti, kun palkattava on tiedossa."
-        )
+            separator = text("employer.next_steps.contact_separator")
+            where = separator.join(str(contact[k]) for k in ("url", "phone", "email") if contact.get(k))
+            name = contact.get("name") or text("employer.next_steps.default_contact")
+            steps.append(text("employer.next_steps.ask_for_help", name=name, where=where))
+        steps.append(text("employer.next_steps.processing_time"))
         return steps
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, ServiceRecord
-from messages import months_text
+from messages import euros, has, months_text, text
 from recommendation.common import fits_age_and_unemployment, pick_services, service_fields
 from recommendation.profiles import JobseekerProfile
 from vocabulary import SITUATIONS, label
@@ -59,30 +59,6 @@ class Step:
         }
 
 
-# How to take each step, in plain Finnish; the contact of the step says where.
-HOW_TO_START = {
-    "register": "Ilmoittaudu Työmarkkinatorin verkkopalvelussa (tunnistaudu pankkitunnuksilla tai mobiilivarmenteella). "
-    "Hae työttömyysetuutta Kelasta tai työttömyyskassasta vasta ilmoittautumisen jälkeen.",
-    "clarify": "Pyydä asiantuntijaltasi aikaa ja kerro, että haluat selvittää tilanteesi. Ota mukaan tämä yhteenveto.",
-    "rehabilitation": "Kerro asiantuntijallesi tai hyvinvointialueen sosiaalityöntekijälle, että haluat aloittaa "
-    "pienin askelin. Kuntouttavasta työtoiminnasta sovitaan yhdessä suunnitelmassa.",
-    "try": "Kerro asiantuntijallesi, millaista alaa haluat kokeilla. Työkokeilusta tehdään sopimus "
-    "työllisyysalueen, sinun ja työpaikan kesken ennen kuin se alkaa.",
-    "business": "Tee liiketoimintasuunnitelma ja hae starttirahaa ennen kuin yritystoiminta alkaa. "
-    "Kysy neuvoa työllisyysalueen yrityspalveluista.",
-    "skills": "Katso koulutuksia Työmarkkinatorista ja kysy asiantuntijaltasi, voitko opiskella työttömyysetuudella.",
-    "supported_work": "Kerro työnhaussa työnantajalle, että hän voi saada tukea palkkaamiseesi. "
-    "Työnantaja hakee tuen itse ennen kuin työ alkaa.",
-    "stay_at_work": "Kun työpaikka löytyy, kysy asiantuntijaltasi työhönvalmentajaa tueksi työn alkuun. "
-    "Työnantaja voi hakea tukea työpaikan järjestelyihin.",
-    "job_search": "Kysy asiantuntijaltasi työnhakuvalmennusta tai työhönvalmentajaa. Ota mukaan CV ja "
-    "tieto siitä, millaista työtä haet.",
-    "skills_employed": "Katso koulutuksia ja oppisopimuspaikkoja Työmarkkinatorista. Oppisopimuksesta voit kysyä "
-    "myös omalta työnantajaltasi tai oppilaitokselta.",
-    "start": "Varaa aika työllisyysalueen asiantuntijalle tai ota yhteyttä alla olevaan osoitteeseen.",
-}
-
-
 class JobseekerPathBuilder:
     def __init__(self, catalogue: CatalogueSnapshot, profile: JobseekerProfile, exclude: frozenset[str] = frozenset()):
         self.catalogue = catalogue
@@ -94,7 +70,7 @@ class JobseekerPathBuilder:
         self.notes: list[str] = []
         # The given fields and those of the competence profile (occupation groups, cards).
         self.fields = profile.work_fields
-        self.fields_text = ", ".join(label("field", f) for f in profile.named_fields[:3])
+        self.fields_text = _listed(label("field", f) for f in profile.named_fields[:3])
 
     # -- helpers -------------------------------------------------------------------------
     def _pick(self, national_ids: list[str], **kwargs: Any) -> list[ServiceRecord]:
@@ -120,19 +96,19 @@ class JobseekerPathBuilder:
         return [f for f in p.named_fields if f not in offered]
 
     def _rating_factor(self, area: str) -> str:
-        return f"{label('life_area', area)} {self.profile.rating(area)}/5"
+        return text("jobseeker.factors.rating", area=label("life_area", area), rating=self.profile.rating(area))
 
     def _unemployment_factor(self) -> list[str]:
         months = self.profile.unemployed_months
-        return [f"työttömänä {months_text(months)}"] if months else []
+        return [text("jobseeker.factors.unemployed", months=months_text(months))] if months else []
 
     def _unemployment_text(self) -> str:
         months = self.profile.unemployed_months
         if months is None:
             return ""
         if months < 1:
-            return "Olet ollut työttömänä vasta vähän aikaa"
-        return f"Olet ollut työttömänä {months_text(months)}"
+            return text("jobseeker.unemployment.short")
+        return text("jobseeker.unemployment.months", months=months_text(months))
 
     # -- steps ---------------------------------------------------------------------------
     def registration_step(self) -> Step | None:
@@ -140,31 +116,19 @@ class JobseekerPathBuilder:
         if p.situation not in ("unemployed", "laid_off", "graduating"):
             return None
         if p.situation == "laid_off":
-            why = (
-                "Olet lomautettu. Ilmoittaudu työnhakijaksi viimeistään ensimmäisenä lomautuspäivänä: "
-                "työttömyysetuutta voi saada vasta siitä päivästä alkaen."
-            )
+            why = text("jobseeker.register.laid_off")
         elif p.situation == "graduating":
-            why = (
-                "Valmistut pian. Kun ilmoittaudut työnhakijaksi heti opintojen jälkeen, "
-                "saat työllisyysalueen palvelut käyttöösi ja voit hakea työttömyysetuutta."
-            )
+            why = text("jobseeker.register.graduating")
         elif p.unemployed_months is not None and p.unemployed_months >= 1:
-            why = (
-                f"{self._unemployment_text()}. Tarkista, että olet ilmoittautunut työnhakijaksi: "
-                "se on edellytys palveluille ja työttömyysetuudelle."
-            )
+            why = text("jobseeker.register.check_registration", unemployment=self._unemployment_text())
         else:
-            why = (
-                "Olet työtön. Ilmoittaudu työnhakijaksi heti: työttömyysetuutta voi saada vasta "
-                "ilmoittautumispäivästä alkaen, ja samalla pääset työllisyysalueen palveluihin."
-            )
+            why = text("jobseeker.register.unemployed")
         factors = [label("situation", p.situation)] + self._unemployment_factor()
         if p.low("finances"):
-            why += " Arvioit talouden tilanteesi heikoksi: hae etuutta heti, sillä se ei tule automaattisesti."
+            why += " " + text("jobseeker.register.low_finances")
             factors.append(self._rating_factor("finances"))
         services = self._pick(["ilmoittautuminen-tyonhakijaksi", "tyottomyysturva"], categories=("registration",))
-        return Step("Ilmoittaudu työnhakijaksi", why, services, key="register", factors=factors)
+        return Step(text("jobseeker.titles.register"), why, services, key="register", factors=factors)
 
     def clarify_step(self) -> Step | None:
         p = self.profile
@@ -174,36 +138,29 @@ class JobseekerPathBuilder:
         factors: list[str] = []
         if p.has_partial_work_ability:
             if p.work_ability == "partial":
-                reasons.append("Kerroit, että terveytesi rajoittaa sitä, millaista työtä voit tehdä.")
-                factors.append("terveys rajoittaa työtä")
+                reasons.append(text("jobseeker.clarify.health_limits_work"))
+                factors.append(text("jobseeker.factors.health_limits_work"))
             elif p.situation == "sick_leave":
-                reasons.append("Olet sairauslomalla.")
-                factors.append("sairauslomalla")
+                reasons.append(text("jobseeker.clarify.sick_leave"))
+                factors.append(text("jobseeker.factors.sick_leave"))
             else:
-                reasons.append(f"Arvioit terveytesi heikoksi ({p.rating('health')}/5).")
+                reasons.append(text("jobseeker.clarify.low_health", rating=p.rating("health")))
                 factors.append(self._rating_factor("health"))
-            reasons.append("Työkyvyn arviointi ja työkykykoordinaattori auttavat löytämään työn, joka sopii sinulle.")
+            reasons.append(text("jobseeker.clarify.work_ability_services"))
             national += ["tyokyvyn-arviointi", "tyokykykoordinaattori", "kela-ammatillinen-kuntoutus"]
             categories += ["work_ability"]
         if p.is_young:
-            reasons.append(
-                f"Olet {p.age}-vuotias: Ohjaamo auttaa alle 30-vuotiaita työhön, opiskeluun ja arjen asioihin yhdestä paikasta."
-            )
+            reasons.append(text("jobseeker.clarify.young", age=p.age))
             national += ["ohjaamo"]
             categories += ["youth"]
-            factors.append(f"{p.age}-vuotias")
+            factors.append(text("jobseeker.factors.age", age=p.age))
         if p.needs_finnish:
-            reasons.append(
-                "Suomen kielen opiskelu avaa monta ovea työelämään. Kotoutumiskoulutuksessa opiskelet kieltä ja työelämätaitoja."
-            )
+            reasons.append(text("jobseeker.clarify.finnish"))
             national += ["kotoutumiskoulutus"]
             categories += ["integration"]
-            factors.append(f"suomen kielen taito: {label('finnish_level', p.finnish_level)}")
+            factors.append(text("jobseeker.factors.finnish_level", level=label("finnish_level", p.finnish_level)))
         if p.low("wellbeing") and not p.has_partial_work_ability:
-            reasons.append(
-                f"Arvioit hyvinvointisi heikoksi ({p.rating('wellbeing')}/5). Työkykykoordinaattori auttaa "
-                "selvittämään, mikä tukisi jaksamistasi ja millainen työ sopisi nyt."
-            )
+            reasons.append(text("jobseeker.clarify.low_wellbeing", rating=p.rating("wellbeing")))
             national += ["tyokykykoordinaattori"]
             categories += ["work_ability"]
             factors.append(self._rating_factor("wellbeing"))
@@ -211,10 +168,7 @@ class JobseekerPathBuilder:
             p.low("daily_life") or p.low("social") or p.low("wellbeing") or p.has_partial_work_ability
         )
         if needs_multisector:
-            reasons.append(
-                f"{self._unemployment_text()} ja tarvitset tukea monessa asiassa. Monialaisessa yhteispalvelussa "
-                "työllisyysalue, Kela ja hyvinvointialue suunnittelevat tukesi yhdessä."
-            )
+            reasons.append(text("jobseeker.clarify.multisector", unemployment=self._unemployment_text()))
             national += ["monialainen-yhteispalvelu"]
             factors += self._unemployment_factor() + [
                 self._rating_factor(area) for area in ("daily_life", "social", "wellbeing") if p.low(area)
@@ -224,22 +178,18 @@ class JobseekerPathBuilder:
             and ("job" not in p.goals or p.situation == "employed")
             and (not p.goals or "education" in p.goals or "try_field" in p.goals)
         ):
-            reasons.append(
-                "Et ole vielä varma suunnasta. Uraohjauksessa selvität, mikä ala ja koulutus sopisivat sinulle."
-                if not p.goals
-                else "Haluat miettiä uutta suuntaa. Uraohjauksessa käyt läpi vaihtoehdot ammattilaisen kanssa."
-            )
+            reasons.append(text("jobseeker.clarify.no_direction" if not p.goals else "jobseeker.clarify.new_direction"))
             national += ["uraohjaus"]
             categories += ["guidance"]
-            factors.append(
-                "suunta vielä auki" if not p.goals else "tavoite: " + ", ".join(label("goal", g) for g in p.goals)
-            )
+            factors.append(self._goals_factor() or text("jobseeker.factors.direction_open"))
         if not national:
             return None
         services = self._pick(list(dict.fromkeys(national)), categories=categories, limit=3)
         if not services:
             return None
-        title = "Selvitä tilanteesi ja työkykysi" if p.has_partial_work_ability else "Selvitä suunta ohjauksessa"
+        title = text(
+            "jobseeker.titles.clarify_work_ability" if p.has_partial_work_ability else "jobseeker.titles.clarify"
+        )
         return Step(title, " ".join(reasons), services, key="clarify", factors=list(dict.fromkeys(factors)))
 
     def rehabilitation_step(self) -> Step | None:
@@ -247,20 +197,13 @@ class JobseekerPathBuilder:
         daily_low = p.low("daily_life") or p.low("social")
         if not (daily_low or "rehabilitation" in p.goals):
             return None
-        if daily_low:
-            why = (
-                "Arvioit arkesi tai sosiaalisen tilanteesi heikoksi (1–2/5). Arjen ja hyvinvoinnin tuki "
-                "kannattaa aloittaa ennen työnhakua: sosiaalinen kuntoutus ja kuntouttava työtoiminta "
-                "auttavat rytmiin ja porukkaan pienin askelin."
-            )
-        else:
-            why = "Kerroit, että haluat ensin kuntoutua. Kuntouttava työtoiminta on kevyt tapa palata päivärytmiin."
+        why = text("jobseeker.rehabilitation.daily_life_low" if daily_low else "jobseeker.rehabilitation.goal")
         factors = [self._rating_factor(area) for area in ("daily_life", "social") if p.low(area)]
         if "rehabilitation" in p.goals:
-            factors.append("tavoite: jaksaa ensin paremmin")
+            factors.append(text("jobseeker.factors.rehabilitation_goal"))
         national = ["sosiaalinen-kuntoutus", "kuntouttava-tyotoiminta"]
         services = self._pick(national, categories=("rehabilitation", "social"), regional_ids_like=("kuntouttava",))
-        step = Step("Vahvista arkea ja jaksamista", why, services, key="rehabilitation", factors=factors)
+        step = Step(text("jobseeker.titles.rehabilitation"), why, services, key="rehabilitation", factors=factors)
         return step if services else None
 
     def try_step(self) -> Step | None:
@@ -272,50 +215,43 @@ class JobseekerPathBuilder:
         fields_text = self.fields_text
         if "try_field" in p.goals or p.situation in ("unemployed", "graduating", "laid_off", None, "other"):
             if self.fields:
-                why = f"Työkokeilussa pääset kokeilemaan alaa ({fields_text}) oikealla työpaikalla ilman työsopimusta."
+                why = text("jobseeker.try.fields", fields=fields_text)
             elif "try_field" in p.goals:
-                why = "Haluat kokeilla uutta alaa. Työkokeilussa näet, sopiiko ala sinulle, ennen kuin sitoudut koulutukseen."
+                why = text("jobseeker.try.try_field")
             elif p.is_long_term_unemployed:
-                why = (
-                    f"{self._unemployment_text()}. Työkokeilu on hyvä tapa palata työelämään ja näyttää "
-                    "osaamisesi työnantajalle."
-                )
+                why = text("jobseeker.try.long_term_unemployed", unemployment=self._unemployment_text())
             elif p.situation == "laid_off":
-                why = "Lomautuksen aikana voit pitää taitosi yllä ja tutustua uuteen työpaikkaan työkokeilussa."
+                why = text("jobseeker.try.laid_off")
             elif p.situation == "graduating":
-                why = "Valmistut pian: työkokeilu on hyvä tapa saada ensimmäinen työkokemus alalta ja suosittelija."
+                why = text("jobseeker.try.graduating")
             elif p.age is not None:
-                why = (
-                    f"Olet {p.age}-vuotias: työkokeilussa voit näyttää osaamisesi työnantajalle ja saada suosittelijan."
-                )
+                why = text("jobseeker.try.age", age=p.age)
             else:
-                why = "Työkokeilussa voit kokeilla sopivaa työtä ja saada työnantajalta suosittelijan."
+                why = text("jobseeker.try.general")
             if p.situation in ("unemployed", "laid_off", "graduating"):
-                why += " Saat työttömyysetuutesi lisäksi kulukorvauksen 9 € päivältä."
+                why += " " + text("jobseeker.try.expenses")
             elif p.situation is None:
-                why += " Työttömälle työnhakijalle maksetaan työkokeilun ajalta työttömyysetuutta ja 9 € kulukorvaus päivältä."
+                why += " " + text("jobseeker.try.expenses_if_unemployed")
             national = ["tyokokeilu"]
             categories: tuple[str, ...] = ("work_trial",)
             if p.is_young and p.age is not None and p.age < 29:
                 national.append("nuorten-tyopaja")
                 categories += ("youth",)
-                why += " Nuorten työpajalla voit harjoitella työtä ohjaajan tuella."
+                why += " " + text("jobseeker.try.youth_workshop")
             services = self._pick(national, categories=categories, regional_ids_like=("tyokokeilu", "tyopaja"))
             if self.fields:
                 # Say truthfully whether a place of the person's own field was found.
                 place = next((s for s in services if s.scope != "national" and self._offers_field(s)), None)
                 if place is not None:
-                    why += f" Alueeltasi löytyi paikka, jossa on alan töitä: {place.title}."
+                    why += " " + text("jobseeker.try.place_found", place=place.title)
                 else:
-                    why += (
-                        " Valmista alan paikkaa en löytänyt, joten etsit työkokeilupaikan yhdessä asiantuntijan kanssa."
-                    )
+                    why += " " + text("jobseeker.try.no_place")
             factors = (
-                ([f"ala: {fields_text}"] if self.fields else [])
-                + (["haluat kokeilla uutta alaa"] if "try_field" in p.goals else [])
+                ([text("jobseeker.factors.fields", fields=fields_text)] if self.fields else [])
+                + ([text("jobseeker.factors.try_field")] if "try_field" in p.goals else [])
                 + self._unemployment_factor()
             )
-            step = Step("Kokeile työtä käytännössä", why, services, key="try", factors=factors)
+            step = Step(text("jobseeker.titles.try"), why, services, key="try", factors=factors)
             return step if services else None
         return None
 
@@ -328,48 +264,41 @@ class JobseekerPathBuilder:
         unmatched = self._unmatched_fields() if p.situation in ("unemployed", "laid_off", None, "other") else []
         if not (wants_education or low_skills or "try_field" in p.goals or unmatched):
             return None
+        unmatched_text = _listed(label("field", f) for f in unmatched[:3])
         if p.situation == "student" and "education" not in p.goals:
-            why = (
-                "Opiskelet. Uraohjauksessa voit miettiä, mihin opintosi vievät, ja oppisopimuksella voit "
-                "opiskella ammatin työn ohessa."
-            )
+            why = text("jobseeker.skills.student")
         elif wants_education:
-            why = "Haluat opiskella. Työvoimakoulutus on maksutonta, ja omaehtoista opiskelua voi joskus tehdä työttömyysetuudella."
+            why = text("jobseeker.skills.education_goal")
         elif p.education == "basic":
-            why = "Sinulla on peruskoulun pohjalta lähtevä koulutus. Ammatillinen koulutus tai oppisopimus parantaa mahdollisuuksiasi selvästi."
+            why = text("jobseeker.skills.basic_education")
         elif p.low("skills"):
-            why = "Arvioit osaamisesi heikoksi. Lyhyt työvoimakoulutus voi antaa juuri ne taidot, joita työnantajat pyytävät."
+            why = text("jobseeker.skills.low_skills")
         elif "try_field" in p.goals:
-            why = "Kun löydät sopivan alan, lyhyt koulutus tai oppisopimus vie sinut alalle nopeimmin."
+            why = text("jobseeker.skills.try_field")
         else:
-            labels = ", ".join(label("field", f) for f in unmatched[:3])
-            why = (
-                f"En löytänyt {'alueeltasi ' if self.code else ''}valmista työkokeilupaikkaa tai palvelua, jossa "
-                f"olisi töitä alalta: {labels}. Työvoimakoulutuksessa voit hankkia alan ammattitaitoa tai päivittää sitä, "
-                "ja oppisopimuksella opiskelet alan työn ohessa."
-            )
+            where = text("jobseeker.skills.in_your_area") if self.code else ""
+            why = text("jobseeker.skills.no_local_place", where=where, fields=unmatched_text)
         national = ["tyovoimakoulutus", "omaehtoinen-opiskelu", "oppisopimus"]
         if p.situation == "student":
             national = ["uraohjaus", "oppisopimus", "tyovoimakoulutus"]
         factors = (
-            (["tavoite: opiskelu"] if wants_education else [])
-            + (["koulutus: peruskoulu"] if p.education == "basic" else [])
+            ([text("jobseeker.factors.education_goal")] if wants_education else [])
+            + ([text("jobseeker.factors.basic_education")] if p.education == "basic" else [])
             + ([self._rating_factor("skills")] if p.low("skills") else [])
-            + ([f"ala: {', '.join(label('field', f) for f in unmatched[:3])}"] if unmatched else [])
+            + ([text("jobseeker.factors.fields", fields=unmatched_text)] if unmatched else [])
         )
         services = self._pick(national, categories=("training", "education"))
-        step = Step("Vahvista osaamistasi", why, services, key="skills", factors=factors or ["haluat vaihtaa alaa"])
+        factors = factors or [text("jobseeker.factors.change_field")]
+        step = Step(text("jobseeker.titles.skills"), why, services, key="skills", factors=factors)
         return step if services else None
 
     def business_step(self) -> Step | None:
         if "business" not in self.profile.goals:
             return None
-        why = (
-            "Haluat ryhtyä yrittäjäksi. Starttiraha turvaa toimeentuloasi yrityksen alussa, "
-            "mutta sitä pitää hakea ennen kuin yritystoiminta alkaa."
-        )
+        why = text("jobseeker.business.why")
         services = self._pick(["starttiraha"], categories=("business",))
-        step = Step("Perusta oma yritys", why, services, key="business", factors=["tavoite: yrittäjyys"])
+        factors = [text("jobseeker.factors.business_goal")]
+        step = Step(text("jobseeker.titles.business"), why, services, key="business", factors=factors)
         return step if services else None
 
     def supported_work_step(self) -> Step | None:
@@ -383,57 +312,59 @@ class JobseekerPathBuilder:
         factors: list[str] = []
         if p.age is not None and p.age >= 55 and p.unemployed_months is not None and p.unemployed_months >= 24:
             reasons.append(
-                f"Olet {p.age}-vuotias ja ollut työttömänä {months_text(p.unemployed_months)}: työnantaja voi saada "
-                "sinun palkkaamiseesi 55 vuotta täyttäneiden työllistämistuen (70 % palkkakuluista, enintään 1 770 €/kk)."
+                text(
+                    "jobseeker.supported_work.subsidy_55",
+                    age=p.age,
+                    unemployed=months_text(p.unemployed_months),
+                    min_age=55,
+                    percent=70,
+                    cap=_plain_euros(1770),
+                )
             )
             national.append("tyollistamistuki-55")
-            factors += [f"{p.age}-vuotias"] + self._unemployment_factor()
+            factors += [text("jobseeker.factors.age", age=p.age)] + self._unemployment_factor()
         youth_limit = 3 if p.education == "basic" else 6
         if p.age is not None and p.age < 30 and p.unemployed_months is not None and p.unemployed_months >= youth_limit:
             reasons.append(
-                "Olet alle 30-vuotias ja ollut työttömänä vähintään "
-                f"{youth_limit} kuukautta: työnantaja voi saada sinun palkkaamiseesi nuorten työllistymissetelin "
-                "(50 % palkasta, enintään 1 500 €/kk 6 kuukauden ajan)."
+                text(
+                    "jobseeker.supported_work.youth_voucher",
+                    under_age=30,
+                    min_months=youth_limit,
+                    percent=50,
+                    cap=_plain_euros(1500),
+                    months=6,
+                )
             )
             national.append("nuorten-tyollistymisseteli")
-            factors += [f"{p.age}-vuotias"] + self._unemployment_factor()
+            factors += [text("jobseeker.factors.age", age=p.age)] + self._unemployment_factor()
         if p.has_partial_work_ability:
-            reasons.append(
-                "Koska työkykysi on alentunut, työnantaja voi saada palkkatukea 70 % palkkakuluista (enintään 1 770 €/kk) "
-                "ja tukea työpaikan järjestelyihin. Työhönvalmentaja auttaa löytämään sopivan työn ja tukee työpaikalla."
-            )
+            reasons.append(text("jobseeker.supported_work.reduced_work_ability", percent=70, cap=_plain_euros(1770)))
             national += ["palkkatuki", "tyohonvalmennus"]
-            factors.append("terveys rajoittaa työtä" if p.work_ability == "partial" else "työkyky alentunut")
+            factors.append(self._work_ability_factor())
         elif p.is_long_term_unemployed:
-            reasons.append(
-                "Pitkän työttömyyden jälkeen palkkatuki madaltaa työnantajan kynnystä palkata sinut, ja "
-                "työhönvalmentaja tukee sinua työn löytämisessä."
-            )
+            reasons.append(text("jobseeker.supported_work.long_term_unemployed"))
             national += ["palkkatuki", "tyohonvalmennus"]
             factors += self._unemployment_factor()
         if p.low("employment"):
-            reasons.append(
-                f"Arvioit työnhakusi tilanteen heikoksi ({p.rating('employment')}/5): valmentaja auttaa "
-                "hakemaan töitä suunnitelmallisesti."
-            )
+            reasons.append(text("jobseeker.supported_work.low_employment", rating=p.rating("employment")))
             if "tyohonvalmennus" not in national and "tyonhakuvalmennus" not in national:
                 national.append("tyonhakuvalmennus")
             factors.append(self._rating_factor("employment"))
         if not national:
             if self.fields:
-                opener = f"Kun haet töitä alalta {self.fields_text}, "
+                opener = text("jobseeker.supported_work.opener_fields", fields=self.fields_text)
             elif p.situation == "laid_off":
-                opener = "Jos lomautus pitkittyy, "
+                opener = text("jobseeker.supported_work.opener_laid_off")
             elif p.unemployed_months is not None:
-                opener = f"{self._unemployment_text()}: "
+                opener = text("jobseeker.supported_work.opener_unemployment", unemployment=self._unemployment_text())
             elif p.age is not None:
-                opener = f"Olet {p.age}-vuotias: "
+                opener = text("jobseeker.supported_work.opener_age", age=p.age)
             else:
                 opener = ""
-            sentence = "työnhakuvalmennuksessa saat apua hakemuksiin, CV:hen ja työhaastatteluun, ja opit löytämään myös piilotyöpaikat."
+            sentence = text("jobseeker.supported_work.job_search")
             reasons.append(opener + sentence if opener else sentence[0].upper() + sentence[1:])
             national += ["tyonhakuvalmennus", "tyohonvalmennus"]
-            factors += ([f"ala: {self.fields_text}"] if self.fields else []) or (
+            factors += ([text("jobseeker.factors.fields", fields=self.fields_text)] if self.fields else []) or (
                 self._unemployment_factor() or [label("situation", p.situation)]
             )
         services = self._pick(
@@ -448,7 +379,9 @@ class JobseekerPathBuilder:
             services = youth + [s for s in services if s.id != "nuorten-tyollistymisseteli"]
             # The area's own services before national ones, each group in the order chosen above.
             services = sorted(services, key=lambda s: s.scope == "national")[:3]
-        title = "Tee työtä tuetusti" if "tyonhakuvalmennus" not in national else "Hae töitä tuen kanssa"
+        title = text(
+            "jobseeker.titles.supported_work" if "tyonhakuvalmennus" not in national else "jobseeker.titles.job_search"
+        )
         step = Step(
             title, " ".join(reasons), services, key="supported_work", factors=[f for f in dict.fromkeys(factors) if f]
         )
@@ -461,20 +394,12 @@ class JobseekerPathBuilder:
             return None
         if "business" in p.goals and len(p.goals) == 1:
             return None
-        why = (
-            "Kun työ alkaa, sen pitää myös sujua terveytesi kanssa. Työnantaja voi saada työolosuhteiden "
-            "järjestelytukea esimerkiksi apuvälineisiin tai työkaverin antamaan opastukseen, ja "
-            "työkykykoordinaattori auttaa sovittamaan työn ja terveyden yhteen."
-        )
         services = self._pick(["tyoolosuhteiden-jarjestelytuki", "tyokykykoordinaattori"], categories=("work_ability",))
-        if services and "tyokykykoordinaattori" not in [s.id for s in services]:
-            # the coordinator is already in an earlier step of the path
-            why = why.replace(
-                ", ja työkykykoordinaattori auttaa",
-                ". Aiemmassa askeleessa mainittu työkykykoordinaattori auttaa myös työn alettua",
-            )
-        factors = ["terveys rajoittaa työtä" if p.work_ability == "partial" else "työkyky alentunut"]
-        step = Step("Pysy työssä", why, services, key="stay_at_work", factors=factors)
+        # without the coordinator here, it is already in an earlier step of the path
+        shown_before = bool(services) and "tyokykykoordinaattori" not in [s.id for s in services]
+        why = text("jobseeker.stay_at_work.coordinator_shown_before" if shown_before else "jobseeker.stay_at_work.why")
+        factors = [self._work_ability_factor()]
+        step = Step(text("jobseeker.titles.stay_at_work"), why, services, key="stay_at_work", factors=factors)
         return step if services else None
 
     def _youth_subsidies(self) -> list[ServiceRecord]:
@@ -529,7 +454,7 @@ class JobseekerPathBuilder:
                 continue
             if self.exclude:
                 # The reason is the step's; the services named in it may be the ones already shown.
-                step.why = f"Muita vaihtoehtoja tähän askeleeseen. Askeleen perustelu: {step.why}"
+                step.why = text("jobseeker.other_options", why=step.why)
             steps.append(step)
             used |= {service.id for service in step.services}
         # "jotain muuta" (services already shown are excluded) offers every other fitting step;
@@ -585,30 +510,16 @@ class JobseekerPathBuilder:
         """A short sentence from the answers the fallback steps build on ("Olet töissä.")."""
         p = self.profile
         parts: list[str] = []
-        if p.situation == "employed":
-            parts.append("Olet töissä.")
-        elif p.situation == "student":
-            parts.append("Opiskelet.")
-        elif p.situation == "sick_leave":
-            parts.append("Olet sairauslomalla.")
-        elif p.situation == "laid_off":
-            parts.append("Olet lomautettu.")
-        elif p.situation == "graduating":
-            parts.append("Valmistut pian.")
+        if p.situation in ("employed", "student", "sick_leave", "laid_off", "graduating"):
+            parts.append(text(f"jobseeker.opener.{p.situation}"))
         elif p.situation == "unemployed":
-            parts.append((self._unemployment_text() or "Olet työtön") + ".")
+            unemployment = self._unemployment_text() or text("jobseeker.opener.unemployed_unknown_months")
+            parts.append(text("jobseeker.opener.unemployed", unemployment=unemployment))
         elif p.age is not None:
-            parts.append(f"Olet {p.age}-vuotias.")
-        goal_texts = {
-            "job": "Haluat löytää työn.",
-            "education": "Haluat opiskella.",
-            "try_field": "Haluat kokeilla uutta alaa.",
-            "business": "Haluat ryhtyä yrittäjäksi.",
-            "rehabilitation": "Haluat ensin kuntoutua ja jaksaa paremmin.",
-        }
-        parts += [goal_texts[g] for g in p.goals[:2] if g in goal_texts]
+            parts.append(text("jobseeker.opener.age", age=p.age))
+        parts += [text(f"jobseeker.opener.goals.{g}") for g in p.goals[:2] if has(f"jobseeker.opener.goals.{g}")]
         if not p.goals:
-            parts.append("Et ole vielä varma suunnasta.")
+            parts.append(text("jobseeker.opener.no_goals"))
         return " ".join(parts)
 
     def _fallback_steps(self, steps: list[Step], used: set[str], wanted: int = MIN_STEPS) -> list[Step]:
@@ -625,31 +536,35 @@ class JobseekerPathBuilder:
         opener = self._situation_opener()
         fields_text = self.fields_text
         employed_like = p.situation in ("employed", "student")
+        if employed_like:
+            skills_sentence = text("jobseeker.general.apprenticeship")
+        else:
+            skills_sentence = text("jobseeker.general.training")
+            if fields_text:
+                skills_sentence += " " + text("jobseeker.general.training_fields", fields=fields_text)
         options: list[tuple[str, str, str, list[str], tuple[str, ...]]] = [
             (
                 "clarify",
-                "Selvitä suunta ohjauksessa",
-                "Uraohjauksessa mietit ammattilaisen kanssa, millainen työ tai koulutus sopisi sinulle nyt"
-                + (" ja miten pääset eteenpäin nykyisestä työstäsi." if p.situation == "employed" else "."),
+                text("jobseeker.titles.clarify"),
+                text(
+                    "jobseeker.general.clarify_employed" if p.situation == "employed" else "jobseeker.general.clarify"
+                ),
                 ["uraohjaus", "ohjaamo"],
                 ("guidance", "youth"),
             ),
             (
                 "supported_work",
-                "Hae töitä tuen kanssa",
-                (f"Kun haet töitä alalta {fields_text}, " if fields_text else "")
-                + ("työnhakuvalmennuksessa" if fields_text else "Työnhakuvalmennuksessa")
-                + " saat apua hakemuksiin, CV:hen ja työhaastatteluun.",
+                text("jobseeker.titles.job_search"),
+                text("jobseeker.general.job_search_fields", fields=fields_text)
+                if fields_text
+                else text("jobseeker.general.job_search"),
                 ["tyonhakuvalmennus", "tyohonvalmennus"],
                 ("coaching",),
             ),
             (
                 "skills",
-                "Vahvista osaamistasi",
-                "Oppisopimuksessa opiskelet ammatin työn ohessa ja saat palkkaa."
-                if employed_like
-                else "Työvoimakoulutus on maksutonta, ja sen avulla voit hankkia tai päivittää ammattitaitosi."
-                + (f" Katso alan {fields_text} koulutukset Työmarkkinatorista." if fields_text else ""),
+                text("jobseeker.titles.skills"),
+                skills_sentence,
                 ["oppisopimus", "tyovoimakoulutus", "omaehtoinen-opiskelu"]
                 if employed_like
                 else ["tyovoimakoulutus", "oppisopimus", "omaehtoinen-opiskelu"],
@@ -657,8 +572,8 @@ class JobseekerPathBuilder:
             ),
             (
                 "try",
-                "Kokeile työtä käytännössä",
-                "Työkokeilussa näet oikealla työpaikalla, sopiiko työ sinulle.",
+                text("jobseeker.titles.try"),
+                text("jobseeker.general.try"),
                 ["tyokokeilu", "nuorten-tyopaja", "koulutussopimus"],
                 ("work_trial",),
             ),
@@ -668,9 +583,8 @@ class JobseekerPathBuilder:
             options.append(
                 (
                     "business",
-                    "Harkitse yrittäjyyttä",
-                    "Yksi vaihtoehto on oma yritys. Jos haluat kokeilla yrittäjyyttä, starttiraha turvaa "
-                    "toimeentuloasi yrityksen alussa. Sitä pitää hakea ennen kuin yritystoiminta alkaa.",
+                    text("jobseeker.titles.consider_business"),
+                    text("jobseeker.business.another_direction"),
                     ["starttiraha"],
                     ("business",),
                 )
@@ -689,39 +603,56 @@ class JobseekerPathBuilder:
                 continue
             why = f"{opener} {sentence}".strip()
             factors = [label("situation", p.situation)] if p.situation else []
-            factors += ["tavoite: " + ", ".join(label("goal", g) for g in p.goals)] if p.goals else []
+            factors += [self._goals_factor()] if p.goals else []
             out.append(Step(title, why, services, key=key, factors=[f for f in factors if f]))
         return out
 
     def _how_to_start(self, step: Step) -> str:
         p = self.profile
         if step.key == "supported_work" and not any(s.category == "employer_support" for s in step.services):
-            return HOW_TO_START["job_search"]
+            return text("jobseeker.how_to_start.job_search")
         if step.key == "skills" and p.situation in ("employed", "student"):
-            return HOW_TO_START["skills_employed"]
-        return HOW_TO_START[step.key]
+            return text("jobseeker.how_to_start.skills_employed")
+        return text(f"jobseeker.how_to_start.{step.key}")
 
     def _general_factors(self) -> list[str]:
         """Why a step fits when no single answer called for it."""
         p = self.profile
         known = [label("situation", p.situation)] if p.situation in SITUATIONS else []
         if p.age is not None:
-            known.append(f"{p.age}-vuotias")
-        return known or ["sopii lähes kaikille työnhakijoille"]
+            known.append(text("jobseeker.factors.age", age=p.age))
+        return known or [text("jobseeker.factors.fits_almost_anyone")]
+
+    def _goals_factor(self) -> str:
+        """'tavoite: työ, opiskelu', or '' without goals."""
+        goals = self.profile.goals
+        return text("jobseeker.factors.goals", goals=_listed(label("goal", g) for g in goals)) if goals else ""
+
+    def _work_ability_factor(self) -> str:
+        key = "health_limits_work" if self.profile.work_ability == "partial" else "reduced_work_ability"
+        return text(f"jobseeker.factors.{key}")
 
     def _add_notes(self) -> None:
         p = self.profile
         if p.municipality and self.municipality is None:
-            self.notes.append(f'En tunnistanut kuntaa "{p.municipality}", joten näytän valtakunnalliset palvelut.')
+            self.notes.append(text("jobseeker.notes.unknown_municipality", municipality=p.municipality))
         elif self.municipality is None:
-            self.notes.append("Et kertonut kuntaasi, joten näytän valtakunnalliset palvelut.")
+            self.notes.append(text("jobseeker.notes.no_municipality"))
         elif self.catalogue.area_for_municipality(self.code) is None:
-            self.notes.append(
-                f"En vielä tunne kunnan {self.municipality.name_fi} työllisyysalueen palveluja. "
-                "Näytän valtakunnalliset palvelut; yhteystiedot löydät Työmarkkinatorilta."
-            )
+            self.notes.append(text("jobseeker.notes.area_not_known", municipality=self.municipality.name_fi))
         if p.situation in ("unemployed", "laid_off") or p.unemployed_months:
-            self.notes.append("Työttömyysetuudesta päättää Kela tai työttömyyskassa. Polkuopas ei voi luvata etuutta.")
+            self.notes.append(text("jobseeker.notes.benefit_decision"))
+
+
+def _plain_euros(amount: float) -> str:
+    """'1 770 €' with an ordinary space: the path's sentences have always grouped thousands so, unlike
+    the employer package (no-break space); kept so that the wording does not change."""
+    return euros(amount).replace("\u00a0", " ")
+
+
+def _listed(words: Any) -> str:
+    """'siivous, IT, toimisto'."""
+    return text("jobseeker.list_separator").join(words)
 
 
 def recommend_jobseeker_path(

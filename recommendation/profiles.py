@@ -1,10 +1,11 @@
-"""The profiles the recommendation engine works on (CONTRACT §4), with their allowed values."""
+"""The profiles the recommendation engine works on (the request bodies of docs/api.md), with their allowed values."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from messages import text
 from understanding.competence import Competence, work_fields
 from vocabulary import (
     EDUCATION_LEVELS,
@@ -26,7 +27,10 @@ def _choice(value: Any, allowed: tuple[str, ...], label: str) -> str | None:
     if value in (None, ""):
         return None
     if value not in allowed:
-        raise ProfileError(f"Tuntematon arvo kentässä {label}: sallitut arvot ovat {', '.join(allowed)}.")
+        separator = text("recommendation.profile_error.separator")
+        raise ProfileError(
+            text("recommendation.profile_error.unknown_value", field=label, allowed=separator.join(allowed))
+        )
     return str(value)
 
 
@@ -36,9 +40,9 @@ def _number(value: Any, label: str, low: float, high: float) -> float | None:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ProfileError(f"Kentän {label} pitää olla luku.") from None
+        raise ProfileError(text("recommendation.profile_error.not_a_number", field=label)) from None
     if not low <= number <= high:
-        raise ProfileError(f"Kentän {label} arvon pitää olla välillä {low:g}–{high:g}.")
+        raise ProfileError(text("recommendation.profile_error.out_of_range", field=label, low=low, high=high))
     return number
 
 
@@ -64,7 +68,7 @@ class JobseekerProfile:
     goals: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
     self_rating: dict[str, int] = field(default_factory=dict)
-    # Beside the CONTRACT keys: the competence profile of the interview (competence.Competence),
+    # Beside the documented keys: the competence profile of the interview (competence.Competence),
     # from "competence" {fields, occupation_groups, skills, likes, ...} or top-level
     # "occupation_groups" / "skills". Unknown codes are left out.
     competence: Competence | None = None
