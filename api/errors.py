@@ -9,19 +9,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from messages import has, text
+
 logger = logging.getLogger("polkuopas.api")
 
-FIELD_NAMES_FI = {
-    "message": "viesti",
-    "session_id": "istunnon tunnus",
-    "q": "hakusana",
-    "limit": "tulosten määrä",
-    "offset": "aloituskohta",
-    "audience": "kohderyhmä",
-    "municipality": "kunta",
-    "skills": "taidot",
-    "occupation_groups": "ammattiryhmät",
-}
+
+def _field_name(name: str) -> str:
+    """A request field's Finnish name ("message" → "viesti"); an unknown one as it is."""
+    key = f"api.errors.fields.{name}"
+    return text(key) if has(key) else name
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -32,22 +28,22 @@ def _validation_message(exc: RequestValidationError) -> str:
             for part in error.get("loc", ())
             if part not in ("body", "query", "path") and not isinstance(part, int)
         ]
-        field = FIELD_NAMES_FI.get(location[-1], location[-1]) if location else "pyyntö"
+        field = _field_name(location[-1]) if location else text("api.errors.fields.request")
         kind = error.get("type", "")
         if kind == "json_invalid" or (not location and "json" in kind):
-            return "Pyyntö ei ole kelvollista JSONia."
+            return text("api.errors.invalid_json")
         if kind == "missing":
-            return f"Kenttä puuttuu: {field}."
+            return text("api.errors.field_missing", field=field)
         if kind in ("string_too_short",):
-            return f"Kenttä {field} on tyhjä."
+            return text("api.errors.field_empty", field=field)
         if kind in ("string_too_long",):
-            return f"Kenttä {field} on liian pitkä."
+            return text("api.errors.field_too_long", field=field)
         if kind.startswith(("less_than", "greater_than")):
-            return f"Kentän {field} arvo on sallitun välin ulkopuolella."
+            return text("api.errors.field_out_of_range", field=field)
         if kind in ("literal_error", "enum"):
-            return f"Kentän {field} arvo ei ole sallittu."
-        return f"Kentän {field} arvo ei kelpaa."
-    return "Pyyntö ei kelpaa."
+            return text("api.errors.field_not_allowed", field=field)
+        return text("api.errors.field_invalid", field=field)
+    return text("api.errors.invalid_request")
 
 
 def install_error_handlers(app: FastAPI, security_headers: dict[str, str]) -> None:
@@ -59,9 +55,9 @@ def install_error_handlers(app: FastAPI, security_headers: dict[str, str]) -> No
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail
         if exc.status_code == 404 and detail == "Not Found":
-            detail = "Sivua ei löytynyt."
+            detail = text("api.errors.page_not_found")
         elif exc.status_code == 405:
-            detail = "Tätä toimintoa ei voi käyttää tässä osoitteessa."
+            detail = text("api.errors.method_not_allowed")
         return JSONResponse(
             status_code=exc.status_code, content={"detail": detail}, headers=getattr(exc, "headers", None)
         )
@@ -72,6 +68,6 @@ def install_error_handlers(app: FastAPI, security_headers: dict[str, str]) -> No
         logger.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path)
         return JSONResponse(
             status_code=503,
-            content={"detail": "Palvelussa on tilapäinen häiriö. Yritä hetken päästä uudelleen."},
+            content={"detail": text("api.errors.unexpected")},
             headers=security_headers,
         )

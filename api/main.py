@@ -25,6 +25,7 @@ from catalogue.repository import get_catalogue
 from catalogue.seed import seed
 from conversations.retention import purge
 from conversations.store import TrackerStore
+from messages import text
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
 logger = logging.getLogger("polkuopas.api")
@@ -79,7 +80,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     app = FastAPI(
         title="Polkuopas API",
-        description="Työllisyyspalvelujen opas: chat, palveluhaku ja suositukset.",
+        description=text("api.description"),
         version="0.1.0",
         lifespan=lifespan,
     )

@@ -16,7 +16,8 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
-TOO_MANY_TEXT = "Liian monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen."
+from messages import text
+
 WINDOW_SECONDS = 60.0
 MAX_TRACKED_KEYS = 100_000
 
@@ -59,7 +60,7 @@ def client_key(request: Request, trust_proxy: bool) -> str:
 
 
 def too_many(retry_after: int) -> HTTPException:
-    return HTTPException(status_code=429, detail=TOO_MANY_TEXT, headers={"Retry-After": str(retry_after)})
+    return HTTPException(status_code=429, detail=text("api.too_many"), headers={"Retry-After": str(retry_after)})
 
 
 def check_client_chat_limit(request: Request) -> None:
@@ -96,7 +97,7 @@ def install_protection(app: FastAPI, settings) -> None:
             wait = api_limiter.retry_after(client_key(request, settings.trust_proxy))
             if wait is not None:
                 return JSONResponse(
-                    status_code=429, content={"detail": TOO_MANY_TEXT}, headers={"Retry-After": str(wait)}
+                    status_code=429, content={"detail": text("api.too_many")}, headers={"Retry-After": str(wait)}
                 )
         return await call_next(request)
 

@@ -1,4 +1,4 @@
-"""Talks to Rasa's REST channel on loopback and turns its replies into CONTRACT Messages."""
+"""Talks to Rasa's REST channel on loopback and turns its replies into Messages (docs/api.md)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import httpx
 from pydantic import ValidationError
 
 from api.schemas import ServiceCard
+from conversations.chat import BackendUnavailable
 
 DELETE_CONVERSATION_KEY = "delete_conversation"
 # The bot's question whose answer may only be kept as a category (see understanding/sensitive.py)
@@ -17,7 +18,7 @@ SENSITIVE_EXPECTATIONS = ("health",)
 SUMMARY_TOKEN_KEY = "summary_token"
 
 
-class RasaUnavailable(Exception):
+class RasaUnavailable(BackendUnavailable):
     """Rasa did not answer (down, starting or timed out)."""
 
 

@@ -215,6 +215,23 @@ def _competence_lines(competence: dict[str, Any]) -> list[str]:
     return [line for line in lines if line]
 
 
+def finnish_date(iso: str | None) -> str:
+    """'2024-05-03' → '3.5.2024'; '' when it is not a date."""
+    try:
+        day = dt.date.fromisoformat(str(iso))
+    except ValueError:
+        return ""
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def expiry_date(data: dict[str, Any], days: int) -> str:
+    """The Finnish date on which a summary made on data["date"] is deleted at the latest."""
+    try:
+        return finnish_date((dt.date.fromisoformat(data["date"]) + dt.timedelta(days=days)).isoformat())
+    except (KeyError, TypeError, ValueError):
+        return ""
+
+
 # ---------------------------------------------------------------------------
 # Storage
 # ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from api.deps import catalogue
 from api.schemas import ResolvedMunicipality, ServiceDetail, ServiceList
 from catalogue.repository import CatalogueSnapshot
 from catalogue.search import get_search
+from messages import text
 
 router = APIRouter(prefix="/api", tags=["catalogue"])
 
@@ -25,7 +26,9 @@ def list_services(
     snapshot: CatalogueSnapshot = Depends(catalogue),
 ):
     if municipality and snapshot.resolve_municipality(municipality) is None:
-        raise HTTPException(status_code=422, detail=f"Kuntaa ei tunnistettu: {municipality[:50]}")
+        raise HTTPException(
+            status_code=422, detail=text("api.catalogue.municipality_not_recognised", municipality=municipality[:50])
+        )
     result = get_search(snapshot).search(
         q, municipality=municipality, audience=audience, category=category, limit=limit, offset=offset
     )
@@ -36,7 +39,7 @@ def list_services(
 def service_detail(service_id: str, snapshot: CatalogueSnapshot = Depends(catalogue)):
     service = snapshot.service(service_id[:100])
     if service is None:
-        raise HTTPException(status_code=404, detail="Palvelua ei löytynyt.")
+        raise HTTPException(status_code=404, detail=text("api.catalogue.service_not_found"))
     return service.detail()
 
 
@@ -46,9 +49,7 @@ def resolve_municipality(
 ):
     found = snapshot.resolve_municipality(q)
     if found is None:
-        raise HTTPException(
-            status_code=404, detail="Kuntaa ei löytynyt. Tarkista nimen kirjoitusasu tai kokeile postinumeroa."
-        )
+        raise HTTPException(status_code=404, detail=text("api.catalogue.municipality_not_found"))
     area = snapshot.area_for_municipality(found.code)
     return ResolvedMunicipality(
         code=found.code,
