@@ -18,6 +18,7 @@ from bot.actions.common import (
 )
 from bot.actions.recommend import contact_text
 from catalogue.search import get_search
+from messages import text
 from understanding import interview
 
 INTENT_SERVICE = {
@@ -51,19 +52,17 @@ class ActionServiceInfo(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         service = _service_from_message(tracker)
         if service is None:
-            dispatcher.utter_message(
-                text='En löytänyt palvelua, jota tarkoitit. Kirjoita palvelun nimi, esimerkiksi "työkokeilu" tai "palkkatuki".'
-            )
+            dispatcher.utter_message(text=text("actions.services.not_found"))
             return []
         lines = [f"{service.title}: {service.description or service.summary}"]
         if service.shown_rules:
-            lines.append("Tärkeimmät säännöt:")
-            lines += [f"• {rule}" for rule in service.shown_rules]
+            lines.append(text("actions.services.main_rules"))
+            lines += [text("actions.services.rule", rule=rule) for rule in service.shown_rules]
         if service.how_to_apply:
-            lines.append(f"Näin pääset alkuun: {service.how_to_apply}")
+            lines.append(text("actions.services.how_to_apply", how=service.how_to_apply))
         if service.audience == ("employer",):  # the employer's own supports: where to get help
             lines.append(_employer_contact_line(tracker))
-        lines.append(f"Lähde: {service.source_url} (tarkistettu {service.last_verified:%d.%m.%Y})")
+        lines.append(text("actions.services.source", url=service.source_url, date=f"{service.last_verified:%d.%m.%Y}"))
         send_cards(dispatcher, [service], text="\n".join(lines))
         return []
 
@@ -74,10 +73,10 @@ class ActionServiceSearch(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         snapshot = catalogue()
-        text = latest_text(tracker)
-        if text.startswith("/"):
-            text = ""
-        query_parts = [text[:200]]
+        said = latest_text(tracker)
+        if said.startswith("/"):
+            said = ""
+        query_parts = [said[:200]]
         municipality = next(iter(entity_values(tracker, "municipality")), None)
         result = get_search(snapshot).search(
             " ".join(query_parts),
@@ -86,22 +85,22 @@ class ActionServiceSearch(Action):
             limit=5,
         )
         if result.total == 0 and municipality:
-            result = get_search(snapshot).search(text[:200], limit=5)
+            result = get_search(snapshot).search(said[:200], limit=5)
         if result.total == 0:
-            dispatcher.utter_message(
-                text='En löytänyt sopivia palveluja. Kokeile toista sanaa, esimerkiksi "työkokeilu Tampere" tai "työhönvalmennus".'
-            )
+            dispatcher.utter_message(text=text("actions.services.search_none"))
             return []
-        place = f" ({result.municipality.name_fi})" if result.municipality else ""
-        text = f"Löysin {result.total} palvelua{place}. Tässä osuvimmat:"
+        lines = [text("actions.services.search_found", total=result.total)]
         if result.municipality is not None:
+            lines = [
+                text("actions.services.search_found_in", total=result.total, municipality=result.municipality.name_fi)
+            ]
             # local places and providers not in the catalogue yet: a person there knows them
             employer_side = all(service.audience == ("employer",) for service in result.items[:5])
             contact = snapshot.contact(result.municipality.code, audience="employer" if employer_side else "jobseeker")
             if all(service.scope == "national" for service in result.items):
-                text += "\nAlueen omaa palvelua tähän en löytänyt, joten nämä ovat valtakunnallisia."
-            text += f"\nPaikallisista paikoista ja palveluista kertoo: {contact_text(contact)}"
-        send_cards(dispatcher, result.items, text=text)
+                lines.append(text("actions.services.national_only"))
+            lines.append(text("actions.services.local_contact", contact=contact_text(contact)))
+        send_cards(dispatcher, result.items, text="\n".join(lines))
         return []
 
 
@@ -119,7 +118,7 @@ def _employer_contact_line(tracker: Tracker) -> str:
     """Where an employer gets help in person: the area's employer services, or Työmarkkinatori."""
     municipality = _known_municipality(tracker)
     contact = catalogue().contact(municipality.code if municipality else None, audience="employer")
-    return f"Apua saatte työllisyysalueen työnantajapalveluista: {contact_text(contact)}"
+    return text("actions.services.employer_contact", contact=contact_text(contact))
 
 
 class ActionHumanHandover(Action):
@@ -132,13 +131,11 @@ class ActionHumanHandover(Action):
         contact = snapshot.contact(municipality.code if municipality else None)
         area = snapshot.area_for_municipality(municipality.code) if municipality else None
         if area:
-            intro = f"Ihmisen apua saat oman alueesi työllisyyspalveluista ({area.name}):"
+            intro = text("actions.handover.area", area=area.name)
         elif municipality:
-            intro = f"En vielä tunne kunnan {municipality.name_fi} työllisyysalueen yhteystietoja. Löydät ne Työmarkkinatorilta."
+            intro = text("actions.handover.unknown_area", municipality=municipality.name_fi)
         else:
-            intro = (
-                "Kerro kuntasi, niin annan oman alueesi yhteystiedot. Valtakunnallisesti apua saat Työmarkkinatorilta."
-            )
+            intro = text("actions.handover.no_municipality")
         dispatcher.utter_message(text=f"{intro}\n{contact_text(contact)}")
         return []
 
@@ -160,13 +157,7 @@ class ActionKeepEmployee(Action):
         send_cards(
             dispatcher,
             services,
-            text=(
-                "Kun työntekijän työkyky heikkenee, aloittakaa työterveyshuollon kanssa: työterveysneuvottelussa "
-                "sovitaan, miten työtä muokataan. Työvälineisiin ja työkaverin apuun voitte saada työolosuhteiden "
-                "järjestelytukea. Työkokeilua omalla työpaikalla ja uudelleenkoulutusta järjestää työntekijän "
-                "työeläkeyhtiö (työeläkekuntoutus) tai Kela, ja työhönvalmentaja voi tukea työhön paluussa.\n"
-                + _employer_contact_line(tracker)
-            ),
+            text=text("actions.keep_employee") + "\n" + _employer_contact_line(tracker),
         )
         return []
 
@@ -180,7 +171,7 @@ class ActionDeleteMyData(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         dispatcher.utter_message(
             json_message={
-                "text": "Poistin keskustelumme ja antamasi tiedot. Voit aloittaa uuden keskustelun milloin vain.",
+                "text": text("actions.deleted"),
                 "delete_conversation": True,
             }
         )
@@ -194,11 +185,11 @@ class ActionDefaultFallback(Action):
         return "action_default_fallback"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        text = latest_text(tracker)
-        if text and not text.startswith("/") and len(text) <= 200:
-            result = get_search(catalogue()).search(text, limit=3)
+        said = latest_text(tracker)
+        if said and not said.startswith("/") and len(said) <= 200:
+            result = get_search(catalogue()).search(said, limit=3)
             if result.items and result.total <= 15:
-                send_cards(dispatcher, result.items, text="En ole varma, mitä tarkoitit. Olisiko näistä apua?")
+                send_cards(dispatcher, result.items, text=text("actions.services.fallback"))
                 return [UserUtteranceReverted()]
         dispatcher.utter_message(response="utter_default")
         return [UserUtteranceReverted()]

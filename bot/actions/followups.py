@@ -20,31 +20,16 @@ from catalogue.db import get_engine
 from conversations.feedback import save_feedback
 from conversations.retention import retention_days
 from conversations.summaries import build_summary, save_summary
-from messages import euros, months_text
+from messages import euros, months_text, text
 from understanding import competence as competence_mapping
 from understanding import facts, interview
 from understanding.finnish import fold
 from vocabulary import HEALTH_CATEGORIES, label
 
-# Why each interview question is asked, for "miksi?" in the middle of the interview.
-QUESTION_REASONS = {
-    "municipality": "Kysyn kuntaa, koska palvelut ja tuet ovat erilaisia eri työllisyysalueilla.",
-    "age": "Kysyn ikää, koska osa palveluista on tarkoitettu esimerkiksi alle 30-vuotiaille tai yli 55-vuotiaille.",
-    "situation": "Tilanteesi kertoo, mitkä palvelut ovat sinulle auki, esimerkiksi työttömälle tai lomautetulle.",
-    "unemployed_months": "Työttömyyden kesto vaikuttaa siihen, mitä tukia sinulle ja työnantajalle on tarjolla.",
-    "work_ability": "Jos terveys rajoittaa työtä, sinulle voi sopia työkyvyn tuki ja työnantaja voi saada enemmän tukea.",
-    "health_category": "Terveyden luokka auttaa valitsemaan sopivan tuen. Tallennan vain luokan, en kirjoittamaasi tekstiä.",
-    "finnish_level": "Kielitaito vaikuttaa siihen, sopisiko sinulle esimerkiksi kotoutumiskoulutus.",
-    "goals": "Tavoitteesi ratkaisee, mihin suuntaan polku vie: töihin, opiskelemaan vai yrittäjäksi.",
-    "work_history": "Työhistoriasta näen, millaisista työkokeilupaikoista ja koulutuksista voisi olla sinulle hyötyä.",
-    "education": "Koulutuksesi kertoo, kannattaako polkuun ottaa koulutusta tai oppisopimus.",
-    "skills": "Taitosi ja kiinnostuksesi auttavat löytämään alan ja paikat, joissa pääset näyttämään osaamisesi.",
-    "competence_confirmed": "Tarkistan, että ymmärsin osaamisesi oikein, ennen kuin ehdotan palveluja sen perusteella.",
-}
-RATING_REASON = (
-    "Arviosi elämän eri osa-alueista auttaa valitsemaan järjestyksen: jos arki tai terveys ei nyt suju, "
-    "aloitetaan niistä. Voit ohittaa kysymyksen."
-)
+
+def start_buttons() -> list[dict[str, str]]:
+    """The button that starts the jobseeker's interview."""
+    return [{"title": text("actions.start_button"), "payload": "/jobseeker_start"}]
 
 
 def _engine():
@@ -59,16 +44,20 @@ class ActionAskWorkAbility(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         dispatcher.utter_message(
-            text=(
-                "Seuraavaksi kysyn terveydestä. Vastaaminen on vapaaehtoista: kysyn vain, jotta voin ehdottaa "
-                "sopivaa tukea. Tallennan vastauksesi vain tähän keskusteluun; se poistuu "
-                f'{retention_days()} päivän kuluttua tai heti, kun pyydät ("poista tietoni").\n\n'
-                "Rajoittaako terveytesi sitä, millaista työtä voit tehdä?"
-            ),
+            text=text("actions.health.ask_work_ability", days=retention_days()),
             buttons=[
-                {"title": "Ei rajoita", "payload": '/inform{"work_ability_level": "full"}'},
-                {"title": "Rajoittaa jonkin verran", "payload": '/inform{"work_ability_level": "partial"}'},
-                {"title": "En halua vastata", "payload": '/inform{"work_ability_level": "unknown"}'},
+                {
+                    "title": text("actions.health.work_ability_buttons.full"),
+                    "payload": '/inform{"work_ability_level": "full"}',
+                },
+                {
+                    "title": text("actions.health.work_ability_buttons.partial"),
+                    "payload": '/inform{"work_ability_level": "partial"}',
+                },
+                {
+                    "title": text("actions.health.work_ability_buttons.unknown"),
+                    "payload": '/inform{"work_ability_level": "unknown"}',
+                },
             ],
         )
         return []
@@ -86,13 +75,14 @@ class ActionAskHealthCategory(Action):
             {"title": label("health_category", key).capitalize(), "payload": f'/inform{{"health_category": "{key}"}}'}
             for key in options
         ]
-        buttons.append({"title": "En halua kertoa", "payload": '/inform{"health_category": "undisclosed"}'})
+        buttons.append(
+            {
+                "title": text("actions.health.category_undisclosed"),
+                "payload": '/inform{"health_category": "undisclosed"}',
+            }
+        )
         dispatcher.utter_message(
-            text=(
-                "Mihin terveyden rajoitus liittyy? Valitse lähin vaihtoehto. Tallennan vain valitsemasi luokan, "
-                f"en mitään kirjoittamaasi, ja se poistuu {retention_days()} päivän kuluttua. "
-                "Voit myös jättää vastaamatta."
-            ),
+            text=text("actions.health.ask_category", days=retention_days()),
             buttons=buttons,
             # tells the chat gateway to keep only a category of the next answer
             json_message={"expects": "health"},
@@ -107,10 +97,10 @@ class ActionAskCompetenceConfirmed(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         found = competence_mapping.Competence.from_dict(tracker.get_slot("competence"))
         dispatcher.utter_message(
-            text=f"Tässä osaamisesi lyhyesti:\n{competence_mapping.describe(found)}\n\nPitääkö tämä paikkansa?",
+            text=text("actions.competence.ask_confirmed", profile=competence_mapping.describe(found)),
             buttons=[
-                {"title": "Kyllä, pitää", "payload": "/affirm"},
-                {"title": "Haluan korjata", "payload": "/deny"},
+                {"title": text("actions.competence.confirm"), "payload": "/affirm"},
+                {"title": text("actions.competence.correct"), "payload": "/deny"},
             ],
         )
         return []
@@ -125,32 +115,44 @@ class ActionAskWhy(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         requested = tracker.get_slot("requested_slot")
         if tracker.active_loop.get("name") == "jobseeker_form" and requested:
-            reason = RATING_REASON if str(requested).startswith("rating_") else QUESTION_REASONS.get(requested)
-            dispatcher.utter_message(text=(reason or "Kysyn tätä, jotta polku sopisi juuri sinulle.") + " Jatketaan:")
+            dispatcher.utter_message(text=text("actions.why.continue", reason=_question_reason(str(requested))))
             return []
         memory = tracker.get_slot("last_path") or {}
         steps = memory.get("steps") or []
         if not steps:
-            dispatcher.utter_message(
-                text="En ole vielä ehdottanut sinulle palveluja. Kerro tilanteestasi, niin kysyn muutaman asian ja perustelen ehdotukseni.",
-                buttons=[{"title": "Aloitetaan", "payload": "/jobseeker_start"}],
-            )
+            dispatcher.utter_message(text=text("actions.why.no_path_yet"), buttons=start_buttons())
             return []
         chosen = _step_asked_about(tracker, steps)
         chosen_steps = [chosen] if chosen else steps
         lines = []
         for step in chosen_steps:
             number = steps.index(step) + 1
-            factors = ", ".join(step.get("factors") or []) or "tilanteesi kokonaisuus"
-            lines.append(f"{number}. {step['title']}: koska {factors}.\n{step['why']}")
-        intro = "Perustelin ehdotuksen näin:" if chosen else "Näistä vastauksistasi polku syntyi:"
-        dispatcher.utter_message(
-            text=intro
-            + "\n\n"
-            + "\n\n".join(lines)
-            + '\n\nJos jokin tieto on väärin, korjaa se, esimerkiksi "itse asiassa olen 45".'
-        )
+            factors = ", ".join(step.get("factors") or []) or text("actions.why.whole_situation")
+            lines.append(text("actions.why.step", number=number, title=step["title"], factors=factors, why=step["why"]))
+        intro = text("actions.why.intro_one") if chosen else text("actions.why.intro_all")
+        dispatcher.utter_message(text="\n\n".join([intro, *lines, text("actions.why.correct_hint")]))
         return []
+
+
+def _question_reason(requested: str) -> str:
+    """Why the interview asks the question it is on."""
+    if requested.startswith("rating_"):
+        return text("actions.why.questions.rating")
+    reasons = {
+        "municipality": text("actions.why.questions.municipality"),
+        "age": text("actions.why.questions.age"),
+        "situation": text("actions.why.questions.situation"),
+        "unemployed_months": text("actions.why.questions.unemployed_months"),
+        "work_ability": text("actions.why.questions.work_ability"),
+        "health_category": text("actions.why.questions.health_category"),
+        "finnish_level": text("actions.why.questions.finnish_level"),
+        "goals": text("actions.why.questions.goals"),
+        "work_history": text("actions.why.questions.work_history"),
+        "education": text("actions.why.questions.education"),
+        "skills": text("actions.why.questions.skills"),
+        "competence_confirmed": text("actions.why.questions.competence_confirmed"),
+    }
+    return reasons.get(requested) or text("actions.why.questions.other")
 
 
 def _step_asked_about(tracker: Tracker, steps: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -159,13 +161,13 @@ def _step_asked_about(tracker: Tracker, steps: list[dict[str, Any]]) -> dict[str
     for step in steps:
         if services & set(step.get("service_ids") or []):
             return step
-    text = latest_text(tracker)
-    if text.startswith("/"):
+    said = latest_text(tracker)
+    if said.startswith("/"):
         return None
-    number = interview.rating(text) if any(c.isdigit() for c in text) else None
+    number = interview.rating(said) if any(c.isdigit() for c in said) else None
     if number and number <= len(steps):
         return steps[number - 1]
-    folded = fold(text)
+    folded = fold(said)
     snapshot = catalogue()
     for step in steps:
         for service_id in step.get("service_ids") or []:
@@ -183,17 +185,14 @@ def no_alternatives_text(contact: dict) -> str:
         part
         for part in (
             contact.get("name"),
-            f"puh. {contact['phone']}" if contact.get("phone") else None,
+            text("actions.contact.phone", phone=contact["phone"]) if contact.get("phone") else None,
             contact.get("url"),
         )
         if part
     )
-    text = (
-        "Näytin jo kaikki palvelut, jotka vastaustesi perusteella sopivat sinulle. "
-        "Asiantuntija voi miettiä kanssasi lisää vaihtoehtoja"
-    )
-    text += f": {reach}." if reach else "."
-    return text + (' Voit myös etsiä palveluja itse kirjoittamalla esimerkiksi "työkokeilu Tampere".')
+    if reach:
+        return text("actions.alternatives.none_left_ask", contact=reach)
+    return text("actions.alternatives.none_left")
 
 
 class ActionShowAlternatives(Action):
@@ -205,10 +204,7 @@ class ActionShowAlternatives(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         memory = tracker.get_slot("last_path") or {}
         if not memory.get("steps"):
-            dispatcher.utter_message(
-                text="Kerro ensin vähän tilanteestasi, niin ehdotan palveluja ja voin näyttää myös vaihtoehtoja.",
-                buttons=[{"title": "Aloitetaan", "payload": "/jobseeker_start"}],
-            )
+            dispatcher.utter_message(text=text("actions.alternatives.no_path_yet"), buttons=start_buttons())
             return []
         shown = list(memory.get("shown") or [])
         path = jobseeker_path(tracker, exclude=frozenset(shown))
@@ -217,10 +213,10 @@ class ActionShowAlternatives(Action):
             dispatcher.utter_message(text=no_alternatives_text(path.get("contact") or {}))
             return []
         snapshot = catalogue()
-        dispatcher.utter_message(text="Tässä muita vaihtoehtoja:")
+        dispatcher.utter_message(text=text("actions.alternatives.intro"))
         for step in path["steps"]:
             services = [s for card in step["services"] if (s := snapshot.service(card["id"])) is not None]
-            send_cards(dispatcher, services, text=f"{step['title']}:")
+            send_cards(dispatcher, services, text=text("actions.alternatives.step", title=step["title"]))
         return [SlotSet("last_path", path_memory(path, shown_before=shown))]
 
 
@@ -245,27 +241,14 @@ class ActionChangeAnswer(Action):
             if merged != current.to_dict():
                 changes["competence"] = merged
         if not changes:
-            dispatcher.utter_message(
-                text='En saanut selville, mitä haluat muuttaa. Kirjoita esimerkiksi "asun Nokialla", '
-                '"olen 45-vuotias" tai "olen ollut työttömänä vuoden".'
-            )
+            dispatcher.utter_message(text=text("actions.change.not_understood"))
             return []
-        labels = {
-            "municipality": "kunta",
-            "age": "ikä",
-            "situation": "tilanne",
-            "unemployed_months": "työttömyyden kesto",
-            "goals": "tavoite",
-            "fields": "ala",
-            "work_ability": "työkyky",
-            "competence": "osaaminen",
-        }
-        changed = ", ".join(labels.get(name, name) for name in changes)
+        changed = ", ".join(_answer_name(name) for name in changes)
         events: list[Any] = [SlotSet(name, value) for name, value in changes.items()]
         if tracker.active_loop.get("name"):
-            dispatcher.utter_message(text=f"Selvä, korjasin: {changed}. Jatketaan.")
+            dispatcher.utter_message(text=text("actions.change.corrected_continue", changed=changed))
             return events
-        dispatcher.utter_message(text=f"Selvä, korjasin: {changed}.")
+        dispatcher.utter_message(text=text("actions.change.corrected", changed=changed))
         if tracker.get_slot("last_path"):
             # the path again, from the corrected answers
             events += present_path(dispatcher, jobseeker_path(tracker, changes=changes))
@@ -276,46 +259,61 @@ class ActionChangeAnswer(Action):
         told = facts.employer_changes(latest_message(tracker), catalogue())
         changes = {name: value for name, value in told.items() if tracker.get_slot(name) != value}
         if not changes:
-            dispatcher.utter_message(
-                text='En saanut selville, mitä muutetaan. Kirjoita esimerkiksi "entä jos hän on 56-vuotias", '
-                '"paljonko saan, jos palkka on 2800 €", "entä jos työaika on 30 h viikossa" tai "entä jos työsuhde on 6 kk".'
-            )
+            dispatcher.utter_message(text=text("actions.change.employer_not_understood"))
             return []
         described = ", ".join(_describe_change(name, value) for name, value in changes.items())
         events: list[Any] = [SlotSet(name, value) for name, value in changes.items()]
         if changes.get("wage_eur") is not None:
             events.append(SlotSet("job_terms", "given"))
         if tracker.active_loop.get("name"):
-            dispatcher.utter_message(text=f"Selvä: {described}. Jatketaan.")
+            dispatcher.utter_message(text=text("actions.change.employer_continue", changes=described))
             return events
         package = employer_package(tracker, changes)
         return events + present_package(
-            dispatcher, package, intro=f"Laskin uudelleen ({described}). Näitä tukia voitte hyödyntää:"
+            dispatcher, package, intro=text("actions.change.employer_recomputed", changes=described)
         )
 
 
-def _describe_change(name: str, value: Any) -> str:
-    if name == "hire_age":
-        return f"palkattava {value}-vuotias"
-    if name == "wage_eur":
-        return f"palkka {euros(value)}/kk"
-    if name == "hours_per_week":
-        return f"työaika {value:g} h/viikko"
-    if name == "job_months":
-        return f"työsuhteen kesto {value} kk"
-    if name == "hire_unemployed_months":
-        return f"työttömänä {months_text(value)}"
-    if name == "municipality":
-        return f"kunta {value}"
-    if name == "hire_education":
-        return "palkattavalla vain peruskoulu" if value == "basic" else "palkattavalla tutkinto"
-    labels = {
-        "employer_type": "työnantaja",
-        "hire_group": "palkattava",
-        "hire_work_ability": "työkyky",
-        "apprenticeship": "oppisopimus",
+def _answer_name(name: str) -> str:
+    """The jobseeker's answer as it is named in "Selvä, korjasin: kunta, ikä"."""
+    names = {
+        "municipality": text("actions.change.answers.municipality"),
+        "age": text("actions.change.answers.age"),
+        "situation": text("actions.change.answers.situation"),
+        "unemployed_months": text("actions.change.answers.unemployed_months"),
+        "goals": text("actions.change.answers.goals"),
+        "fields": text("actions.change.answers.fields"),
+        "work_ability": text("actions.change.answers.work_ability"),
+        "competence": text("actions.change.answers.competence"),
     }
-    return labels.get(name, name)
+    return names.get(name, name)
+
+
+def _describe_change(name: str, value: Any) -> str:
+    """One changed answer of the employer, as it is said in "Laskin uudelleen (...)"."""
+    if name == "hire_age":
+        return text("actions.change.employer.hire_age", age=value)
+    if name == "wage_eur":
+        return text("actions.change.employer.wage_eur", amount=euros(value))
+    if name == "hours_per_week":
+        return text("actions.change.employer.hours_per_week", hours=f"{value:g}")
+    if name == "job_months":
+        return text("actions.change.employer.job_months", months=value)
+    if name == "hire_unemployed_months":
+        return text("actions.change.employer.hire_unemployed_months", duration=months_text(value))
+    if name == "municipality":
+        return text("actions.change.employer.municipality", municipality=value)
+    if name == "hire_education":
+        if value == "basic":
+            return text("actions.change.employer.basic_education_only")
+        return text("actions.change.employer.degree")
+    names = {
+        "employer_type": text("actions.change.employer.employer_type"),
+        "hire_group": text("actions.change.employer.hire_group"),
+        "hire_work_ability": text("actions.change.employer.hire_work_ability"),
+        "apprenticeship": text("actions.change.employer.apprenticeship"),
+    }
+    return names.get(name, name)
 
 
 class ActionStoreFeedback(Action):
@@ -349,10 +347,7 @@ class ActionMakeSummary(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         if not tracker.get_slot("last_path"):
-            dispatcher.utter_message(
-                text="Teen yhteenvedon, kun olen ensin ehdottanut sinulle palvelupolun. Aloitetaanko?",
-                buttons=[{"title": "Aloitetaan", "payload": "/jobseeker_start"}],
-            )
+            dispatcher.utter_message(text=text("actions.summary.path_first"), buttons=start_buttons())
             return [SlotSet("summary_include_profile", None)]
         include = tracker.get_slot("summary_include_profile") is True
         profile = jobseeker_profile(tracker)
@@ -362,10 +357,7 @@ class ActionMakeSummary(Action):
         )
         token = save_summary(_engine(), tracker.sender_id, data)
         dispatcher.utter_message(
-            text=(
-                "Yhteenvetosi on valmis. Avaa se alla olevasta linkistä: voit tulostaa sen tai ladata PDF:nä. "
-                f"Linkki toimii {retention_days()} päivää tai kunnes poistat keskustelun. En lähetä sitä minnekään."
-            ),
+            text=text("actions.summary.ready", days=retention_days()),
             json_message={"summary_token": token},
         )
         return [SlotSet("summary_include_profile", None)]

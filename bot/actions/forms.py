@@ -16,6 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.common import catalogue, entity_values, latest_intent, latest_message, page_municipality
+from messages import text
+from recommendation.employer import education_decides_youth_voucher
 from understanding import competence as competence_mapping
 from understanding import facts, interview
 from understanding.interview import SKIPPED
@@ -272,15 +274,15 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
 
     # -- Kompassi-style self-rating -----------------------------------------------------
     def _validate_rating(self, slot_name: str, value: Any, tracker: Tracker, dispatcher: CollectingDispatcher):
-        text = str(value or "")
-        chosen = facts.rating_choice(text)
+        answer = str(value or "")
+        chosen = facts.rating_choice(answer)
         if chosen == "skip_all":
             return {name: SKIPPED for name in RATING_SLOTS if tracker.get_slot(name) is None or name == slot_name}
-        if chosen == "skip" or (chosen is None and _skipped(tracker, text)):
+        if chosen == "skip" or (chosen is None and _skipped(tracker, answer)):
             return {slot_name: SKIPPED}
-        number = chosen if isinstance(chosen, int) else interview.rating(text)
+        number = chosen if isinstance(chosen, int) else interview.rating(answer)
         if not isinstance(number, int) or not 1 <= number <= 5:
-            dispatcher.utter_message(text='Valitse numero 1–5 tai kirjoita "ohita".')
+            dispatcher.utter_message(text=text("actions.forms.rating_invalid"))
             return {slot_name: None}
         return {slot_name: number}
 
@@ -378,11 +380,9 @@ def _education_answer(value: Any, tracker: Tracker, dispatcher: CollectingDispat
 
 
 def _education_decides_the_youth_voucher(age: Any, unemployed_months: Any) -> bool:
-    """Only for a hire under 30 who has been out of work 3–5 months does the youth employment
-    voucher depend on education (3 months is enough with basic education only, else 6)."""
-    if not isinstance(age, (int, float)) or not isinstance(unemployed_months, (int, float)):
-        return False
-    return age < 30 and 3 <= unemployed_months < 6
+    """Whether the youth employment voucher depends on the hire's education (the voucher's own
+    conditions in the catalogue: fewer months are enough with basic education only)."""
+    return education_decides_youth_voucher(catalogue(), age, unemployed_months)
 
 
 def _competence(tracker: Tracker) -> competence_mapping.Competence:

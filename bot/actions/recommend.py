@@ -8,24 +8,24 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.common import EMPLOYER_SLOTS, catalogue, employer_profile_from, jobseeker_profile, send_cards
-from messages import euros
+from messages import euros, text
 from recommendation import ProfileError, recommend_employer_package, recommend_jobseeker_path
 
 
 def contact_text(contact: dict) -> str:
     """One line a person can act on: name, page, phone (with its hours), e-mail, address."""
-    parts = [contact.get("name") or "Työllisyysalueen palvelut"]
+    parts = [contact.get("name") or text("actions.contact.area_services")]
     if contact.get("url"):
         parts.append(str(contact["url"]))
     if contact.get("phone"):
-        phone = f"puh. {contact['phone']}"
+        phone = text("actions.contact.phone", phone=contact["phone"])
         parts.append(f"{phone} ({contact['hours']})" if contact.get("hours") else phone)
     elif contact.get("hours"):
-        parts.append(f"palveluajat: {contact['hours']}")
+        parts.append(text("actions.contact.service_hours", hours=contact["hours"]))
     if contact.get("email"):
         parts.append(str(contact["email"]))
     if contact.get("address"):
-        parts.append(f"käyntiosoite {contact['address']}")
+        parts.append(text("actions.contact.address", address=contact["address"]))
     return ", ".join(parts)
 
 
@@ -35,16 +35,16 @@ def send_path(dispatcher: CollectingDispatcher, path: dict, *, intro: str) -> No
     dispatcher.utter_message(text=intro)
     for number, step in enumerate(path["steps"], start=1):
         services = [snapshot.service(card["id"]) for card in step["services"]]
-        text = f"{number}. {step['title']}\nMiksi: {step['why']}"
+        lines = [f"{number}. {step['title']}", text("actions.path.why", why=step["why"])]
         if step.get("how_to_start"):
-            text += f"\nNäin aloitat: {step['how_to_start']}"
+            lines.append(text("actions.path.how_to_start", how=step["how_to_start"]))
         if step.get("contact") and step["contact"] != path.get("contact"):
             # the area's contact comes once at the end; a step with its own is told here
-            text += f"\nYhteys: {contact_text(step['contact'])}"
-        send_cards(dispatcher, [s for s in services if s is not None], text=text)
+            lines.append(text("actions.path.step_contact", contact=contact_text(step["contact"])))
+        send_cards(dispatcher, [s for s in services if s is not None], text="\n".join(lines))
     for note in path["notes"]:
         dispatcher.utter_message(text=note)
-    dispatcher.utter_message(text=f"Lisätietoa ja henkilökohtaista apua saat täältä: {contact_text(path['contact'])}")
+    dispatcher.utter_message(text=text("actions.path.more_help", contact=contact_text(path["contact"])))
 
 
 def path_memory(path: dict, shown_before: list[str] | None = None) -> dict:
@@ -77,18 +77,17 @@ def jobseeker_path(tracker: Tracker, exclude: frozenset[str] = frozenset(), chan
 
 def present_path(dispatcher: CollectingDispatcher, path: dict) -> list:
     """Sends the path, what can be asked next and the feedback question; remembers the path."""
-    send_path(dispatcher, path, intro=f"Tässä ehdotukseni palvelupoluksi, {len(path['steps'])} askelta:")
+    send_path(dispatcher, path, intro=text("actions.path.intro", count=len(path["steps"])))
     dispatcher.utter_message(
-        text='Voit kysyä minkä tahansa askeleen perusteluja ("miksi?"), pyytää muita vaihtoehtoja '
-        '("jotain muuta") tai korjata vastaustasi, esimerkiksi "itse asiassa asun Nokialla".',
+        text=text("actions.path.what_next"),
         buttons=[
-            {"title": "Tee yhteenveto", "payload": "/request_summary"},
-            {"title": "Miksi nämä?", "payload": "/ask_why"},
-            {"title": "Muita vaihtoehtoja", "payload": "/ask_alternatives"},
+            {"title": text("actions.path.buttons.summary"), "payload": "/request_summary"},
+            {"title": text("actions.path.buttons.why"), "payload": "/ask_why"},
+            {"title": text("actions.path.buttons.alternatives"), "payload": "/ask_alternatives"},
         ],
     )
     dispatcher.utter_message(
-        text="Oliko tästä apua? Arvioi 1–5 (5 = paljon apua).",
+        text=text("actions.path.feedback"),
         buttons=[{"title": str(n), "payload": f'/give_feedback{{"rating": {n}}}'} for n in range(1, 6)],
     )
     # the latest answer is what "miksi?", "jotain muuta" and "entä jos" refer to
@@ -103,48 +102,55 @@ class ActionRecommendPath(Action):
         return present_path(dispatcher, jobseeker_path(tracker))
 
 
-ROLE_LABELS = {"recommended": "Suositus", "alternative": "Vaihtoehto", "additional": "Lisäksi"}
+def _role_label(role: str) -> str | None:
+    """How a support's role in the package is said: "Suositus", "Vaihtoehto", "Lisäksi"."""
+    roles = {
+        "recommended": text("actions.package.roles.recommended"),
+        "alternative": text("actions.package.roles.alternative"),
+        "additional": text("actions.package.roles.additional"),
+    }
+    return roles.get(role)
 
 
-def present_package(
-    dispatcher: CollectingDispatcher, package: dict, *, intro: str = "Näitä tukia voitte hyödyntää:"
-) -> list:
+def present_package(dispatcher: CollectingDispatcher, package: dict, *, intro: str | None = None) -> list:
     """Sends the supports with their euros, the total, the next steps and the contact; remembers the package."""
     snapshot = catalogue()
-    dispatcher.utter_message(text=intro)
+    dispatcher.utter_message(text=intro or text("actions.package.intro"))
     for support in package["supports"]:
         service = snapshot.service(support["service"]["id"])
         if service is None:
             continue
-        label = ROLE_LABELS.get(support.get("role", ""), "")
-        text = f"{label}: {service.title}. {support['why']}" if label else f"{service.title}: {support['why']}"
+        role = _role_label(support.get("role", ""))
+        if role:
+            lines = [f"{role}: {service.title}. {support['why']}"]
+        else:
+            lines = [f"{service.title}: {support['why']}"]
         estimate = support.get("estimate")
-        if estimate and estimate.get("percent"):
-            text += (
-                f"\nArvio: {estimate['percent']} %, enintään {euros(estimate['monthly_max_eur'])}/kk, "
-                f"{estimate['months']} kk, yhteensä enintään {euros(estimate['total_max_eur'])}."
-            )
-        elif estimate:
-            text += (
-                f"\nArvio: {euros(estimate['monthly_max_eur'])}/kk, {estimate['months']} kk, "
-                f"yhteensä enintään {euros(estimate['total_max_eur'])}."
-            )
-        send_cards(dispatcher, [service], text=text)
+        if estimate:
+            amounts = {
+                "monthly": euros(estimate["monthly_max_eur"]),
+                "months": estimate["months"],
+                "total": euros(estimate["total_max_eur"]),
+            }
+            if estimate.get("percent"):
+                lines.append(text("actions.package.estimate_percent", percent=estimate["percent"], **amounts))
+            else:
+                lines.append(text("actions.package.estimate", **amounts))
+        send_cards(dispatcher, [service], text="\n".join(lines))
     total = package.get("package_estimate")
     if total and len(total.get("supports") or []) > 1:
         titles = [snapshot.service(i).title for i in total["supports"] if snapshot.service(i)]
         dispatcher.utter_message(
-            text=f"Suositeltu yhdistelmä ({' + '.join(titles)}) on yhteensä enintään {euros(total['total_max_eur'])}."
+            text=text("actions.package.combination", titles=" + ".join(titles), total=euros(total["total_max_eur"]))
         )
     for note in package["notes"]:
         dispatcher.utter_message(text=note)
     steps = package.get("next_steps") or []
     if steps:
-        dispatcher.utter_message(text="Näin etenette:\n" + "\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1)))
-    dispatcher.utter_message(text=f"Työnantajapalvelut auttavat hakemuksessa: {contact_text(package['contact'])}")
-    dispatcher.utter_message(
-        text='Voitte kysyä myös "entä jos hän on yli 55?" tai "paljonko saan, jos palkka on 2800?", niin lasken uudelleen.',
-    )
+        numbered = [f"{n}. {step}" for n, step in enumerate(steps, 1)]
+        dispatcher.utter_message(text="\n".join([text("actions.package.next_steps"), *numbered]))
+    dispatcher.utter_message(text=text("actions.package.employer_services", contact=contact_text(package["contact"])))
+    dispatcher.utter_message(text=text("actions.package.what_if"))
     return [
         SlotSet("last_package", {"supports": [s["service"]["id"] for s in package["supports"]]}),
         SlotSet("last_path", None),
