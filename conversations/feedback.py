@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from catalogue.db import session_scope
 from conversations.models import Feedback
+from messages import text
 
 KINDS = ("jobseeker", "employer")
 MAX_SERVICE_IDS = 20
@@ -21,17 +22,17 @@ SERVICE_ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 def validate_feedback(rating: object, kind: object, service_ids: object) -> tuple[int, str, list[str]]:
     """The cleaned values; ValueError with a Finnish message when something does not fit."""
     if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
-        raise ValueError("Arvosanan pitää olla kokonaisluku 1–5.")
+        raise ValueError(text("conversations.feedback.rating"))
     if kind not in KINDS:
-        raise ValueError("Palautteen antajan pitää olla työnhakija (jobseeker) tai työnantaja (employer).")
+        raise ValueError(text("conversations.feedback.kind"))
     if not isinstance(service_ids, (list, tuple)):
-        raise ValueError("Palvelut pitää antaa luettelona palvelujen tunnuksia.")
+        raise ValueError(text("conversations.feedback.service_list"))
     if len(service_ids) > MAX_SERVICE_IDS:
-        raise ValueError(f"Palveluja voi olla enintään {MAX_SERVICE_IDS}.")
+        raise ValueError(text("conversations.feedback.too_many_services", count=MAX_SERVICE_IDS))
     cleaned: list[str] = []
     for service_id in service_ids:
         if not isinstance(service_id, str) or not SERVICE_ID_RE.match(service_id):
-            raise ValueError("Palvelun tunnus ei kelpaa: käytä palvelun lyhyttä tunnusta, esim. tyokokeilu.")
+            raise ValueError(text("conversations.feedback.service_id"))
         if service_id not in cleaned:
             cleaned.append(service_id)
     return rating, str(kind), cleaned

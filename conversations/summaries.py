@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from catalogue.db import session_scope
 from conversations.models import ConversationSummary
-from messages import months_text
+from messages import months_text, text
 from understanding.competence import Competence, describe
 from vocabulary import label, labels
 
@@ -54,8 +54,6 @@ HEALTH_MARKERS = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-NEUTRAL_WHY = "Nämä palvelut sopivat tilanteeseesi. Käy ne läpi valmentajasi kanssa."
-NEUTRAL_TITLE = "Selvitä tilanteesi"
 
 try:  # Finnish calendar date of the summary
     from zoneinfo import ZoneInfo
@@ -86,12 +84,12 @@ def build_summary(
     for number, step in enumerate(path.get("steps") or [], start=1):
         title = _text(step.get("title"))
         if HEALTH_MARKERS.search(title):
-            title = NEUTRAL_TITLE
+            title = text("conversations.summary.neutral_title")
         steps.append(
             {
                 "number": number,
                 "title": title,
-                "why": _without_health(_text(step.get("why"))) or NEUTRAL_WHY,
+                "why": _without_health(_text(step.get("why"))) or text("conversations.summary.neutral_why"),
                 "how_to_start": _without_health(_text(step.get("how_to_start"))) or None,
                 "services": [_card(card) for card in step.get("services") or [] if isinstance(card, dict)],
                 "contact": _contact(step.get("contact")),
@@ -144,7 +142,7 @@ def _card(card: dict[str, Any]) -> dict[str, Any]:
             kept[key] = _safe_url(value)
         else:
             kept[key] = _text(value) or None
-    kept["title"] = kept["title"] or "Palvelu"
+    kept["title"] = kept["title"] or text("conversations.summary.service")
     return kept
 
 
@@ -181,20 +179,23 @@ def _profile_items(snapshot: Any, profile: dict[str, Any]) -> list[dict[str, str
             found = snapshot.resolve_municipality(municipality) if snapshot is not None else None
         except Exception:  # the resolver is a convenience here; the typed name is a fine fallback
             found = None
-        add("Kotikunta", getattr(found, "name_fi", None) or municipality[:100])
+        add(text("conversations.summary.profile.municipality"), getattr(found, "name_fi", None) or municipality[:100])
     age = _number(profile.get("age"))
     if age is not None:
-        add("Ikä", f"{int(age)} vuotta")
-    add("Tilanne", SITUATION_FI.get(str(profile.get("situation") or "")))
+        add(text("conversations.summary.profile.age"), text("conversations.summary.profile.age_years", age=int(age)))
+    add(text("conversations.summary.profile.situation"), SITUATION_FI.get(str(profile.get("situation") or "")))
     months = _number(profile.get("unemployed_months"))
     if months is not None and profile.get("situation") != "sick_leave":
-        add("Työttömänä", months_text(months))
-    add("Suomen kielen taito", FINNISH_LEVEL_FI.get(str(profile.get("finnish_level") or "")))
-    add("Koulutus", EDUCATION_FI.get(str(profile.get("education") or "")))
+        add(text("conversations.summary.profile.unemployed"), months_text(months))
+    add(
+        text("conversations.summary.profile.finnish_level"),
+        FINNISH_LEVEL_FI.get(str(profile.get("finnish_level") or "")),
+    )
+    add(text("conversations.summary.profile.education"), EDUCATION_FI.get(str(profile.get("education") or "")))
     goals = [GOAL_FI[g] for g in profile.get("goals") or [] if g in GOAL_FI]
-    add("Tavoitteet", ", ".join(goals))
+    add(text("conversations.summary.profile.goals"), ", ".join(goals))
     fields = [label("field", str(f)) for f in profile.get("fields") or [] if _text(f)]
-    add("Kiinnostavat alat", ", ".join(fields))
+    add(text("conversations.summary.profile.fields"), ", ".join(fields))
     ratings = profile.get("self_rating") or {}
     if isinstance(ratings, dict):
         rated = [
@@ -202,7 +203,7 @@ def _profile_items(snapshot: Any, profile: dict[str, Any]) -> list[dict[str, str
             for area, value in ratings.items()
             if area in LIFE_AREA_FI and _number(value) is not None
         ]
-        add("Oma arvio tilanteesta (1–5)", ", ".join(rated))
+        add(text("conversations.summary.profile.self_rating"), ", ".join(rated))
     return items
 
 
@@ -246,7 +247,7 @@ def save_summary(engine: Engine, session_id: str, data: dict[str, Any], *, now: 
     """Stores the summary of conversation `session_id`; returns its token (256 random bits)."""
     session_id = str(session_id or "")
     if not session_id or len(session_id) > MAX_SESSION_ID_CHARS:
-        raise ValueError("Keskustelun tunnus puuttuu tai on liian pitkä.")
+        raise ValueError(text("conversations.summary.missing_session"))
     token = secrets.token_urlsafe(32)
     created = _utc(now or dt.datetime.now(dt.UTC))
     with session_scope(engine) as db:

@@ -70,7 +70,7 @@ def send_cards(dispatcher: CollectingDispatcher, services: list[ServiceRecord], 
 
 
 def jobseeker_profile(tracker: Tracker) -> dict[str, Any]:
-    """CONTRACT JobseekerProfile from the interview's slots (skipped answers left out)."""
+    """The JobseekerProfile (docs/api.md) from the interview's slots (skipped answers left out)."""
     goals = slot(tracker, "goals") or []
     ratings = {area: slot(tracker, f"rating_{area}") for area in LIFE_AREAS}
     return {
@@ -103,7 +103,7 @@ EMPLOYER_SLOTS = (
 
 
 def employer_profile_from(values: dict[str, Any]) -> dict[str, Any]:
-    """CONTRACT EmployerProfile from the employer interview's slot values (skipped ones left out)."""
+    """The EmployerProfile (docs/api.md) from the employer interview's slot values (skipped ones left out)."""
 
     def known(name: str) -> Any:
         value = values.get(name)
