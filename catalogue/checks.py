@@ -63,6 +63,34 @@ SECONDHAND_SOURCE_HOSTS = (
     "epic-org.eu",
     "suomalainentyo.fi",
 )
+# `counted_pay` of a support variant (SCHEMA.md): each field's range, low end excluded
+COUNTED_PAY_RANGES = {
+    "full_time_hours_per_week": (0.0, 80.0),
+    "working_time_share": (0.0, 1.0),
+    "wage_multiplier": (0.0, 3.0),
+}
+VARIANT_FIELDS = ("percent", "monthly_max_eur", "months", "counted_pay")  # the others are `when` conditions
+_WAGE_SUBSIDY = ("percent", "monthly_max_eur", "months")
+# What the engine's rules read from the national supports' variants (recommendation/employer.py,
+# recommendation/jobseeker.py): a variant's numbers, `counted_pay` or a `when` condition.
+REQUIRED_VARIANT_FIELDS: dict[str, tuple[str, ...]] = {
+    "palkkatuki:skills": _WAGE_SUBSIDY,
+    "palkkatuki:reduced_work_ability": _WAGE_SUBSIDY,
+    "palkkatuki:long_unemployed_60": (*_WAGE_SUBSIDY, "min_age"),
+    "palkkatuki:association_100": (
+        *_WAGE_SUBSIDY,
+        "counted_pay",
+        "employer_types",
+        "more_than_unemployed_months",
+    ),
+    "tyollistamistuki-55:basic": (*_WAGE_SUBSIDY, "min_age", "min_unemployed_months", "min_hours_per_week"),
+    "nuorten-tyollistymisseteli:basic": (
+        *_WAGE_SUBSIDY,
+        "max_age",
+        "min_unemployed_months",
+        "min_unemployed_months_basic_education_only",
+    ),
+}
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{5,20}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -143,6 +171,41 @@ def _check_contacts(report: CheckReport, name: str, record: dict[str, Any]) -> N
         report.errors.append(f"{name}: email {email!r} is not an e-mail address")
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _check_counted_pay(report: CheckReport, name: str, counted_pay: Any) -> None:
+    """`counted_pay`: each of COUNTED_PAY_RANGES a number in its range, nothing else."""
+    if not isinstance(counted_pay, dict):
+        report.errors.append(f"{name}: counted_pay must be a mapping of {', '.join(COUNTED_PAY_RANGES)}")
+        return
+    for key in sorted(set(counted_pay) - set(COUNTED_PAY_RANGES)):
+        report.errors.append(f"{name}: counted_pay: unknown field {key!r}")
+    for key, (low, high) in COUNTED_PAY_RANGES.items():
+        value = counted_pay.get(key)
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not low < value <= high:
+            report.errors.append(f"{name}: counted_pay: {key} must be a number over {low:g} and at most {high:g}")
+
+
+def _check_support_variant(report: CheckReport, service_name: str, service_id: Any, variant: dict[str, Any]) -> None:
+    """Known conditions; the fields and conditions the engine's rules read (REQUIRED_VARIANT_FIELDS);
+    a well-formed `counted_pay`."""
+    name = f"{service_name}: support variant {variant.get('variant')}"
+    conditions = variant.get("when") or {}
+    for condition in conditions:
+        if condition not in KNOWN_CONDITIONS:
+            report.errors.append(f"{name}: unknown condition {condition!r}")
+    for key in REQUIRED_VARIANT_FIELDS.get(f"{service_id}:{variant.get('variant')}", ()):
+        value = variant.get(key) if key in VARIANT_FIELDS else conditions.get(key)
+        if value is None:
+            report.errors.append(f"{name}: {key} missing (the engine's rules read it)")
+        elif key not in ("employer_types", "counted_pay") and not _is_number(value):
+            report.errors.append(f"{name}: {key} must be a number")
+    if "counted_pay" in variant:
+        _check_counted_pay(report, name, variant["counted_pay"])
+
+
 def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> CheckReport:
     today = today or dt.date.today()
     report = CheckReport()
@@ -165,7 +228,7 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
         "municipalities": len(municipalities),
     }
 
-    area_ids: set[str] = set()
+    area_ids: set[Any] = set()
     member_of: dict[str, str] = {}
     for area in areas:
         name = f"area {area.get('id')}"
@@ -187,7 +250,7 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
         if responsible and responsible not in (area.get("municipalities") or []):
             report.errors.append(f"{name}: responsible municipality {responsible} is not a member")
 
-    provider_ids: set[str] = set()
+    provider_ids: set[Any] = set()
     for provider in providers:
         name = f"provider {provider.get('id')}"
         if provider.get("id") in provider_ids:
@@ -201,7 +264,7 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
             if member not in municipalities:
                 report.errors.append(f"{name}: unknown municipality {member!r}")
 
-    service_ids: set[str] = set()
+    service_ids: set[Any] = set()
     for service in services:
         name = f"service {service.get('id')}"
         if not SLUG_RE.match(str(service.get("id", ""))):
@@ -238,11 +301,7 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
             if service["id"] != expected and not str(service["id"]).startswith(expected + "-"):
                 report.errors.append(f"{name}: a municipal support's id is {expected} or {expected}-<name> (CONTRACT)")
         for variant in service.get("support") or []:
-            for condition in variant.get("when") or {}:
-                if condition not in KNOWN_CONDITIONS:
-                    report.errors.append(
-                        f"{name}: support variant {variant.get('variant')}: unknown condition {condition!r}"
-                    )
+            _check_support_variant(report, name, service.get("id"), variant)
     for missing in sorted(set(CONTRACT_SERVICE_IDS) - service_ids):
         report.errors.append(f"service {missing}: contract service id missing from services.yaml")
     return report

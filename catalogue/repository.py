@@ -40,6 +40,29 @@ class SupportVariantRecord:
     conditions: dict[str, Any]
     excludes: tuple[str, ...]
     requires: tuple[str, ...]
+    counted_pay: CountedPay | None = None
+
+
+# The key a variant's `counted_pay` is stored under in the JSON conditions column (catalogue/seed.py)
+COUNTED_PAY = "counted_pay"
+
+
+@dataclass(frozen=True)
+class CountedPay:
+    """The part of the pay a wage subsidy is counted from (the 100 % palkkatuki): pay for at most
+    `working_time_share` of full working time, times `wage_multiplier` (catalogue/data/SCHEMA.md)."""
+
+    full_time_hours_per_week: float
+    working_time_share: float
+    wage_multiplier: float
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> CountedPay | None:
+        if not data:
+            return None
+        return cls(
+            float(data["full_time_hours_per_week"]), float(data["working_time_share"]), float(data["wage_multiplier"])
+        )
 
 
 @dataclass(frozen=True)
@@ -318,9 +341,10 @@ def _service_record(service: Service) -> ServiceRecord:
                 one_off_max_eur=v.one_off_max_eur,
                 hours_per_month=v.hours_per_month,
                 eur_per_hour=v.eur_per_hour,
-                conditions=dict(v.conditions or {}),
+                conditions={key: value for key, value in (v.conditions or {}).items() if key != COUNTED_PAY},
                 excludes=tuple(v.excludes or ()),
                 requires=tuple(v.requires or ()),
+                counted_pay=CountedPay.from_dict((v.conditions or {}).get(COUNTED_PAY)),
             )
             for v in service.support_variants
         ),

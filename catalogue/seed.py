@@ -32,6 +32,7 @@ from catalogue.models import (
     ServiceChannel,
     SupportVariant,
 )
+from catalogue.repository import COUNTED_PAY
 
 DATA_FILES = ("municipalities.json", "employment_areas.yaml", "providers.yaml", "services.yaml")
 HASH_KEY = "data_hash"
@@ -253,7 +254,7 @@ def _service_from_record(item: dict[str, Any], code_by_name: dict[str, str]) -> 
                 one_off_max_eur=variant.get("one_off_max_eur"),
                 hours_per_month=variant.get("hours_per_month"),
                 eur_per_hour=variant.get("eur_per_hour"),
-                conditions=dict(variant.get("when") or {}),
+                conditions=_variant_conditions(variant),
                 excludes=list(variant.get("excludes") or []),
                 requires=list(variant.get("requires") or []),
             )
@@ -277,6 +278,15 @@ def _service_from_record(item: dict[str, Any], code_by_name: dict[str, str]) -> 
         )
         position += 1
     return service
+
+
+def _variant_conditions(variant: dict[str, Any]) -> dict[str, Any]:
+    """A support variant's `when`, and its `counted_pay` rule under that key: both are kept in the
+    JSON conditions column (the repository reads `counted_pay` back apart from the conditions)."""
+    conditions = dict(variant.get("when") or {})
+    if variant.get("counted_pay"):
+        conditions[COUNTED_PAY] = dict(variant["counted_pay"])
+    return conditions
 
 
 def _looks_like_phone(value: Any) -> bool:

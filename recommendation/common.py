@@ -81,11 +81,11 @@ def pick_services(
             regional.append(service)
     regional.sort(key=lambda s: (not (wanted_fields & service_fields(catalogue, s)), s.scope != "municipal", s.title))
     national = [
-        service
+        found
         for service_id in national_ids
-        if (service := catalogue.service(service_id)) is not None
+        if (found := catalogue.service(service_id)) is not None
         and service_id not in excluded
-        and fits_age_and_unemployment(service, age, unemployed_months)
+        and fits_age_and_unemployment(found, age, unemployed_months)
     ]
     # Keep at least one national service beside regional ones so the user always has a fallback.
     chosen = regional[: max(limit - min(len(national), 1), 0)]

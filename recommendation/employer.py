@@ -14,15 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalogue.repository import CatalogueSnapshot, ServiceRecord, SupportVariantRecord
+from catalogue.repository import CatalogueSnapshot, CountedPay, ServiceRecord, SupportVariantRecord
 from messages import euros, has, months_text, text
 from recommendation.profiles import EmployerProfile
 from vocabulary import LONG_TERM_UNEMPLOYED_MONTHS
 
-FULL_TIME_HOURS_PER_WEEK = 37.5
-ASSOCIATION_100_WORKING_TIME_SHARE = 0.65
-ASSOCIATION_100_WAGE_MULTIPLIER = 1.23
-NON_PROFIT_EMPLOYERS = ("association", "foundation", "other")
 WAGE_SUBSIDIES = ("palkkatuki", "tyollistamistuki-55", "nuorten-tyollistymisseteli")
 # The conditions a support variant's `when` may state (catalogue/data/SCHEMA.md). The
 # profile checks some of them; the rest the package lists for the employer to check, each
@@ -129,12 +125,11 @@ def estimate_wage_support(
     job_months: int | None,
     *,
     hours_per_week: float | None = None,
-    limit_working_time: bool = False,
 ) -> Estimate | None:
     """Percent of the wage, capped at the variant's monthly maximum, for its months.
 
-    Without a wage the estimate is the maximum (the cap). With `limit_working_time`
-    (the 100 % palkkatuki) only pay for 65 % of full working time counts, times 1.23.
+    Without a wage the estimate is the maximum (the cap). A variant with `counted_pay` (the 100 %
+    palkkatuki) counts pay only for its share of full working time, times its multiplier.
     """
     if variant.percent is None or variant.monthly_max_eur is None:
         return None
@@ -142,11 +137,7 @@ def estimate_wage_support(
     if monthly_wage_eur is None:
         monthly = cap
     else:
-        counted_wage = monthly_wage_eur
-        if limit_working_time:
-            hours = hours_per_week or FULL_TIME_HOURS_PER_WEEK
-            share = min(1.0, ASSOCIATION_100_WORKING_TIME_SHARE * FULL_TIME_HOURS_PER_WEEK / hours)
-            counted_wage = monthly_wage_eur * share * ASSOCIATION_100_WAGE_MULTIPLIER
+        counted_wage = _counted_wage(variant.counted_pay, monthly_wage_eur, hours_per_week)
         monthly = min(cap, round(counted_wage * variant.percent / 100, 2))
     months = variant.months
     if job_months:
@@ -154,6 +145,53 @@ def estimate_wage_support(
     if not months:
         return None
     return Estimate(int(variant.percent), monthly, int(months), round(monthly * months, 2))
+
+
+def _counted_wage(rule: CountedPay | None, monthly_wage_eur: float, hours_per_week: float | None) -> float:
+    """The pay a subsidy is counted from: all of it, or with `rule` pay for at most its share of full
+    working time (unknown hours count as full time), times its multiplier."""
+    if rule is None:
+        return monthly_wage_eur
+    hours = hours_per_week or rule.full_time_hours_per_week
+    share = min(1.0, rule.working_time_share * rule.full_time_hours_per_week / hours)
+    return monthly_wage_eur * share * rule.wage_multiplier
+
+
+def _decimal_text(value: float) -> str:
+    """1.23 → '1,23'."""
+    return f"{value:g}".replace(".", ",")
+
+
+def youth_voucher_months_needed(variant: SupportVariantRecord, education: str | None) -> float | None:
+    """Months of unemployment a youth employment voucher variant asks of a hire with this education
+    (fewer with basic education only, when the variant says so)."""
+    rules = variant.conditions
+    general = rules.get("min_unemployed_months")
+    if education == "basic":
+        return rules.get("min_unemployed_months_basic_education_only", general)
+    return general
+
+
+def youth_voucher_fits_age(variant: SupportVariantRecord, age: float | None) -> bool:
+    max_age = variant.conditions.get("max_age")
+    return age is not None and (max_age is None or age <= max_age)
+
+
+def national_youth_voucher(catalogue: CatalogueSnapshot) -> SupportVariantRecord | None:
+    service = catalogue.service("nuorten-tyollistymisseteli")
+    return service.support_variants[0] if service and service.support_variants else None
+
+
+def education_decides_youth_voucher(catalogue: CatalogueSnapshot, age: Any, unemployed_months: Any) -> bool:
+    """Whether the hire's education decides the national youth employment voucher: under its age limit
+    and unemployed long enough with basic education only, but not long enough otherwise."""
+    variant = national_youth_voucher(catalogue)
+    if variant is None or not isinstance(age, (int, float)) or not isinstance(unemployed_months, (int, float)):
+        return False
+    basic, other = youth_voucher_months_needed(variant, "basic"), youth_voucher_months_needed(variant, None)
+    if basic is None or other is None:
+        return False
+    return youth_voucher_fits_age(variant, age) and basic <= unemployed_months < other
 
 
 class EmployerPackageBuilder:
@@ -180,9 +218,12 @@ class EmployerPackageBuilder:
         months_unemployed = hire.unemployed_months
         partial = hire.work_ability == "partial"
         older = service.variant("long_unemployed_60")
-        older_age = (older.conditions or {}).get("min_age", 60) if older else 60
+        older_age = older.conditions.get("min_age") if older else None
         aged_60_long_term = (
-            hire.age is not None and hire.age >= older_age and (months_unemployed or 0) >= LONG_TERM_UNEMPLOYED_MONTHS
+            hire.age is not None
+            and older_age is not None
+            and hire.age >= older_age
+            and (months_unemployed or 0) >= LONG_TERM_UNEMPLOYED_MONTHS
         )
         supports: list[Support] = []
 
@@ -196,7 +237,7 @@ class EmployerPackageBuilder:
                 "employer.palkkatuki.reduced_work_ability",
                 percent=variant.percent,
                 cap=euros(variant.monthly_max_eur or 0),
-                months=months_text(variant.months or 24),
+                months=months_text(variant.months or 0),
             )
             supports.append(
                 Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
@@ -208,7 +249,7 @@ class EmployerPackageBuilder:
                 age=hire.age,
                 unemployed=months_text(months_unemployed or 0),
                 older_age=older_age,
-                months=months_text(variant.months or 24),
+                months=months_text(variant.months or 0),
             )
             supports.append(
                 Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
@@ -223,19 +264,14 @@ class EmployerPackageBuilder:
             )
 
         full = service.variant("association_100")
-        if (
-            full is not None
-            and employer_type in (full.conditions or {}).get("employer_types", NON_PROFIT_EMPLOYERS)
-            and months_unemployed is not None
-            and months_unemployed > (full.conditions or {}).get("more_than_unemployed_months", 24)
-        ):
+        if full is not None and full.counted_pay is not None and self._fits_association_100(full):
             variant = full
-            estimate = self._estimate(variant, hours_per_week=self.profile.job.hours_per_week, limit_working_time=True)
+            estimate = self._estimate(variant, hours_per_week=self.profile.job.hours_per_week)
             why = text(
                 "employer.palkkatuki.association_100",
                 percent=variant.percent,
-                working_time_percent=ASSOCIATION_100_WORKING_TIME_SHARE * 100,
-                multiplier=str(ASSOCIATION_100_WAGE_MULTIPLIER).replace(".", ","),
+                working_time_percent=full.counted_pay.working_time_share * 100,
+                multiplier=_decimal_text(full.counted_pay.wage_multiplier),
                 cap=euros(variant.monthly_max_eur or 0),
             )
             supports.append(
@@ -243,18 +279,30 @@ class EmployerPackageBuilder:
             )
         return supports
 
+    def _fits_association_100(self, variant: SupportVariantRecord) -> bool:
+        """The employer is of the variant's types and the hire unemployed for more than its months."""
+        rules, months_unemployed = variant.conditions, self.profile.hire.unemployed_months
+        return (
+            self.profile.employer_type in rules.get("employer_types", ())
+            and months_unemployed is not None
+            and "more_than_unemployed_months" in rules
+            and months_unemployed > rules["more_than_unemployed_months"]
+        )
+
     def subsidy_55(self) -> Support | None:
         hire = self.profile.hire
         service = self._service("tyollistamistuki-55")
         variant = service.support_variants[0] if service and service.support_variants else None
         if service is None or variant is None or not self._employer_may_get(service):
             return None
-        rules = variant.conditions or {}
+        rules = variant.conditions
         min_age, min_months, min_hours = (
-            rules.get("min_age", 55),
-            rules.get("min_unemployed_months", 24),
-            rules.get("min_hours_per_week", 25),
+            rules.get("min_age"),
+            rules.get("min_unemployed_months"),
+            rules.get("min_hours_per_week"),
         )
+        if min_age is None or min_months is None or min_hours is None:
+            return None  # `polkuopas catalogue check` asks for all three
         if hire.age is None or hire.age < min_age:
             return None
         if hire.unemployed_months is None or hire.unemployed_months < min_months:
@@ -296,24 +344,13 @@ class EmployerPackageBuilder:
         variant = service.support_variants[0] if service and service.support_variants else None
         if service is None or variant is None or not self._employer_may_get(service):
             return None
-        rules = variant.conditions or {}
-        if hire.age is None or hire.age > rules.get("max_age", 29):
+        rules = variant.conditions
+        needed = youth_voucher_months_needed(variant, hire.education)
+        if not youth_voucher_fits_age(variant, hire.age) or needed is None:
             return None
-        needed = (
-            rules.get("min_unemployed_months_basic_education_only", 3)
-            if hire.education == "basic"
-            else rules.get("min_unemployed_months", 6)
-        )
         if hire.unemployed_months is None or hire.unemployed_months < needed:
             if hire.unemployed_months is not None:
-                self.notes.append(
-                    text(
-                        "employer.youth_voucher.not_unemployed_long_enough",
-                        under_age=30,
-                        min_months=6,
-                        min_months_basic=3,
-                    )
-                )
+                self.notes.append(self._youth_voucher_months_note(variant))
             return None
         min_job = rules.get("min_employment_months")
         job_months = self.profile.job.months
@@ -335,11 +372,30 @@ class EmployerPackageBuilder:
             title=service.title,
             percent=variant.percent,
             cap=euros(variant.monthly_max_eur or 0),
-            months=variant.months or 6,
+            months=variant.months or 0,
         )
         if min_job:
             why += " " + text("employer.youth_voucher.min_job", months=months_text(min_job))
         return Support(service, why + self._wage_text(estimate), estimate, "wage", variant=variant.variant)
+
+    @staticmethod
+    def _youth_voucher_months_note(variant: SupportVariantRecord) -> str:
+        """How long a young hire must have been unemployed, in the words of the national voucher."""
+        rules = variant.conditions
+        general, basic = rules.get("min_unemployed_months"), rules.get("min_unemployed_months_basic_education_only")
+        under_age = rules["max_age"] + 1 if "max_age" in rules else None
+        if basic is None:
+            return text(
+                "employer.youth_voucher.not_unemployed_long_enough_any_education",
+                under_age=under_age,
+                min_months=general,
+            )
+        return text(
+            "employer.youth_voucher.not_unemployed_long_enough",
+            under_age=under_age,
+            min_months=general,
+            min_months_basic=basic,
+        )
 
     def _wage_text(self, estimate: Estimate | None) -> str:
         if estimate is None:
@@ -367,8 +423,8 @@ class EmployerPackageBuilder:
         parts = []
         if equipment and equipment.one_off_max_eur:
             parts.append(text("employer.adjustments.equipment", amount=euros(equipment.one_off_max_eur)))
-        if coworker and coworker.hours_per_month and coworker.eur_per_hour:
-            months = coworker.months or 18
+        if coworker and coworker.hours_per_month and coworker.eur_per_hour and coworker.months:
+            months = coworker.months
             total = coworker.hours_per_month * coworker.eur_per_hour * months
             parts.append(
                 text(
@@ -528,11 +584,17 @@ class EmployerPackageBuilder:
             elif key == "min_education_upper_secondary":
                 results[key] = None if hire.education is None else (hire.education != "basic") == bool(expected)
             elif key == "min_working_time_percent":
-                hours = job.hours_per_week
-                results[key] = None if hours is None else hours / FULL_TIME_HOURS_PER_WEEK * 100 >= expected
+                hours, full_time = job.hours_per_week, self._full_time_hours()
+                results[key] = None if hours is None or full_time is None else hours / full_time * 100 >= expected
             else:
                 results[key] = None
         return results
+
+    def _full_time_hours(self) -> float | None:
+        """Full working time in hours a week, as the 100 % palkkatuki's `counted_pay` states it."""
+        service = self._service("palkkatuki")
+        variant = service.variant("association_100") if service else None
+        return variant.counted_pay.full_time_hours_per_week if variant and variant.counted_pay else None
 
     def _unchecked_conditions(self, variant: SupportVariantRecord) -> list[str]:
         results = self._condition_results(variant)
@@ -764,7 +826,7 @@ class EmployerPackageBuilder:
         chosen = [s for s in supports if s.role != ALTERNATIVE and s.estimate is not None]
         package_estimate = (
             {
-                "total_max_eur": round(sum(s.estimate.total_max_eur for s in chosen), 2),
+                "total_max_eur": round(sum(s.estimate.total_max_eur for s in chosen if s.estimate is not None), 2),
                 "supports": [s.service.id for s in chosen],
             }
             if chosen

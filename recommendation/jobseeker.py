@@ -8,12 +8,14 @@ as the fallback, and says why, in words built from the profile.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, ServiceRecord
+from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, ServiceRecord, SupportVariantRecord
 from messages import euros, has, months_text, text
 from recommendation.common import fits_age_and_unemployment, pick_services, service_fields
+from recommendation.employer import national_youth_voucher, youth_voucher_fits_age, youth_voucher_months_needed
 from recommendation.profiles import JobseekerProfile
 from vocabulary import SITUATIONS, label
 
@@ -57,6 +59,9 @@ class Step:
             "contact": self.contact,
             "factors": list(self.factors),
         }
+
+
+StepRule = Callable[[], Step | None]
 
 
 class JobseekerPathBuilder:
@@ -310,35 +315,41 @@ class JobseekerPathBuilder:
         reasons: list[str] = []
         national: list[str] = []
         factors: list[str] = []
-        if p.age is not None and p.age >= 55 and p.unemployed_months is not None and p.unemployed_months >= 24:
+        subsidy_55 = self._variant("tyollistamistuki-55")
+        if subsidy_55 is not None and self._fits_subsidy_55(subsidy_55):
             reasons.append(
                 text(
                     "jobseeker.supported_work.subsidy_55",
                     age=p.age,
-                    unemployed=months_text(p.unemployed_months),
-                    min_age=55,
-                    percent=70,
-                    cap=_plain_euros(1770),
+                    unemployed=months_text(p.unemployed_months or 0),
+                    min_age=subsidy_55.conditions["min_age"],
+                    percent=subsidy_55.percent,
+                    cap=_plain_euros(subsidy_55.monthly_max_eur or 0),
                 )
             )
             national.append("tyollistamistuki-55")
             factors += [text("jobseeker.factors.age", age=p.age)] + self._unemployment_factor()
-        youth_limit = 3 if p.education == "basic" else 6
-        if p.age is not None and p.age < 30 and p.unemployed_months is not None and p.unemployed_months >= youth_limit:
-            reasons.append(
-                text(
-                    "jobseeker.supported_work.youth_voucher",
-                    under_age=30,
-                    min_months=youth_limit,
-                    percent=50,
-                    cap=_plain_euros(1500),
-                    months=6,
+        voucher = national_youth_voucher(self.catalogue)
+        youth_limit = youth_voucher_months_needed(voucher, p.education) if voucher else None
+        if voucher and youth_limit is not None and youth_voucher_fits_age(voucher, p.age):
+            if p.unemployed_months is not None and p.unemployed_months >= youth_limit:
+                reasons.append(
+                    text(
+                        "jobseeker.supported_work.youth_voucher",
+                        under_age=voucher.conditions["max_age"] + 1,
+                        min_months=youth_limit,
+                        percent=voucher.percent,
+                        cap=_plain_euros(voucher.monthly_max_eur or 0),
+                        months=voucher.months,
+                    )
                 )
-            )
-            national.append("nuorten-tyollistymisseteli")
-            factors += [text("jobseeker.factors.age", age=p.age)] + self._unemployment_factor()
+                national.append("nuorten-tyollistymisseteli")
+                factors += [text("jobseeker.factors.age", age=p.age)] + self._unemployment_factor()
         if p.has_partial_work_ability:
-            reasons.append(text("jobseeker.supported_work.reduced_work_ability", percent=70, cap=_plain_euros(1770)))
+            subsidy = self._variant("palkkatuki", "reduced_work_ability")
+            if subsidy is not None:
+                cap = _plain_euros(subsidy.monthly_max_eur or 0)
+                reasons.append(text("jobseeker.supported_work.reduced_work_ability", percent=subsidy.percent, cap=cap))
             national += ["palkkatuki", "tyohonvalmennus"]
             factors.append(self._work_ability_factor())
         elif p.is_long_term_unemployed:
@@ -402,6 +413,25 @@ class JobseekerPathBuilder:
         step = Step(text("jobseeker.titles.stay_at_work"), why, services, key="stay_at_work", factors=factors)
         return step if services else None
 
+    def _variant(self, service_id: str, name: str | None = None) -> SupportVariantRecord | None:
+        """A support's variant by name, or its first."""
+        service = self.catalogue.service(service_id)
+        if service is None or not service.support_variants:
+            return None
+        return service.variant(name) if name else service.support_variants[0]
+
+    def _fits_subsidy_55(self, variant: SupportVariantRecord) -> bool:
+        """Old enough and unemployed long enough for the 55+ subsidy (its variant's conditions)."""
+        p, rules = self.profile, variant.conditions
+        if "min_age" not in rules or "min_unemployed_months" not in rules:
+            return False
+        return (
+            p.age is not None
+            and p.age >= rules["min_age"]
+            and p.unemployed_months is not None
+            and p.unemployed_months >= rules["min_unemployed_months"]
+        )
+
     def _youth_subsidies(self) -> list[ServiceRecord]:
         """The area's own youth recruitment subsidy first, the national voucher as fallback."""
         regional = [
@@ -413,7 +443,7 @@ class JobseekerPathBuilder:
         return regional[:1] + ([national] if national else [])
 
     # -- the whole path --------------------------------------------------------------------
-    def _step_methods(self) -> list[Any]:
+    def _step_methods(self) -> list[StepRule]:
         """The step builders in route order (the order of ROUTE_ORDER)."""
         return [
             self.registration_step,
@@ -426,7 +456,7 @@ class JobseekerPathBuilder:
             self.stay_at_work_step,
         ]
 
-    def _rebuild_without(self, method: Any, used: set[str]) -> Step | None:
+    def _rebuild_without(self, method: StepRule, used: set[str]) -> Step | None:
         """The step again with the services of earlier steps left out (each service once per path)."""
         shown_before = self.exclude
         self.exclude = frozenset(shown_before | used)

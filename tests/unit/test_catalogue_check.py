@@ -102,6 +102,56 @@ def test_broken_data_is_reported(data_copy, file, change, expected):
     assert any(expected in error for error in report.errors), report.errors
 
 
+def variant(records, reference):
+    service_id, _, name = reference.partition(":")
+    return next(v for v in by_id(records, service_id)["support"] if v["variant"] == name)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda r: variant(r, "palkkatuki:association_100").pop("counted_pay"),
+            "support variant association_100: counted_pay missing",
+        ),
+        (
+            lambda r: variant(r, "palkkatuki:association_100")["counted_pay"].update(working_time_share=65),
+            "counted_pay: working_time_share must be a number over 0 and at most 1",
+        ),
+        (
+            lambda r: variant(r, "palkkatuki:association_100")["counted_pay"].update(wage_multiplier="1,23"),
+            "counted_pay: wage_multiplier must be a number",
+        ),
+        (
+            lambda r: variant(r, "palkkatuki:association_100")["counted_pay"].pop("full_time_hours_per_week"),
+            "counted_pay: full_time_hours_per_week must be a number",
+        ),
+        (
+            lambda r: variant(r, "palkkatuki:association_100")["counted_pay"].update(bonus=2),
+            "counted_pay: unknown field 'bonus'",
+        ),
+        (lambda r: variant(r, "palkkatuki:skills").update(counted_pay=0.65), "counted_pay must be a mapping"),
+        (
+            lambda r: variant(r, "nuorten-tyollistymisseteli:basic")["when"].pop(
+                "min_unemployed_months_basic_education_only"
+            ),
+            "min_unemployed_months_basic_education_only missing",
+        ),
+        (
+            lambda r: variant(r, "tyollistamistuki-55:basic")["when"].update(min_hours_per_week="25 h"),
+            "support variant basic: min_hours_per_week must be a number",
+        ),
+        (lambda r: variant(r, "palkkatuki:reduced_work_ability").pop("percent"), "percent missing"),
+        (lambda r: variant(r, "palkkatuki:long_unemployed_60")["when"].pop("min_age"), "min_age missing"),
+    ],
+)
+def test_the_numbers_the_rules_read_are_checked(data_copy, change, expected):
+    edit(data_copy, "services.yaml", change)
+    report = check_catalogue(data_copy)
+    assert not report.ok
+    assert any(expected in error for error in report.errors), report.errors
+
+
 def test_records_older_than_a_year_are_listed_not_failed(data_copy):
     report = check_catalogue(data_copy, today=dt.date(2028, 1, 1))
     assert report.ok

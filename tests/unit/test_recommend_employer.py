@@ -15,9 +15,9 @@ import json
 
 import pytest
 
-from catalogue.repository import TYOMARKKINATORI_CONTACT, SupportVariantRecord
+from catalogue.repository import TYOMARKKINATORI_CONTACT, CountedPay, SupportVariantRecord
 from recommendation import EmployerProfile, ProfileError, recommend_employer_package
-from recommendation.employer import EmployerPackageBuilder, estimate_wage_support
+from recommendation.employer import EmployerPackageBuilder, education_decides_youth_voucher, estimate_wage_support
 
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
 ESTIMATE_KEYS = {"percent", "monthly_max_eur", "months", "total_max_eur"}
@@ -446,6 +446,23 @@ def test_youth_voucher_edges(snapshot, hire, offered):
     assert ("nuorten-tyollistymisseteli" in ids(result)) is offered
 
 
+@pytest.mark.parametrize(
+    ("age", "unemployed_months", "decides"),
+    [
+        (25, 4, True),  # 3 months are enough with basic education only, 6 otherwise
+        (25, 3, True),
+        (29, 5.5, True),
+        (25, 2, False),  # not enough either way
+        (25, 6, False),  # enough either way
+        (30, 4, False),  # over the age limit
+        (None, 4, False),
+        (25, "skipped", False),
+    ],
+)
+def test_education_decides_youth_voucher(snapshot, age, unemployed_months, decides):
+    assert education_decides_youth_voucher(snapshot, age, unemployed_months) is decides
+
+
 def test_youth_voucher_refusal_explains_the_rule(snapshot):
     result = package(snapshot, {"employer_type": "company", "hire": {"age": 25, "unemployed_months": 5}})
     assert "6 kuukautta" in notes(result)
@@ -607,8 +624,12 @@ def test_invalid_employer_profile_raises_profile_error(snapshot, profile):
 # --------------------------------------------------------------------------- estimate_wage_support directly
 
 
-def _variant(percent, cap, months) -> SupportVariantRecord:
-    return SupportVariantRecord("v", percent, cap, months, None, None, None, {}, (), ())
+# The 100 % palkkatuki's rule in catalogue/data/services.yaml: pay for 65 % of 37.5 h a week counts, × 1.23
+COUNTED_PAY = CountedPay(full_time_hours_per_week=37.5, working_time_share=0.65, wage_multiplier=1.23)
+
+
+def _variant(percent, cap, months, counted_pay=None) -> SupportVariantRecord:
+    return SupportVariantRecord("v", percent, cap, months, None, None, None, {}, (), (), counted_pay)
 
 
 @pytest.mark.parametrize(
@@ -619,22 +640,22 @@ def _variant(percent, cap, months) -> SupportVariantRecord:
         (_variant(50, 1260, 10), 2000, 5, {}, (50, 1000.0, 5, 5000.0)),
         # 100 %: 2 000 × 0.65 × 1.23 = 1 599.00
         (
-            _variant(100, 2020, 12),
+            _variant(100, 2020, 12, COUNTED_PAY),
             2000,
             None,
-            {"hours_per_week": 37.5, "limit_working_time": True},
+            {"hours_per_week": 37.5},
             (100, 1599.0, 12, 19188.0),
         ),
         # 30 h: share = min(1, 24.375 / 30) = 0.8125; 2 000 × 0.8125 × 1.23 = 1 998.75
         (
-            _variant(100, 2020, 12),
+            _variant(100, 2020, 12, COUNTED_PAY),
             2000,
             None,
-            {"hours_per_week": 30, "limit_working_time": True},
+            {"hours_per_week": 30},
             (100, 1998.75, 12, 23985.0),
         ),
         # no hours known → full time assumed: same as 37.5 h
-        (_variant(100, 2020, 12), 2000, None, {"limit_working_time": True}, (100, 1599.0, 12, 19188.0)),
+        (_variant(100, 2020, 12, COUNTED_PAY), 2000, None, {}, (100, 1599.0, 12, 19188.0)),
     ],
 )
 def test_estimate_wage_support(variant, wage, job_months, kwargs, expected):
