@@ -7,6 +7,7 @@ import base64
 import hashlib
 import logging
 import re
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -63,7 +64,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     settings = settings or get_settings()
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = engine or get_engine()
         seed(app.state.engine, if_needed=True)
         get_catalogue(app.state.engine, refresh=True)
@@ -119,7 +120,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return Response(html, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": csp})
 
     @app.middleware("http")
-    async def security_headers(request: Request, call_next):
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
+from api.settings import Settings
 from messages import text
 
 WINDOW_SECONDS = 60.0
@@ -85,14 +87,14 @@ class ChatLimits:
         self.per_session = SlidingWindowLimiter(per_session)
 
 
-def install_protection(app: FastAPI, settings) -> None:
+def install_protection(app: FastAPI, settings: Settings) -> None:
     app.state.chat_limits = ChatLimits(
         settings.chat_messages_per_minute_per_client, settings.chat_messages_per_minute_per_session
     )
     api_limiter = SlidingWindowLimiter(settings.api_requests_per_minute_per_client)
 
     @app.middleware("http")
-    async def api_rate_limit(request: Request, call_next):
+    async def api_rate_limit(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         if request.url.path.startswith("/api/") and request.method != "OPTIONS":
             wait = api_limiter.retry_after(client_key(request, settings.trust_proxy))
             if wait is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import Any
 
 from sqlalchemy import Engine, delete, inspect, or_, select, text
 
@@ -91,5 +92,5 @@ def _purge_events(engine: Engine, cutoff_timestamp: float) -> int:
         return _rows(result)
 
 
-def _rows(result) -> int:
+def _rows(result: Any) -> int:
     return max(result.rowcount or 0, 0)

@@ -68,7 +68,8 @@ def button_title_for_payload(db: Session, session: ChatSession, payload: str) ->
     for message in _latest_bot_messages(db, session, 10):
         for button in message.body.get("buttons") or []:
             if button.get("payload") == payload:
-                return button.get("title")
+                title = button.get("title")
+                return str(title) if title is not None else None
     return None
 
 

@@ -23,7 +23,7 @@ import re
 import secrets
 from typing import Any
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import CursorResult, Delete, Engine, delete, select
 from sqlalchemy.orm import Session
 
 from catalogue.db import session_scope
@@ -273,13 +273,18 @@ def load_summary(
     return data
 
 
+def _deleted_rows(db: Session, statement: Delete) -> int:
+    result: CursorResult[Any] = db.execute(statement)  # type: ignore[assignment]  # a DELETE gives a cursor result
+    return result.rowcount or 0
+
+
 def delete_summaries(bind: Engine | Session, session_id: str) -> int:
     """Deletes the summaries of a conversation; with a Session, inside its transaction."""
     statement = delete(ConversationSummary).where(ConversationSummary.session_id == session_id)
     if isinstance(bind, Session):
-        return bind.execute(statement).rowcount or 0
+        return _deleted_rows(bind, statement)
     with session_scope(bind) as db:
-        return db.execute(statement).rowcount or 0
+        return _deleted_rows(db, statement)
 
 
 def summary_tokens(engine: Engine, session_id: str) -> list[str]:

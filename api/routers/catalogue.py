@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
@@ -24,7 +24,7 @@ def list_services(
     limit: int = Query(default=20, ge=1, le=100),
     offset: int = Query(default=0, ge=0, le=100_000),
     snapshot: CatalogueSnapshot = Depends(catalogue),
-):
+) -> ServiceList:
     if municipality and snapshot.resolve_municipality(municipality) is None:
         raise HTTPException(
             status_code=422, detail=text("api.catalogue.municipality_not_recognised", municipality=municipality[:50])
@@ -36,7 +36,7 @@ def list_services(
 
 
 @router.get("/services/{service_id}", response_model=ServiceDetail)
-def service_detail(service_id: str, snapshot: CatalogueSnapshot = Depends(catalogue)):
+def service_detail(service_id: str, snapshot: CatalogueSnapshot = Depends(catalogue)) -> dict[str, Any]:
     service = snapshot.service(service_id[:100])
     if service is None:
         raise HTTPException(status_code=404, detail=text("api.catalogue.service_not_found"))
@@ -46,7 +46,7 @@ def service_detail(service_id: str, snapshot: CatalogueSnapshot = Depends(catalo
 @router.get("/municipalities/resolve", response_model=ResolvedMunicipality)
 def resolve_municipality(
     q: str = Query(min_length=1, max_length=200), snapshot: CatalogueSnapshot = Depends(catalogue)
-):
+) -> ResolvedMunicipality:
     found = snapshot.resolve_municipality(q)
     if found is None:
         raise HTTPException(status_code=404, detail=text("api.catalogue.municipality_not_found"))

@@ -12,7 +12,7 @@ router = APIRouter(prefix="/api", tags=["health"])
 
 
 @router.get("/health", response_model=Health)
-async def health(request: Request):
+async def health(request: Request) -> Health:
     state = request.app.state
     rasa_ok = await state.rasa.is_up()
     actions_ok = await state.rasa.is_up(f"{state.settings.action_server_url}/health")

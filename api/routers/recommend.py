@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, HTTPException
 
 from api.deps import catalogue
@@ -13,7 +15,7 @@ router = APIRouter(prefix="/api/recommend", tags=["recommend"])
 
 
 @router.post("/jobseeker", response_model=JobseekerPath)
-def jobseeker_path(profile: JobseekerProfileIn, snapshot: CatalogueSnapshot = Depends(catalogue)):
+def jobseeker_path(profile: JobseekerProfileIn, snapshot: CatalogueSnapshot = Depends(catalogue)) -> dict[str, Any]:
     data = profile.model_dump()
     data["self_rating"] = {k: v for k, v in (data.get("self_rating") or {}).items() if v is not None}
     try:
@@ -23,7 +25,7 @@ def jobseeker_path(profile: JobseekerProfileIn, snapshot: CatalogueSnapshot = De
 
 
 @router.post("/employer", response_model=EmployerPackage)
-def employer_package(profile: EmployerProfileIn, snapshot: CatalogueSnapshot = Depends(catalogue)):
+def employer_package(profile: EmployerProfileIn, snapshot: CatalogueSnapshot = Depends(catalogue)) -> dict[str, Any]:
     try:
         return recommend_employer_package(snapshot, profile.model_dump())
     except ProfileError as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, Restarted, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
@@ -17,9 +19,11 @@ from bot.actions.common import (
     slot,
 )
 from bot.actions.recommend import contact_text
+from catalogue.repository import ServiceRecord
 from catalogue.search import get_search
 from messages import text
 from understanding import interview
+from understanding.municipalities import Municipality
 
 INTENT_SERVICE = {
     "register_jobseeker": "ilmoittautuminen-tyonhakijaksi",
@@ -27,7 +31,7 @@ INTENT_SERVICE = {
 }
 
 
-def _service_from_message(tracker: Tracker):
+def _service_from_message(tracker: Tracker) -> ServiceRecord | None:
     """The service the user asks about: the NLU entity, else the best search hit for the text."""
     snapshot = catalogue()
     for value in entity_values(tracker, "service"):
@@ -49,7 +53,7 @@ class ActionServiceInfo(Action):
     def name(self) -> str:
         return "action_service_info"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         service = _service_from_message(tracker)
         if service is None:
             dispatcher.utter_message(text=text("actions.services.not_found"))
@@ -71,7 +75,7 @@ class ActionServiceSearch(Action):
     def name(self) -> str:
         return "action_service_search"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         snapshot = catalogue()
         said = latest_text(tracker)
         if said.startswith("/"):
@@ -104,7 +108,7 @@ class ActionServiceSearch(Action):
         return []
 
 
-def _known_municipality(tracker: Tracker):
+def _known_municipality(tracker: Tracker) -> Municipality | None:
     """The place the user named (this message, or earlier in the conversation), else the embedding page's."""
     snapshot = catalogue()
     for value in [*entity_values(tracker, "municipality"), slot(tracker, "municipality"), page_municipality(tracker)]:
@@ -125,7 +129,7 @@ class ActionHumanHandover(Action):
     def name(self) -> str:
         return "action_human_handover"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         snapshot = catalogue()
         municipality = _known_municipality(tracker)
         contact = snapshot.contact(municipality.code if municipality else None)
@@ -144,7 +148,7 @@ class ActionKeepEmployee(Action):
     def name(self) -> str:
         return "action_keep_employee"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         snapshot = catalogue()
         ids = [
             "tyoterveyshuolto-yhteistyo",
@@ -168,7 +172,7 @@ class ActionDeleteMyData(Action):
     def name(self) -> str:
         return "action_delete_my_data"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         dispatcher.utter_message(
             json_message={
                 "text": text("actions.deleted"),
@@ -184,7 +188,7 @@ class ActionDefaultFallback(Action):
     def name(self) -> str:
         return "action_default_fallback"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         said = latest_text(tracker)
         if said and not said.startswith("/") and len(said) <= 200:
             result = get_search(catalogue()).search(said, limit=3)

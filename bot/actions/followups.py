@@ -42,7 +42,7 @@ class ActionAskWorkAbility(Action):
     def name(self) -> str:
         return "action_ask_work_ability"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         dispatcher.utter_message(
             text=text("actions.health.ask_work_ability", days=retention_days()),
             buttons=[
@@ -69,7 +69,7 @@ class ActionAskHealthCategory(Action):
     def name(self) -> str:
         return "action_ask_health_category"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         options = [category for category in HEALTH_CATEGORIES if category != "undisclosed"]
         buttons = [
             {"title": label("health_category", key).capitalize(), "payload": f'/inform{{"health_category": "{key}"}}'}
@@ -94,7 +94,7 @@ class ActionAskCompetenceConfirmed(Action):
     def name(self) -> str:
         return "action_ask_competence_confirmed"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         found = competence_mapping.Competence.from_dict(tracker.get_slot("competence"))
         dispatcher.utter_message(
             text=text("actions.competence.ask_confirmed", profile=competence_mapping.describe(found)),
@@ -112,7 +112,7 @@ class ActionAskWhy(Action):
     def name(self) -> str:
         return "action_ask_why"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         requested = tracker.get_slot("requested_slot")
         if tracker.active_loop.get("name") == "jobseeker_form" and requested:
             dispatcher.utter_message(text=text("actions.why.continue", reason=_question_reason(str(requested))))
@@ -201,7 +201,7 @@ class ActionShowAlternatives(Action):
     def name(self) -> str:
         return "action_show_alternatives"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         memory = tracker.get_slot("last_path") or {}
         if not memory.get("steps"):
             dispatcher.utter_message(text=text("actions.alternatives.no_path_yet"), buttons=start_buttons())
@@ -226,7 +226,7 @@ class ActionChangeAnswer(Action):
     def name(self) -> str:
         return "action_change_answer"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         if tracker.active_loop.get("name") == "employer_form" or (
             tracker.get_slot("last_package") and not tracker.active_loop.get("name")
         ):
@@ -322,7 +322,7 @@ class ActionStoreFeedback(Action):
     def name(self) -> str:
         return "action_store_feedback"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         values = entity_values(tracker, "rating")
         rating = interview.rating(values[0]) if values else interview.rating(latest_text(tracker))
         if rating is not None:
@@ -345,7 +345,7 @@ class ActionMakeSummary(Action):
     def name(self) -> str:
         return "action_make_summary"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         if not tracker.get_slot("last_path"):
             dispatcher.utter_message(text=text("actions.summary.path_first"), buttons=start_buttons())
             return [SlotSet("summary_include_profile", None)]

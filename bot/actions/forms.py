@@ -63,7 +63,7 @@ class ActionPrefillJobseeker(Action):
     def name(self) -> str:
         return "action_prefill_jobseeker"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         told = facts.jobseeker_facts(latest_message(tracker), catalogue())
         return [SlotSet(name, value) for name, value in told.items() if tracker.get_slot(name) is None]
 
@@ -74,7 +74,7 @@ class ActionPrefillEmployer(Action):
     def name(self) -> str:
         return "action_prefill_employer"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         told = facts.employer_facts(latest_message(tracker), catalogue())
         return [SlotSet(name, value) for name, value in told.items() if tracker.get_slot(name) is None]
 
@@ -98,7 +98,9 @@ class EarlierAnswersStay:
     find a place or an age in "olin rakennuksilla kirvesmiehenä 20 vuotta", but only the question
     asked (or "itse asiassa …", change_answer) changes an answer."""
 
-    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
         requested = tracker.get_slot("requested_slot")
         before = _slots_before_latest_message(tracker)
         candidates = tracker.slots_to_validate()
@@ -109,16 +111,18 @@ class EarlierAnswersStay:
         }
         if kept:
             remaining = {name: value for name, value in candidates.items() if name not in kept}
-            tracker.slots_to_validate = lambda: dict(remaining)  # type: ignore[method-assign]
+            tracker.slots_to_validate = lambda: dict(remaining)
             tracker.slots.update(kept)
-        events = await super().get_validation_events(dispatcher, tracker, domain)  # type: ignore[misc]
+        events: list[dict[str, Any]] = await super().get_validation_events(dispatcher, tracker, domain)  # type: ignore[misc]
         return events + [SlotSet(name, value) for name, value in kept.items()]
 
 
 class MunicipalityValidation:
     """Shared by both interviews: the municipality through the resolver."""
 
-    def validate_municipality(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_municipality(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         text = str(value or "")
         if _skipped(tracker, text):
             default = page_municipality(tracker)
@@ -138,7 +142,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
     def name(self) -> str:
         return "validate_jobseeker_form"
 
-    async def required_slots(self, domain_slots, dispatcher, tracker, domain):
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
         slots = list(domain_slots)
         if tracker.get_slot("situation") not in ("unemployed", "laid_off", None):
             slots.remove("unemployed_months")
@@ -149,7 +155,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
             slots.remove("competence_confirmed")
         return slots
 
-    def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_age(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if _skipped(tracker, value):
             return {"age": SKIPPED}
         parsed = facts.age_answer(value, entity_values(tracker, "age"))
@@ -157,7 +165,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
             dispatcher.utter_message(response="utter_invalid_age")
         return {"age": parsed}
 
-    def validate_situation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_situation(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         chosen = _read_choice(value, tracker, dispatcher, "situation", SITUATIONS, interview.situation)
         result: dict[str, Any] = {"situation": chosen}
         if chosen in ("unemployed", "laid_off") and tracker.get_slot("unemployed_months") is None:
@@ -168,7 +178,7 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
 
     def validate_unemployed_months(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ):
+    ) -> dict[str, Any]:
         if _skipped(tracker, value):
             return {"unemployed_months": SKIPPED}
         months = facts.months_answer(value, longest=facts.longest_unemployment(tracker.get_slot("age")))
@@ -176,17 +186,21 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
             dispatcher.utter_message(response="utter_invalid_duration")
         return {"unemployed_months": months}
 
-    def validate_work_ability(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_work_ability(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         chosen = _read_choice(value, tracker, dispatcher, "work_ability_level", WORK_ABILITIES, interview.work_ability)
         return {"work_ability": chosen}
 
     def validate_finnish_level(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ):
+    ) -> dict[str, Any]:
         chosen = _read_choice(value, tracker, dispatcher, "finnish_level", FINNISH_LEVELS, interview.finnish_level)
         return {"finnish_level": chosen}
 
-    def validate_goals(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_goals(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if isinstance(value, list):
             return {"goals": value}
         text = str(value or "")
@@ -208,7 +222,7 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
     # -- health, only as a category -----------------------------------------------------
     def validate_health_category(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ):
+    ) -> dict[str, Any]:
         text = str(value or "")
         chosen = facts.chosen(text, "health_category", HEALTH_CATEGORIES)
         if chosen:
@@ -227,13 +241,17 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
             result["fields"] = fields
         return result
 
-    def validate_work_history(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_work_history(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         text = str(value or "")
         if _skipped(tracker, text):
             return {"work_history": SKIPPED}
         return {"work_history": GIVEN, **self._add_competence(tracker, text)}
 
-    def validate_education(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_education(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         chosen = _education_answer(value, tracker, dispatcher)
         if chosen in (None, SKIPPED):
             return {"education": chosen}
@@ -241,7 +259,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
         updated = competence_mapping.merge(current, competence_mapping.Competence(education=chosen))
         return {"education": chosen, "competence": updated.to_dict()}
 
-    def validate_skills(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_skills(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         text = str(value or "")
         if _skipped(tracker, text):
             return {"skills": SKIPPED}
@@ -249,7 +269,7 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
 
     def validate_competence_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ):
+    ) -> dict[str, Any]:
         text = str(value or "")
         intent = latest_intent(tracker)
         current = _competence(tracker)
@@ -273,7 +293,9 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
         return {"competence_confirmed": None}
 
     # -- Kompassi-style self-rating -----------------------------------------------------
-    def _validate_rating(self, slot_name: str, value: Any, tracker: Tracker, dispatcher: CollectingDispatcher):
+    def _validate_rating(
+        self, slot_name: str, value: Any, tracker: Tracker, dispatcher: CollectingDispatcher
+    ) -> dict[str, Any]:
         answer = str(value or "")
         chosen = facts.rating_choice(answer)
         if chosen == "skip_all":
@@ -286,25 +308,39 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
             return {slot_name: None}
         return {slot_name: number}
 
-    def validate_rating_finances(self, value, dispatcher, tracker, domain):
+    def validate_rating_finances(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._validate_rating("rating_finances", value, tracker, dispatcher)
 
-    def validate_rating_social(self, value, dispatcher, tracker, domain):
+    def validate_rating_social(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._validate_rating("rating_social", value, tracker, dispatcher)
 
-    def validate_rating_skills(self, value, dispatcher, tracker, domain):
+    def validate_rating_skills(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._validate_rating("rating_skills", value, tracker, dispatcher)
 
-    def validate_rating_wellbeing(self, value, dispatcher, tracker, domain):
+    def validate_rating_wellbeing(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._validate_rating("rating_wellbeing", value, tracker, dispatcher)
 
-    def validate_rating_daily_life(self, value, dispatcher, tracker, domain):
+    def validate_rating_daily_life(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._validate_rating("rating_daily_life", value, tracker, dispatcher)
 
-    def validate_rating_employment(self, value, dispatcher, tracker, domain):
+    def validate_rating_employment(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._validate_rating("rating_employment", value, tracker, dispatcher)
 
-    def validate_rating_health(self, value, dispatcher, tracker, domain):
+    def validate_rating_health(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._validate_rating("rating_health", value, tracker, dispatcher)
 
 
@@ -312,7 +348,9 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
     def name(self) -> str:
         return "validate_employer_form"
 
-    async def required_slots(self, domain_slots, dispatcher, tracker, domain):
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
         slots = list(domain_slots)
         if tracker.get_slot("hire_group") not in ("under_30", "over_55", None):
             slots.remove("hire_age")
@@ -324,22 +362,26 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
 
     def validate_hire_education(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ):
+    ) -> dict[str, Any]:
         return {"hire_education": _education_answer(value, tracker, dispatcher)}
 
     def validate_employer_type(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ):
+    ) -> dict[str, Any]:
         chosen = _read_choice(value, tracker, dispatcher, "employer_type", EMPLOYER_TYPES, interview.employer_type)
         return {"employer_type": chosen}
 
-    def validate_hire_group(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_hire_group(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         chosen = _read_choice(value, tracker, dispatcher, "hire_group", HIRE_GROUPS, interview.hire_group)
         if chosen in (None, SKIPPED):
             return {"hire_group": chosen}
         return facts.hire_group_slots(chosen)
 
-    def validate_hire_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_hire_age(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if _skipped(tracker, value):
             return {"hire_age": SKIPPED}
         parsed = facts.age_answer(value)
@@ -349,7 +391,7 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
 
     def validate_hire_unemployed_months(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ):
+    ) -> dict[str, Any]:
         if _skipped(tracker, value):
             return {"hire_unemployed_months": SKIPPED}
         months = facts.months_answer(value)
@@ -357,7 +399,9 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
             dispatcher.utter_message(response="utter_invalid_duration")
         return {"hire_unemployed_months": months}
 
-    def validate_job_terms(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_job_terms(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         text = str(value or "")
         if text == "given":
             return {"job_terms": "given"}
@@ -395,7 +439,7 @@ class ValidateSummaryForm(FormValidationAction):
 
     def validate_summary_include_profile(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ):
+    ) -> dict[str, Any]:
         intent = latest_intent(tracker)
         text = str(value or "")
         if intent == "affirm" or text == "/affirm":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -98,7 +100,7 @@ class ActionRecommendPath(Action):
     def name(self) -> str:
         return "action_recommend_path"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         return present_path(dispatcher, jobseeker_path(tracker))
 
 
@@ -139,7 +141,7 @@ def present_package(dispatcher: CollectingDispatcher, package: dict, *, intro: s
         send_cards(dispatcher, [service], text="\n".join(lines))
     total = package.get("package_estimate")
     if total and len(total.get("supports") or []) > 1:
-        titles = [snapshot.service(i).title for i in total["supports"] if snapshot.service(i)]
+        titles = [service.title for i in total["supports"] if (service := snapshot.service(i)) is not None]
         dispatcher.utter_message(
             text=text("actions.package.combination", titles=" + ".join(titles), total=euros(total["total_max_eur"]))
         )
@@ -171,5 +173,5 @@ class ActionRecommendPackage(Action):
     def name(self) -> str:
         return "action_recommend_package"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         return present_package(dispatcher, employer_package(tracker))
