@@ -1,4 +1,4 @@
-"""Pydantic shapes of CONTRACT §4."""
+"""Pydantic shapes of the HTTP API (docs/api.md)."""
 
 from __future__ import annotations
 
@@ -118,7 +118,7 @@ class JobseekerProfileIn(BaseModel):
     goals: list[Goal] = Field(default_factory=list, max_length=5)
     fields: list[str] = Field(default_factory=list, max_length=10)
     self_rating: SelfRating | None = None
-    # Beside the CONTRACT keys: the competence profile, as occupation groups (Ammattiluokitus
+    # Beside the fixed keys (docs/api.md): the competence profile, as occupation groups (Ammattiluokitus
     # 2010 codes, e.g. "83") and skills/cards (e.g. "c_licence"); unknown codes are ignored.
     occupation_groups: list[ShortCode] = Field(default_factory=list, max_length=20)
     skills: list[ShortCode] = Field(default_factory=list, max_length=30)
@@ -152,7 +152,7 @@ class Step(BaseModel):
     title: str
     why: str
     services: list[ServiceCard]
-    # beside the CONTRACT keys: a stable step id, how to take the step, where to ask, and
+    # beside the fixed keys (docs/api.md): a stable step id, how to take the step, where to ask, and
     # the answers that led to it (for "miksi?")
     id: str
     how_to_start: str
@@ -177,7 +177,7 @@ class Support(BaseModel):
     service: ServiceCard
     why: str
     estimate: Estimate | None = None
-    # beside the CONTRACT keys: recommended, an alternative to it (not paid together), or on top
+    # beside the fixed keys (docs/api.md): recommended, an alternative to it (not paid together), or on top
     role: Literal["recommended", "alternative", "additional"]
 
 

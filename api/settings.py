@@ -1,4 +1,4 @@
-"""Settings from environment variables, with working defaults (CONTRACT §1)."""
+"""Settings from environment variables, with working defaults (docs/contract.md)."""
 
 from __future__ import annotations
 
