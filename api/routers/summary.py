@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, StringConstraints
 from conversations.feedback import MAX_SERVICE_IDS, save_feedback
 from conversations.summaries import expiry_date, finnish_date, load_summary
 from conversations.summary_pdf import build_pdf
+from messages import text
 
 router = APIRouter(tags=["summary"])
 
@@ -28,6 +29,14 @@ templates = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+def _page_text(key: str, **params: Any) -> str:
+    """The summary page's wording (messages/fi/summary_page.yaml), for the template as `t(key)`."""
+    return text(f"summary_page.{key}", **params)
+
+
+templates.globals["t"] = _page_text
 PRIVATE_HEADERS = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow"}
 
 

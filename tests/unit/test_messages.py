@@ -68,3 +68,10 @@ def test_euros_in_finnish_format():
 
 def test_placeholders_are_filled():
     assert text("units.months.many", n=3) == "3 kuukautta"
+
+
+def test_every_key_the_summary_template_names_is_in_the_finnish_catalogue():
+    template = (ROOT / "api" / "templates" / "summary.html").read_text(encoding="utf-8")
+    used = set(re.findall(r"""\bt\(["']([a-z_.]+)["']""", template))
+    assert used
+    assert sorted(key for key in used if f"summary_page.{key}" not in catalogue("fi")) == []
