@@ -891,6 +891,8 @@ def parse_wage_eur(text: str) -> float | None:
             if has_currency or has_wage_word:
                 return None  # "15 €/h": an hourly wage, not a monthly one
             continue
+        if period in _MONTHLY_WORDS and not (has_currency or has_wage_word) and value < WAGE_RANGE_EUR[0]:
+            continue  # "6 kk": a duration in months, not a wage
         if has_currency or has_wage_word or period in _MONTHLY_WORDS or value != number.value:
             candidates.append(replace(number, value=value))
     if not candidates:

@@ -434,3 +434,10 @@ ALL_PARSERS = [
 @pytest.mark.parametrize("value", [None, 34, "x" * 1001, "kaksikymmentä" * 70])
 def test_parsers_reject_non_text_and_oversized_input(parser, value) -> None:
     assert parser(value) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["2400 €/kk, 30 h viikossa, 6 kk", "palkka 2400 €/kk 6 kk", "2400 e/kk ja 6 kk työsuhde"]
+)
+def test_a_duration_in_months_beside_the_wage_is_not_a_second_wage(text):
+    assert parse_wage_eur(text) == 2400
