@@ -124,6 +124,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if request.url.path.startswith("/static/"):
+            # revalidated on every load (cheap: ETag, 304): after a deploy no browser mixes a cached
+            # old widget module with a new one
+            response.headers.setdefault("Cache-Control", "no-cache")
         return response
 
     return app

@@ -1229,3 +1229,12 @@ def test_vocabulary_endpoint_gives_every_code_with_its_label_from_the_message_ca
     employed = next(entry for entry in situations if entry["code"] == "employed")
     assert employed["label"] == text("vocabulary.situation.employed") == "töissä"
     assert client.get("/api/vocabulary?lang=xx").json()["lang"] == "fi"
+
+
+def test_static_files_are_revalidated_so_widget_modules_never_mix_versions(client):
+    response = client.get("/static/widget/main.js")
+    assert response.status_code == 200
+    assert response.headers["cache-control"] == "no-cache"
+    assert "javascript" in response.headers["content-type"]
+    etag = response.headers["etag"]
+    assert client.get("/static/widget/main.js", headers={"If-None-Match": etag}).status_code == 304
