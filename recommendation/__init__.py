@@ -1,4 +1,4 @@
-"""Recommendation engine: jobseeker service paths and employer support packages (CONTRACT §4)."""
+"""Recommendation engine: jobseeker service paths and employer support packages (the HTTP shapes are in docs/api.md)."""
 
 from recommendation.employer import recommend_employer_package
 from recommendation.jobseeker import recommend_jobseeker_path

@@ -15,7 +15,7 @@ from catalogue.repository import CountedPay, SupportVariantRecord
 
 @dataclass
 class Estimate:
-    """CONTRACT §4 `estimate`. `percent` is an integer there (api/schemas.py), so a flat supplement
+    """The `estimate` of a support (docs/api.md). `percent` is an integer there (api/schemas.py), so a flat supplement
     (a fixed sum a month, not a share of the pay) has percent 0, never null; the bot shows no percent
     for 0. `total_max_eur` is monthly × months, or less for a supplement paid in steps."""
 

@@ -214,7 +214,7 @@ class EmployerPackageBuilder(WageSubsidies, MunicipalSupplements, OtherSupports)
 def recommend_employer_package(
     catalogue: CatalogueSnapshot, profile: EmployerProfile | dict[str, Any]
 ) -> dict[str, Any]:
-    """CONTRACT §4 `POST /api/recommend/employer` response for a profile."""
+    """The response of `POST /api/recommend/employer` (docs/api.md) for a profile."""
     if isinstance(profile, dict):
         profile = EmployerProfile.from_dict(profile)
     return EmployerPackageBuilder(catalogue, profile).build()

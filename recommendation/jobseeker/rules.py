@@ -1,65 +1,25 @@
 """The jobseeker's service path: ordered steps of concrete services, each with a reason.
 
-The route follows the order a coach would use: get registered and clarify the
-situation, try things out, strengthen skills, work with support. Each step
-names services of the user's own employment area first and national services
-as the fallback, and says why, in words built from the profile.
+The route follows the order a coach would use: get registered and clarify the situation, try
+things out, strengthen skills, work with support. Each step names services of the user's own
+employment area first and national services as the fallback (the response of
+`POST /api/recommend/jobseeker`, docs/api.md). These are the rules; the words are in
+recommendation.jobseeker.wording and messages/fi/jobseeker.yaml.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, ServiceRecord, SupportVariantRecord
-from messages import euros, has, months_text, text
+from messages import months_text, text
 from recommendation.common import fits_age_and_unemployment, pick_services, service_fields
 from recommendation.employer import national_youth_voucher, youth_voucher_fits_age, youth_voucher_months_needed
+from recommendation.jobseeker import wording
+from recommendation.jobseeker.steps import DROP_ORDER, MAX_STEPS, MIN_STEPS, ROUTE_ORDER, Step
 from recommendation.profiles import JobseekerProfile
-from vocabulary import SITUATIONS, label
-
-MAX_STEPS = 5
-MIN_STEPS = 2
-# Least essential first: general skills, direction, staying at work, the trial; never supports.
-DROP_ORDER = ("skills", "clarify", "stay_at_work", "try")
-# The route a coach would walk: clarify, try, strengthen skills, work with support, stay at work.
-ROUTE_ORDER = (
-    "register",
-    "clarify",
-    "rehabilitation",
-    "try",
-    "business",
-    "skills",
-    "supported_work",
-    "stay_at_work",
-    "start",
-)
-
-
-@dataclass
-class Step:
-    title: str
-    why: str
-    services: list[ServiceRecord]
-    key: str = "start"
-    how_to_start: str = ""
-    contact: dict[str, Any] | None = None
-    # The answers that led to this step, in short plain Finnish ("työttömänä 30 kuukautta"):
-    # the "miksi?" answer lists them.
-    factors: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.key,
-            "title": self.title,
-            "why": self.why,
-            "services": [s.card() for s in self.services],
-            "how_to_start": self.how_to_start,
-            "contact": self.contact,
-            "factors": list(self.factors),
-        }
-
+from vocabulary import label
 
 StepRule = Callable[[], Step | None]
 
@@ -75,9 +35,8 @@ class JobseekerPathBuilder:
         self.notes: list[str] = []
         # The given fields and those of the competence profile (occupation groups, cards).
         self.fields = profile.work_fields
-        self.fields_text = _listed(label("field", f) for f in profile.named_fields[:3])
+        self.fields_text = wording.listed(label("field", f) for f in profile.named_fields[:3])
 
-    # -- helpers -------------------------------------------------------------------------
     def _pick(self, national_ids: list[str], **kwargs: Any) -> list[ServiceRecord]:
         options: dict[str, Any] = {
             "fields": self.fields,
@@ -100,22 +59,6 @@ class JobseekerPathBuilder:
                 offered |= service_fields(self.catalogue, service)
         return [f for f in p.named_fields if f not in offered]
 
-    def _rating_factor(self, area: str) -> str:
-        return text("jobseeker.factors.rating", area=label("life_area", area), rating=self.profile.rating(area))
-
-    def _unemployment_factor(self) -> list[str]:
-        months = self.profile.unemployed_months
-        return [text("jobseeker.factors.unemployed", months=months_text(months))] if months else []
-
-    def _unemployment_text(self) -> str:
-        months = self.profile.unemployed_months
-        if months is None:
-            return ""
-        if months < 1:
-            return text("jobseeker.unemployment.short")
-        return text("jobseeker.unemployment.months", months=months_text(months))
-
-    # -- steps ---------------------------------------------------------------------------
     def registration_step(self) -> Step | None:
         p = self.profile
         if p.situation not in ("unemployed", "laid_off", "graduating"):
@@ -125,13 +68,13 @@ class JobseekerPathBuilder:
         elif p.situation == "graduating":
             why = text("jobseeker.register.graduating")
         elif p.unemployed_months is not None and p.unemployed_months >= 1:
-            why = text("jobseeker.register.check_registration", unemployment=self._unemployment_text())
+            why = text("jobseeker.register.check_registration", unemployment=wording.unemployment_text(self.profile))
         else:
             why = text("jobseeker.register.unemployed")
-        factors = [label("situation", p.situation)] + self._unemployment_factor()
+        factors = [label("situation", p.situation)] + wording.unemployment_factor(self.profile)
         if p.low("finances"):
             why += " " + text("jobseeker.register.low_finances")
-            factors.append(self._rating_factor("finances"))
+            factors.append(wording.rating_factor(self.profile, "finances"))
         services = self._pick(["ilmoittautuminen-tyonhakijaksi", "tyottomyysturva"], categories=("registration",))
         return Step(text("jobseeker.titles.register"), why, services, key="register", factors=factors)
 
@@ -150,7 +93,7 @@ class JobseekerPathBuilder:
                 factors.append(text("jobseeker.factors.sick_leave"))
             else:
                 reasons.append(text("jobseeker.clarify.low_health", rating=p.rating("health")))
-                factors.append(self._rating_factor("health"))
+                factors.append(wording.rating_factor(self.profile, "health"))
             reasons.append(text("jobseeker.clarify.work_ability_services"))
             national += ["tyokyvyn-arviointi", "tyokykykoordinaattori", "kela-ammatillinen-kuntoutus"]
             categories += ["work_ability"]
@@ -168,15 +111,17 @@ class JobseekerPathBuilder:
             reasons.append(text("jobseeker.clarify.low_wellbeing", rating=p.rating("wellbeing")))
             national += ["tyokykykoordinaattori"]
             categories += ["work_ability"]
-            factors.append(self._rating_factor("wellbeing"))
+            factors.append(wording.rating_factor(self.profile, "wellbeing"))
         needs_multisector = p.is_long_term_unemployed and (
             p.low("daily_life") or p.low("social") or p.low("wellbeing") or p.has_partial_work_ability
         )
         if needs_multisector:
-            reasons.append(text("jobseeker.clarify.multisector", unemployment=self._unemployment_text()))
+            reasons.append(text("jobseeker.clarify.multisector", unemployment=wording.unemployment_text(self.profile)))
             national += ["monialainen-yhteispalvelu"]
-            factors += self._unemployment_factor() + [
-                self._rating_factor(area) for area in ("daily_life", "social", "wellbeing") if p.low(area)
+            factors += wording.unemployment_factor(self.profile) + [
+                wording.rating_factor(self.profile, area)
+                for area in ("daily_life", "social", "wellbeing")
+                if p.low(area)
             ]
         if (
             not national
@@ -186,7 +131,7 @@ class JobseekerPathBuilder:
             reasons.append(text("jobseeker.clarify.no_direction" if not p.goals else "jobseeker.clarify.new_direction"))
             national += ["uraohjaus"]
             categories += ["guidance"]
-            factors.append(self._goals_factor() or text("jobseeker.factors.direction_open"))
+            factors.append(wording.goals_factor(self.profile) or text("jobseeker.factors.direction_open"))
         if not national:
             return None
         services = self._pick(list(dict.fromkeys(national)), categories=categories, limit=3)
@@ -203,7 +148,7 @@ class JobseekerPathBuilder:
         if not (daily_low or "rehabilitation" in p.goals):
             return None
         why = text("jobseeker.rehabilitation.daily_life_low" if daily_low else "jobseeker.rehabilitation.goal")
-        factors = [self._rating_factor(area) for area in ("daily_life", "social") if p.low(area)]
+        factors = [wording.rating_factor(self.profile, area) for area in ("daily_life", "social") if p.low(area)]
         if "rehabilitation" in p.goals:
             factors.append(text("jobseeker.factors.rehabilitation_goal"))
         national = ["sosiaalinen-kuntoutus", "kuntouttava-tyotoiminta"]
@@ -224,7 +169,7 @@ class JobseekerPathBuilder:
             elif "try_field" in p.goals:
                 why = text("jobseeker.try.try_field")
             elif p.is_long_term_unemployed:
-                why = text("jobseeker.try.long_term_unemployed", unemployment=self._unemployment_text())
+                why = text("jobseeker.try.long_term_unemployed", unemployment=wording.unemployment_text(self.profile))
             elif p.situation == "laid_off":
                 why = text("jobseeker.try.laid_off")
             elif p.situation == "graduating":
@@ -254,7 +199,7 @@ class JobseekerPathBuilder:
             factors = (
                 ([text("jobseeker.factors.fields", fields=fields_text)] if self.fields else [])
                 + ([text("jobseeker.factors.try_field")] if "try_field" in p.goals else [])
-                + self._unemployment_factor()
+                + wording.unemployment_factor(self.profile)
             )
             step = Step(text("jobseeker.titles.try"), why, services, key="try", factors=factors)
             return step if services else None
@@ -269,7 +214,7 @@ class JobseekerPathBuilder:
         unmatched = self._unmatched_fields() if p.situation in ("unemployed", "laid_off", None, "other") else []
         if not (wants_education or low_skills or "try_field" in p.goals or unmatched):
             return None
-        unmatched_text = _listed(label("field", f) for f in unmatched[:3])
+        unmatched_text = wording.listed(label("field", f) for f in unmatched[:3])
         if p.situation == "student" and "education" not in p.goals:
             why = text("jobseeker.skills.student")
         elif wants_education:
@@ -289,7 +234,7 @@ class JobseekerPathBuilder:
         factors = (
             ([text("jobseeker.factors.education_goal")] if wants_education else [])
             + ([text("jobseeker.factors.basic_education")] if p.education == "basic" else [])
-            + ([self._rating_factor("skills")] if p.low("skills") else [])
+            + ([wording.rating_factor(self.profile, "skills")] if p.low("skills") else [])
             + ([text("jobseeker.factors.fields", fields=unmatched_text)] if unmatched else [])
         )
         services = self._pick(national, categories=("training", "education"))
@@ -324,11 +269,11 @@ class JobseekerPathBuilder:
                     unemployed=months_text(p.unemployed_months or 0),
                     min_age=subsidy_55.conditions["min_age"],
                     percent=subsidy_55.percent,
-                    cap=_plain_euros(subsidy_55.monthly_max_eur or 0),
+                    cap=wording.plain_euros(subsidy_55.monthly_max_eur or 0),
                 )
             )
             national.append("tyollistamistuki-55")
-            factors += [text("jobseeker.factors.age", age=p.age)] + self._unemployment_factor()
+            factors += [text("jobseeker.factors.age", age=p.age)] + wording.unemployment_factor(self.profile)
         voucher = national_youth_voucher(self.catalogue)
         youth_limit = youth_voucher_months_needed(voucher, p.education) if voucher else None
         if voucher and youth_limit is not None and youth_voucher_fits_age(voucher, p.age):
@@ -339,35 +284,37 @@ class JobseekerPathBuilder:
                         under_age=voucher.conditions["max_age"] + 1,
                         min_months=youth_limit,
                         percent=voucher.percent,
-                        cap=_plain_euros(voucher.monthly_max_eur or 0),
+                        cap=wording.plain_euros(voucher.monthly_max_eur or 0),
                         months=voucher.months,
                     )
                 )
                 national.append("nuorten-tyollistymisseteli")
-                factors += [text("jobseeker.factors.age", age=p.age)] + self._unemployment_factor()
+                factors += [text("jobseeker.factors.age", age=p.age)] + wording.unemployment_factor(self.profile)
         if p.has_partial_work_ability:
             subsidy = self._variant("palkkatuki", "reduced_work_ability")
             if subsidy is not None:
-                cap = _plain_euros(subsidy.monthly_max_eur or 0)
+                cap = wording.plain_euros(subsidy.monthly_max_eur or 0)
                 reasons.append(text("jobseeker.supported_work.reduced_work_ability", percent=subsidy.percent, cap=cap))
             national += ["palkkatuki", "tyohonvalmennus"]
-            factors.append(self._work_ability_factor())
+            factors.append(wording.work_ability_factor(self.profile))
         elif p.is_long_term_unemployed:
             reasons.append(text("jobseeker.supported_work.long_term_unemployed"))
             national += ["palkkatuki", "tyohonvalmennus"]
-            factors += self._unemployment_factor()
+            factors += wording.unemployment_factor(self.profile)
         if p.low("employment"):
             reasons.append(text("jobseeker.supported_work.low_employment", rating=p.rating("employment")))
             if "tyohonvalmennus" not in national and "tyonhakuvalmennus" not in national:
                 national.append("tyonhakuvalmennus")
-            factors.append(self._rating_factor("employment"))
+            factors.append(wording.rating_factor(self.profile, "employment"))
         if not national:
             if self.fields:
                 opener = text("jobseeker.supported_work.opener_fields", fields=self.fields_text)
             elif p.situation == "laid_off":
                 opener = text("jobseeker.supported_work.opener_laid_off")
             elif p.unemployed_months is not None:
-                opener = text("jobseeker.supported_work.opener_unemployment", unemployment=self._unemployment_text())
+                opener = text(
+                    "jobseeker.supported_work.opener_unemployment", unemployment=wording.unemployment_text(self.profile)
+                )
             elif p.age is not None:
                 opener = text("jobseeker.supported_work.opener_age", age=p.age)
             else:
@@ -376,7 +323,7 @@ class JobseekerPathBuilder:
             reasons.append(opener + sentence if opener else sentence[0].upper() + sentence[1:])
             national += ["tyonhakuvalmennus", "tyohonvalmennus"]
             factors += ([text("jobseeker.factors.fields", fields=self.fields_text)] if self.fields else []) or (
-                self._unemployment_factor() or [label("situation", p.situation)]
+                wording.unemployment_factor(self.profile) or [label("situation", p.situation)]
             )
         services = self._pick(
             national,
@@ -409,7 +356,7 @@ class JobseekerPathBuilder:
         # without the coordinator here, it is already in an earlier step of the path
         shown_before = bool(services) and "tyokykykoordinaattori" not in [s.id for s in services]
         why = text("jobseeker.stay_at_work.coordinator_shown_before" if shown_before else "jobseeker.stay_at_work.why")
-        factors = [self._work_ability_factor()]
+        factors = [wording.work_ability_factor(self.profile)]
         step = Step(text("jobseeker.titles.stay_at_work"), why, services, key="stay_at_work", factors=factors)
         return step if services else None
 
@@ -442,7 +389,6 @@ class JobseekerPathBuilder:
         national = self.catalogue.service("nuorten-tyollistymisseteli")
         return regional[:1] + ([national] if national else [])
 
-    # -- the whole path --------------------------------------------------------------------
     def _step_methods(self) -> list[StepRule]:
         """The step builders in route order (the order of ROUTE_ORDER)."""
         return [
@@ -498,13 +444,12 @@ class JobseekerPathBuilder:
         steps.sort(key=lambda step: ROUTE_ORDER.index(step.key))
         contact = self.catalogue.contact(self.code, "jobseeker")
         for step in steps:
-            step.how_to_start = self._how_to_start(step)
+            step.how_to_start = wording.how_to_start(self.profile, step)
             step.contact = dict(TYOMARKKINATORI_CONTACT) if step.key == "register" else dict(contact)
-            step.factors = [f for f in dict.fromkeys(step.factors) if f] or self._general_factors()
+            step.factors = [f for f in dict.fromkeys(step.factors) if f] or wording.general_factors(self.profile)
         self._add_notes()
         return {"steps": [s.as_dict() for s in steps], "contact": contact, "notes": self.notes}
 
-    # -- when the rules give fewer than two steps ----------------------------------------------
     def _fits_person(self, service: ServiceRecord, open_to_all: bool = False) -> bool:
         """False when a known answer rules the service out (situation, target group, age, months)."""
         p = self.profile
@@ -536,22 +481,6 @@ class JobseekerPathBuilder:
         unfit = {s.id for s in candidates if not self._fits_person(s, open_to_all)}
         return self._pick(national, categories=categories, exclude=self.exclude | used | unfit)
 
-    def _situation_opener(self) -> str:
-        """A short sentence from the answers the fallback steps build on ("Olet töissä.")."""
-        p = self.profile
-        parts: list[str] = []
-        if p.situation in ("employed", "student", "sick_leave", "laid_off", "graduating"):
-            parts.append(text(f"jobseeker.opener.{p.situation}"))
-        elif p.situation == "unemployed":
-            unemployment = self._unemployment_text() or text("jobseeker.opener.unemployed_unknown_months")
-            parts.append(text("jobseeker.opener.unemployed", unemployment=unemployment))
-        elif p.age is not None:
-            parts.append(text("jobseeker.opener.age", age=p.age))
-        parts += [text(f"jobseeker.opener.goals.{g}") for g in p.goals[:2] if has(f"jobseeker.opener.goals.{g}")]
-        if not p.goals:
-            parts.append(text("jobseeker.opener.no_goals"))
-        return " ".join(parts)
-
     def _fallback_steps(self, steps: list[Step], used: set[str], wanted: int = MIN_STEPS) -> list[Step]:
         """General steps that suit almost anyone, for when the answers call for fewer than two steps.
 
@@ -563,7 +492,7 @@ class JobseekerPathBuilder:
             return []
         p = self.profile
         have = {step.key for step in steps}
-        opener = self._situation_opener()
+        opener = wording.situation_opener(self.profile)
         fields_text = self.fields_text
         employed_like = p.situation in ("employed", "student")
         if employed_like:
@@ -633,34 +562,9 @@ class JobseekerPathBuilder:
                 continue
             why = f"{opener} {sentence}".strip()
             factors = [label("situation", p.situation)] if p.situation else []
-            factors += [self._goals_factor()] if p.goals else []
+            factors += [wording.goals_factor(self.profile)] if p.goals else []
             out.append(Step(title, why, services, key=key, factors=[f for f in factors if f]))
         return out
-
-    def _how_to_start(self, step: Step) -> str:
-        p = self.profile
-        if step.key == "supported_work" and not any(s.category == "employer_support" for s in step.services):
-            return text("jobseeker.how_to_start.job_search")
-        if step.key == "skills" and p.situation in ("employed", "student"):
-            return text("jobseeker.how_to_start.skills_employed")
-        return text(f"jobseeker.how_to_start.{step.key}")
-
-    def _general_factors(self) -> list[str]:
-        """Why a step fits when no single answer called for it."""
-        p = self.profile
-        known = [label("situation", p.situation)] if p.situation in SITUATIONS else []
-        if p.age is not None:
-            known.append(text("jobseeker.factors.age", age=p.age))
-        return known or [text("jobseeker.factors.fits_almost_anyone")]
-
-    def _goals_factor(self) -> str:
-        """'tavoite: työ, opiskelu', or '' without goals."""
-        goals = self.profile.goals
-        return text("jobseeker.factors.goals", goals=_listed(label("goal", g) for g in goals)) if goals else ""
-
-    def _work_ability_factor(self) -> str:
-        key = "health_limits_work" if self.profile.work_ability == "partial" else "reduced_work_ability"
-        return text(f"jobseeker.factors.{key}")
 
     def _add_notes(self) -> None:
         p = self.profile
@@ -674,24 +578,13 @@ class JobseekerPathBuilder:
             self.notes.append(text("jobseeker.notes.benefit_decision"))
 
 
-def _plain_euros(amount: float) -> str:
-    """'1 770 €' with an ordinary space: the path's sentences have always grouped thousands so, unlike
-    the employer package (no-break space); kept so that the wording does not change."""
-    return euros(amount).replace("\u00a0", " ")
-
-
-def _listed(words: Any) -> str:
-    """'siivous, IT, toimisto'."""
-    return text("jobseeker.list_separator").join(words)
-
-
 def recommend_jobseeker_path(
     catalogue: CatalogueSnapshot,
     profile: JobseekerProfile | dict[str, Any],
     *,
     exclude: frozenset[str] | set[str] = frozenset(),
 ) -> dict[str, Any]:
-    """CONTRACT §4 `POST /api/recommend/jobseeker` response for a profile.
+    """The response of `POST /api/recommend/jobseeker` (docs/api.md) for a profile.
 
     `exclude` leaves out services already shown, for "jotain muuta" (other options).
     """
