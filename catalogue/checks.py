@@ -16,37 +16,11 @@ from urllib.parse import urlparse
 
 import yaml
 
+from catalogue import NATIONAL_SERVICE_IDS
 from catalogue.seed import DATA_DIR, load_municipality_data, load_yaml
 from recommendation.employer import KNOWN_CONDITIONS
 from understanding.finnish import fold
 
-CONTRACT_SERVICE_IDS = (
-    "palkkatuki",
-    "tyollistamistuki-55",
-    "tyoolosuhteiden-jarjestelytuki",
-    "nuorten-tyollistymisseteli",
-    "oppisopimus",
-    "koulutussopimus",
-    "tyohonvalmennus",
-    "tyokokeilu",
-    "kuntouttava-tyotoiminta",
-    "starttiraha",
-    "tyonhakuvalmennus",
-    "uraohjaus",
-    "tyovoimakoulutus",
-    "omaehtoinen-opiskelu",
-    "kotoutumiskoulutus",
-    "ohjaamo",
-    "etsiva-nuorisotyo",
-    "nuorten-tyopaja",
-    "tyokykykoordinaattori",
-    "tyokyvyn-arviointi",
-    "kela-ammatillinen-kuntoutus",
-    "monialainen-yhteispalvelu",
-    "sosiaalinen-kuntoutus",
-    "tyottomyysturva",
-    "ilmoittautuminen-tyonhakijaksi",
-)
 STALE_AFTER_DAYS = 365
 MAX_SUMMARY_CHARS = 240  # SCHEMA.md
 # Hosts that copy or retell other people's pages (document mirrors, blogs, marketing and
@@ -299,9 +273,11 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
         if service.get("category") == "municipal_support" and service.get("municipality"):
             expected = "kuntalisa-" + re.sub(r"[^a-z0-9]+", "-", fold(service["municipality"])).strip("-")
             if service["id"] != expected and not str(service["id"]).startswith(expected + "-"):
-                report.errors.append(f"{name}: a municipal support's id is {expected} or {expected}-<name> (CONTRACT)")
+                report.errors.append(
+                    f"{name}: a municipal support's id is {expected} or {expected}-<name> (docs/contract.md)"
+                )
         for variant in service.get("support") or []:
             _check_support_variant(report, name, service.get("id"), variant)
-    for missing in sorted(set(CONTRACT_SERVICE_IDS) - service_ids):
+    for missing in sorted(set(NATIONAL_SERVICE_IDS) - service_ids):
         report.errors.append(f"service {missing}: contract service id missing from services.yaml")
     return report

@@ -1,4 +1,4 @@
-"""Tests for the HTTP API (CONTRACT §4): chat gateway, catalogue, recommendations, health, page.
+"""Tests for the HTTP API (docs/api.md): chat gateway, catalogue, recommendations, health, page.
 
 The app runs in-process through Starlette's TestClient (as a context manager, so
 the lifespan seeds and loads the catalogue). Rasa is not running in unit tests:
@@ -41,7 +41,7 @@ SERVICE_CARD_KEYS = {
     "source_url",
     "last_verified",
 }
-# CONTRACT step keys plus the extras the path adds (how to start, contact, the answers behind it)
+# The fixed step keys of docs/api.md plus the extras the path adds (how to start, contact, the answers behind it)
 STEP_KEYS = {"title", "why", "services", "id", "how_to_start", "contact", "factors"}
 MESSAGE_KEYS = {"text", "buttons", "cards"}
 FINNISH_HINT = re.compile(r"[äöå]|\b(ei|on|kenttä|kentän|viesti|pyyntö|kuntaa|palvelua|sivua|keskustelua)\b", re.I)
@@ -802,7 +802,7 @@ EMPLOYER = {
 
 
 def assert_contact(contact: dict[str, Any]) -> None:
-    # CONTRACT Contact, plus the service hours and address an area may publish
+    # The fixed Contact of docs/api.md, plus the service hours and address an area may publish
     assert set(contact) == {"name", "url", "phone", "email", "hours", "address"}
     assert contact["name"]
 

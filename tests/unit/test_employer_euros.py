@@ -1,4 +1,4 @@
-"""Employer cases with euro figures computed by hand from FACTS.md (issue 5).
+"""Employer cases with euro figures computed by hand from the official rules (each support's source_url) (issue 5).
 
 Each case gives the hire and the job, and the expected estimate of one support:
 percent, monthly amount after the cap, months and total. The arithmetic is in the
@@ -8,7 +8,7 @@ counted, × 1.23 (10 months, Tuusula's page); 55+ subsidy 70 % → 1 770 €/kk 
 (Työmarkkinatori); youth voucher 50 % → 1 500 €/kk for 6 months; Helsinki-lisä 50 % →
 1 500 €/kk for 12 months; Oulu's kuntalisä for companies from 1.1.2026 50 % → 1 500 €/kk for
 12 months, not paid with palkkatuki or the 55+ subsidy (BusinessOulu's page; it supersedes
-FACTS.md's 500 €/kk on top of palkkatuki).
+the domain notes' 500 €/kk on top of palkkatuki).
 """
 
 from __future__ import annotations

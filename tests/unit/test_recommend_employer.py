@@ -1,11 +1,11 @@
-"""Tests for the employer support package (recommendation.employer, CONTRACT §4).
+"""Tests for the employer support package (recommendation.employer, docs/api.md).
 
-Every euro amount below is computed by hand from FACTS.md (palkkatuki 50 % /
+Every euro amount below is computed by hand from the official rules (each support's source_url) (palkkatuki 50 % /
 1 260 €, 70 % / 1 770 €, 100 % / 2 020 € with 65 % of working time × 1.23;
 55+ subsidy 70 % / 1 770 €; youth voucher 50 % / 1 500 € for 6 months;
 Helsinki-lisä 50 % / 1 500 € for 12 months; Oulu kuntalisä from 1.1.2026 50 % / 1 500 € for
 12 months, an apprenticeship for the job's months, never with palkkatuki or the 55+ subsidy —
-BusinessOulu's page, which supersedes FACTS.md's 500 € on top of palkkatuki).
+BusinessOulu's page, which supersedes the domain notes' 500 € on top of palkkatuki).
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def packages(snapshot) -> dict[str, dict]:
 def test_response_has_the_contract_shape(packages, name):
     result = packages[name]
     json.dumps(result)
-    # CONTRACT keys plus the package total and the next steps
+    # The fixed keys of docs/api.md plus the package total and the next steps
     assert set(result) == {"supports", "contact", "notes", "package_estimate", "next_steps"}
     assert result["supports"], "there is always at least one support"
     assert result["next_steps"] and all(isinstance(step, str) and step for step in result["next_steps"])
@@ -198,7 +198,7 @@ def test_partial_work_ability_gets_adjustment_support_and_job_coaching(packages)
     result = packages["company_partial_2400"]
     assert {"tyoolosuhteiden-jarjestelytuki", "tyohonvalmennus"} <= set(ids(result))
     text = why(result, "tyoolosuhteiden-jarjestelytuki")
-    # FACTS: tools up to 4 000 € per person; co-worker help 20 h/month at 20 €/h for up to 18 months
+    # The official rule: tools up to 4 000 € per person; co-worker help 20 h/month at 20 €/h for up to 18 months
     assert "4 000 €" in text and "20 tuntia" in text and "20 €" in text and "18 kuukautta" in text
     assert support(result, "tyoolosuhteiden-jarjestelytuki")["estimate"] is None
 
@@ -324,7 +324,7 @@ def test_municipality_hiring_60_plus_long_term_unemployed_gets_palkkatuki(snapsh
         },
     )
     est = estimate(result, "palkkatuki")
-    assert est["months"] == 24  # FACTS: 60+ long-term unemployed, up to 24 months
+    assert est["months"] == 24  # The official rule: 60+ long-term unemployed, up to 24 months
     assert "62-vuotias" in why(result, "palkkatuki")
 
 
@@ -900,7 +900,7 @@ def test_tampere_employer_gets_regional_youth_recruitment_subsidy(snapshot):
 
 
 def test_work_trial_place_is_not_with_the_persons_own_former_employer(snapshot):
-    # FACTS.md: organisers are not private households, not one's own former employer
+    # The official rule: organisers are not private households, not one's own former employer
     for service_id in ("tyokokeilupaikan-tarjoaminen", "tyokokeilu"):
         service = snapshot.service(service_id)
         text = " ".join([service.description or "", *service.key_rules])
@@ -909,7 +909,7 @@ def test_work_trial_place_is_not_with_the_persons_own_former_employer(snapshot):
 
 
 def test_flat_supplement_estimate_has_percent_0_and_fits_the_api_schema(snapshot):
-    # CONTRACT §4: percent is an int (api/schemas.py Estimate), so a fixed sum a month has percent 0, not null.
+    # docs/api.md: percent is an int (api/schemas.py Estimate), so a fixed sum a month has percent 0, not null.
     from api.schemas import Estimate as EstimateSchema
 
     result = package(

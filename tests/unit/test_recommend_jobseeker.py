@@ -1,8 +1,8 @@
-"""Tests for the jobseeker service path (recommendation.jobseeker, CONTRACT §4).
+"""Tests for the jobseeker service path (recommendation.jobseeker, docs/api.md).
 
 Each profile is run through `recommend_jobseeker_path` against the catalogue
 seeded from catalogue/data/ (the `snapshot` fixture). The tests check the
-response shape, the services chosen for the profile (FACTS.md rules), the
+response shape, the services chosen for the profile (the official rules), the
 order regional → national inside a step, and that every `why` is Finnish and
 built from the profile.
 """
@@ -21,7 +21,7 @@ from recommendation import JobseekerProfile, ProfileError, recommend_jobseeker_p
 from vocabulary import label
 
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
-# CONTRACT step keys plus the extras the path adds (how to start, contact, the answers behind it)
+# The fixed step keys of docs/api.md plus the extras the path adds (how to start, contact, the answers behind it)
 STEP_KEYS = {"title", "why", "services", "id", "how_to_start", "contact", "factors"}
 CONTACT_KEYS = {"name", "url", "phone", "email"}
 SCOPES = {"national", "regional", "municipal"}
@@ -217,7 +217,7 @@ def profile_mentions(profile: dict) -> list[str]:
     return out
 
 
-# --------------------------------------------------------------------------- shape (CONTRACT §4)
+# --------------------------------------------------------------------------- shape (docs/api.md)
 
 
 @pytest.mark.parametrize("name", list(PROFILES))
@@ -411,7 +411,7 @@ def test_young_joensuu_unemployed_7_months_gets_the_youth_employment_voucher(pat
     result = paths["young_joensuu"]
     step = step_with(result, "nuorten-tyollistymisseteli")
     assert step is not None
-    # FACTS: 50 %, at most 1 500 €/month for 6 months
+    # The official rule: 50 %, at most 1 500 €/month for 6 months
     assert "50 %" in step["why"] and "1 500 €/kk" in step["why"]
 
 
@@ -424,7 +424,7 @@ def test_58_year_old_long_term_unemployed_gets_the_55_plus_subsidy(paths):
     why = step_with(result, "tyollistamistuki-55")["why"]
     assert "58-vuotias" in why
     assert "30 kuukautta" in why
-    assert "70 %" in why and "1 770 €/kk" in why  # FACTS: 70 %, at most 1 770 €/month
+    assert "70 %" in why and "1 770 €/kk" in why  # The official rule: 70 %, at most 1 770 €/month
     assert result["steps"][0]["services"][0]["id"] == REGISTRATION_ID
     assert "30 kuukautta" in result["steps"][0]["why"]
 
@@ -496,7 +496,7 @@ def test_business_goal_gets_starttiraha(paths):
     step = step_with(result, "starttiraha")
     assert step is not None
     assert "yrittäjäksi" in step["why"]
-    assert "ennen" in step["why"]  # FACTS: applied for before the business starts
+    assert "ennen" in step["why"]  # The official rule: applied for before the business starts
 
 
 def test_study_goal_gets_training(paths):
