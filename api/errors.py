@@ -9,28 +9,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from messages import text
+from messages import text, text_or
 
 logger = logging.getLogger("polkuopas.api")
 
 
 def _field_name(name: str) -> str:
     """A request field's Finnish name ("message" → "viesti"); an unknown one as it is."""
-    names = {
-        "message": text("api.errors.fields.message"),
-        "session_id": text("api.errors.fields.session_id"),
-        "q": text("api.errors.fields.q"),
-        "limit": text("api.errors.fields.limit"),
-        "offset": text("api.errors.fields.offset"),
-        "audience": text("api.errors.fields.audience"),
-        "municipality": text("api.errors.fields.municipality"),
-        "skills": text("api.errors.fields.skills"),
-        "occupation_groups": text("api.errors.fields.occupation_groups"),
-        "rating": text("api.errors.fields.rating"),
-        "kind": text("api.errors.fields.kind"),
-        "service_ids": text("api.errors.fields.service_ids"),
-    }
-    return names.get(name, name)
+    return text_or(f"api.errors.fields.{name}", name)
 
 
 def _validation_message(exc: RequestValidationError) -> str:

@@ -133,6 +133,17 @@ def _check_sourced(report: CheckReport, kind: str, record: dict[str, Any], today
         report.stale.append(f"{name}: last verified {verified_date}, re-read {record.get('source_url')}")
 
 
+def _check_record(report: CheckReport, kind: str, record: dict[str, Any], seen: set[Any], today: dt.date) -> str:
+    """Checks what every area, provider and service needs (a unique id, its source); gives the
+    record's name for the messages."""
+    name = f"{kind} {record.get('id')}"
+    if record.get("id") in seen:
+        report.errors.append(f"{name}: duplicate id")
+    seen.add(record.get("id"))
+    _check_sourced(report, kind, record, today)
+    return name
+
+
 def _check_contacts(report: CheckReport, name: str, record: dict[str, Any]) -> None:
     for key in ("url",):
         if record.get(key) is not None and not _valid_url(record[key]):
@@ -205,11 +216,7 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
     area_ids: set[Any] = set()
     member_of: dict[str, str] = {}
     for area in areas:
-        name = f"area {area.get('id')}"
-        if area.get("id") in area_ids:
-            report.errors.append(f"{name}: duplicate id")
-        area_ids.add(area.get("id"))
-        _check_sourced(report, "area", area, today)
+        name = _check_record(report, "area", area, area_ids, today)
         for contact_key in ("contact", "employer_contact"):
             if area.get(contact_key):
                 _check_contacts(report, f"{name} {contact_key}", area[contact_key])
@@ -226,11 +233,7 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
 
     provider_ids: set[Any] = set()
     for provider in providers:
-        name = f"provider {provider.get('id')}"
-        if provider.get("id") in provider_ids:
-            report.errors.append(f"{name}: duplicate id")
-        provider_ids.add(provider.get("id"))
-        _check_sourced(report, "provider", provider, today)
+        name = _check_record(report, "provider", provider, provider_ids, today)
         _check_contacts(report, name, provider)
         if provider.get("employment_area") and provider["employment_area"] not in area_ids:
             report.errors.append(f"{name}: unknown employment area {provider['employment_area']!r}")
@@ -240,13 +243,9 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
 
     service_ids: set[Any] = set()
     for service in services:
-        name = f"service {service.get('id')}"
+        name = _check_record(report, "service", service, service_ids, today)
         if not SLUG_RE.match(str(service.get("id", ""))):
             report.errors.append(f"{name}: id is not a lower-case slug")
-        if service.get("id") in service_ids:
-            report.errors.append(f"{name}: duplicate id")
-        service_ids.add(service.get("id"))
-        _check_sourced(report, "service", service, today)
         _check_contacts(report, name, service)
         for key in ("title", "summary"):
             if not str(service.get(key) or "").strip():

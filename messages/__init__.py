@@ -70,7 +70,13 @@ def text_list(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> list[
 
 
 def has(key: str, lang: str = DEFAULT_LANGUAGE) -> bool:
-    return key in catalogue(lang)
+    return key in catalogue(lang) or key in catalogue(DEFAULT_LANGUAGE)
+
+
+def text_or(key: str, default: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
+    """The sentence under ``key`` if the catalogue has one (e.g. one of a family of keys named by a
+    code: ``api.errors.fields.<field>``), else ``default``."""
+    return text(key, lang, **params) if has(key, lang) else default
 
 
 def months_text(months: float, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -224,13 +224,20 @@ GRADATION = [
 VOWELS = "aeiouyäö"
 
 
+def _vowel_endings(stem: str) -> list[tuple[str, str]]:
+    """(head, tail) splits of a stem whose tail is its last one or two vowels: 'Lahte' -> ('Laht', 'e')."""
+    splits = []
+    for vowel_count in (1, 2):
+        head, tail = stem[:-vowel_count], stem[-vowel_count:]
+        if tail and all(c in VOWELS for c in tail.lower()):
+            splits.append((head, tail))
+    return splits
+
+
 def _weak_grades(stem: str) -> set[str]:
     """Stems with consonant gradation applied before the final vowel: 'Lahte' -> 'Lahde'."""
     results = set()
-    for vowel_count in (1, 2):
-        head, tail = stem[:-vowel_count], stem[-vowel_count:]
-        if not tail or any(c not in VOWELS for c in tail.lower()):
-            continue
+    for head, tail in _vowel_endings(stem):
         for strong, weak in GRADATION:
             if head.lower().endswith(strong) and (len(head) > len(strong)):
                 before = head[: -len(strong)]
@@ -243,10 +250,7 @@ def _weak_grades(stem: str) -> set[str]:
 def _strong_grades(stem: str) -> set[str]:
     """Stems with the strong grade restored before the final vowel: 'Pihtipuda' -> 'Pihtiputa'."""
     results = set()
-    for vowel_count in (1, 2):
-        head, tail = stem[:-vowel_count], stem[-vowel_count:]
-        if not tail or any(c not in VOWELS for c in tail.lower()):
-            continue
+    for head, tail in _vowel_endings(stem):
         for strong, weak in GRADATION:
             if weak and head.lower().endswith(weak) and len(head) > len(weak):
                 results.add(head[: -len(weak)] + strong + tail)

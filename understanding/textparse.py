@@ -630,13 +630,9 @@ def _says_just_became_unemployed(tokens: list[str]) -> bool:
     return any(t.startswith(_BECAME_UNEMPLOYED_STEMS) for t in tokens)
 
 
-def parse_duration_months(text: str) -> float | None:
-    """How long (e.g. unemployed), in months: "puol vuotta" -> 6.0, "2 viikkoa" -> 0.5.
-
-    "yli vuoden" -> 13, "alle vuoden" -> 11, "3-4 kk" -> 3.5, "en ole työtön" /
-    "just jäin työttömäks" -> 0.  A bare number ("3") has no unit and gives
-    None, as do calendar years ("2019 lähtien") and conflicting durations.
-    """
+def _read_durations(text: str) -> tuple[list[str], list[_Number], list[float]] | None:
+    """The text's tokens, its numbers and the durations stated with a unit, in months; None for
+    text that cannot be read or durations that contradict each other."""
     tokens = _tokenize(text)
     if tokens is None:
         return None
@@ -644,6 +640,20 @@ def parse_duration_months(text: str) -> float | None:
     durations = _explicit_durations(tokens, numbers)
     if durations is None:
         return None
+    return tokens, numbers, durations
+
+
+def parse_duration_months(text: str) -> float | None:
+    """How long (e.g. unemployed), in months: "puol vuotta" -> 6.0, "2 viikkoa" -> 0.5.
+
+    "yli vuoden" -> 13, "alle vuoden" -> 11, "3-4 kk" -> 3.5, "en ole työtön" /
+    "just jäin työttömäks" -> 0.  A bare number ("3") has no unit and gives
+    None, as do calendar years ("2019 lähtien") and conflicting durations.
+    """
+    read = _read_durations(text)
+    if read is None:
+        return None
+    tokens, _, durations = read
     if durations:
         return _in_range(_single_value(durations), DURATION_RANGE_MONTHS)
     if _says_not_unemployed(tokens) or _says_just_became_unemployed(tokens):
@@ -656,13 +666,10 @@ def parse_months_count(text: str) -> int | None:
 
     Whole months between 1 and 60 only.
     """
-    tokens = _tokenize(text)
-    if tokens is None:
+    read = _read_durations(text)
+    if read is None:
         return None
-    numbers = _find_numbers(tokens)
-    durations = _explicit_durations(tokens, numbers)
-    if durations is None:
-        return None
+    tokens, numbers, durations = read
     if durations:
         value = _single_value(durations)
     else:

@@ -20,7 +20,7 @@ from catalogue.db import get_engine
 from conversations.feedback import save_feedback
 from conversations.retention import retention_days
 from conversations.summaries import build_summary, save_summary
-from messages import euros, months_text, text
+from messages import euros, months_text, text, text_or
 from understanding import competence as competence_mapping
 from understanding import facts, interview
 from understanding.finnish import fold
@@ -138,21 +138,7 @@ def _question_reason(requested: str) -> str:
     """Why the interview asks the question it is on."""
     if requested.startswith("rating_"):
         return text("actions.why.questions.rating")
-    reasons = {
-        "municipality": text("actions.why.questions.municipality"),
-        "age": text("actions.why.questions.age"),
-        "situation": text("actions.why.questions.situation"),
-        "unemployed_months": text("actions.why.questions.unemployed_months"),
-        "work_ability": text("actions.why.questions.work_ability"),
-        "health_category": text("actions.why.questions.health_category"),
-        "finnish_level": text("actions.why.questions.finnish_level"),
-        "goals": text("actions.why.questions.goals"),
-        "work_history": text("actions.why.questions.work_history"),
-        "education": text("actions.why.questions.education"),
-        "skills": text("actions.why.questions.skills"),
-        "competence_confirmed": text("actions.why.questions.competence_confirmed"),
-    }
-    return reasons.get(requested) or text("actions.why.questions.other")
+    return text_or(f"actions.why.questions.{requested}", text("actions.why.questions.other"))
 
 
 def _step_asked_about(tracker: Tracker, steps: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -276,17 +262,7 @@ class ActionChangeAnswer(Action):
 
 def _answer_name(name: str) -> str:
     """The jobseeker's answer as it is named in "Selvä, korjasin: kunta, ikä"."""
-    names = {
-        "municipality": text("actions.change.answers.municipality"),
-        "age": text("actions.change.answers.age"),
-        "situation": text("actions.change.answers.situation"),
-        "unemployed_months": text("actions.change.answers.unemployed_months"),
-        "goals": text("actions.change.answers.goals"),
-        "fields": text("actions.change.answers.fields"),
-        "work_ability": text("actions.change.answers.work_ability"),
-        "competence": text("actions.change.answers.competence"),
-    }
-    return names.get(name, name)
+    return text_or(f"actions.change.answers.{name}", name)
 
 
 def _describe_change(name: str, value: Any) -> str:
@@ -307,13 +283,8 @@ def _describe_change(name: str, value: Any) -> str:
         if value == "basic":
             return text("actions.change.employer.basic_education_only")
         return text("actions.change.employer.degree")
-    names = {
-        "employer_type": text("actions.change.employer.employer_type"),
-        "hire_group": text("actions.change.employer.hire_group"),
-        "hire_work_ability": text("actions.change.employer.hire_work_ability"),
-        "apprenticeship": text("actions.change.employer.apprenticeship"),
-    }
-    return names.get(name, name)
+    # employer_type, hire_group, hire_work_ability, apprenticeship: named without their value
+    return text_or(f"actions.change.employer.{name}", name)
 
 
 class ActionStoreFeedback(Action):

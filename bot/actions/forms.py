@@ -57,6 +57,23 @@ def _read_choice(
     return answer
 
 
+def _number_answer(
+    slot: str,
+    value: Any,
+    tracker: Tracker,
+    dispatcher: CollectingDispatcher,
+    parse: Callable[[], float | None],
+    invalid_response: str,
+) -> dict[str, Any]:
+    """A number read from the answer, SKIPPED, or None after saying why the answer did not fit."""
+    if _skipped(tracker, value):
+        return {slot: SKIPPED}
+    parsed = parse()
+    if parsed is None:
+        dispatcher.utter_message(response=invalid_response)
+    return {slot: parsed}
+
+
 class ActionPrefillJobseeker(Action):
     """What the first message already told of the jobseeker, before the interview asks."""
 
@@ -158,12 +175,10 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
     def validate_age(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if _skipped(tracker, value):
-            return {"age": SKIPPED}
-        parsed = facts.age_answer(value, entity_values(tracker, "age"))
-        if parsed is None:
-            dispatcher.utter_message(response="utter_invalid_age")
-        return {"age": parsed}
+        ages = entity_values(tracker, "age")
+        return _number_answer(
+            "age", value, tracker, dispatcher, lambda: facts.age_answer(value, ages), "utter_invalid_age"
+        )
 
     def validate_situation(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -179,12 +194,15 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
     def validate_unemployed_months(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if _skipped(tracker, value):
-            return {"unemployed_months": SKIPPED}
-        months = facts.months_answer(value, longest=facts.longest_unemployment(tracker.get_slot("age")))
-        if months is None:
-            dispatcher.utter_message(response="utter_invalid_duration")
-        return {"unemployed_months": months}
+        longest = facts.longest_unemployment(tracker.get_slot("age"))
+        return _number_answer(
+            "unemployed_months",
+            value,
+            tracker,
+            dispatcher,
+            lambda: facts.months_answer(value, longest=longest),
+            "utter_invalid_duration",
+        )
 
     def validate_work_ability(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -241,13 +259,17 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
             result["fields"] = fields
         return result
 
+    def _competence_answer(self, slot: str, value: Any, tracker: Tracker) -> dict[str, Any]:
+        """A competence answer is kept only as what was understood of it (the slot says GIVEN)."""
+        text = str(value or "")
+        if _skipped(tracker, text):
+            return {slot: SKIPPED}
+        return {slot: GIVEN, **self._add_competence(tracker, text)}
+
     def validate_work_history(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        text = str(value or "")
-        if _skipped(tracker, text):
-            return {"work_history": SKIPPED}
-        return {"work_history": GIVEN, **self._add_competence(tracker, text)}
+        return self._competence_answer("work_history", value, tracker)
 
     def validate_education(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -262,10 +284,7 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
     def validate_skills(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        text = str(value or "")
-        if _skipped(tracker, text):
-            return {"skills": SKIPPED}
-        return {"skills": GIVEN, **self._add_competence(tracker, text)}
+        return self._competence_answer("skills", value, tracker)
 
     def validate_competence_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -308,40 +327,25 @@ class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormVali
             return {slot_name: None}
         return {slot_name: number}
 
-    def validate_rating_finances(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._validate_rating("rating_finances", value, tracker, dispatcher)
 
-    def validate_rating_social(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+def _rating_validator(slot_name: str) -> Callable[..., dict[str, Any]]:
+    def validate(
+        self: ValidateJobseekerForm,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
     ) -> dict[str, Any]:
-        return self._validate_rating("rating_social", value, tracker, dispatcher)
+        return self._validate_rating(slot_name, value, tracker, dispatcher)
 
-    def validate_rating_skills(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._validate_rating("rating_skills", value, tracker, dispatcher)
+    validate.__name__ = f"validate_{slot_name}"
+    return validate
 
-    def validate_rating_wellbeing(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._validate_rating("rating_wellbeing", value, tracker, dispatcher)
 
-    def validate_rating_daily_life(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._validate_rating("rating_daily_life", value, tracker, dispatcher)
-
-    def validate_rating_employment(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._validate_rating("rating_employment", value, tracker, dispatcher)
-
-    def validate_rating_health(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._validate_rating("rating_health", value, tracker, dispatcher)
+# validate_rating_finances, validate_rating_social, ...: one validator a life area (rasa_sdk finds
+# a slot's validator by its name)
+for _slot in RATING_SLOTS:
+    setattr(ValidateJobseekerForm, f"validate_{_slot}", _rating_validator(_slot))
 
 
 class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValidationAction):
@@ -382,22 +386,21 @@ class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValid
     def validate_hire_age(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if _skipped(tracker, value):
-            return {"hire_age": SKIPPED}
-        parsed = facts.age_answer(value)
-        if parsed is None:
-            dispatcher.utter_message(response="utter_invalid_age")
-        return {"hire_age": parsed}
+        return _number_answer(
+            "hire_age", value, tracker, dispatcher, lambda: facts.age_answer(value), "utter_invalid_age"
+        )
 
     def validate_hire_unemployed_months(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if _skipped(tracker, value):
-            return {"hire_unemployed_months": SKIPPED}
-        months = facts.months_answer(value)
-        if months is None:
-            dispatcher.utter_message(response="utter_invalid_duration")
-        return {"hire_unemployed_months": months}
+        return _number_answer(
+            "hire_unemployed_months",
+            value,
+            tracker,
+            dispatcher,
+            lambda: facts.months_answer(value),
+            "utter_invalid_duration",
+        )
 
     def validate_job_terms(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -190,6 +190,14 @@ BASE = (
     "mulla on trukkikortti ja hygieniapassi, kävin lukion"
 )
 
+# the base profile with a vocational degree instead of upper secondary school, and with none
+BASE_WITH_VOCATIONAL = C(
+    ["logistics", "cleaning"], ["93", "83", "91"], ["trukkikortti", "hygieniapassi"], "vocational", 10.0, ["cleaning"]
+)
+BASE_WITHOUT_EDUCATION = C(
+    ["logistics", "cleaning"], ["93", "83", "91"], ["trukkikortti", "hygieniapassi"], None, 10.0, ["cleaning"]
+)
+
 
 def test_base_profile():
     assert extract(BASE) == C(
@@ -216,25 +224,11 @@ def test_base_profile():
         ("poista siivous", C(["logistics"], ["93", "83"], ["trukkikortti", "hygieniapassi"], "upper_secondary", 10.0)),
         (
             "vaihda koulutus: ammattikoulu",
-            C(
-                ["logistics", "cleaning"],
-                ["93", "83", "91"],
-                ["trukkikortti", "hygieniapassi"],
-                "vocational",
-                10.0,
-                ["cleaning"],
-            ),
+            BASE_WITH_VOCATIONAL,
         ),
         (
             "olen käynyt ammattikoulun",
-            C(
-                ["logistics", "cleaning"],
-                ["93", "83", "91"],
-                ["trukkikortti", "hygieniapassi"],
-                "vocational",
-                10.0,
-                ["cleaning"],
-            ),
+            BASE_WITH_VOCATIONAL,
         ),
         (
             "ei hygieniapassia",
@@ -253,25 +247,11 @@ def test_base_profile():
         ),
         (
             "en oo käyny lukiota",
-            C(
-                ["logistics", "cleaning"],
-                ["93", "83", "91"],
-                ["trukkikortti", "hygieniapassi"],
-                None,
-                10.0,
-                ["cleaning"],
-            ),
+            BASE_WITHOUT_EDUCATION,
         ),
         (
             "poista koulutus",
-            C(
-                ["logistics", "cleaning"],
-                ["93", "83", "91"],
-                ["trukkikortti", "hygieniapassi"],
-                None,
-                10.0,
-                ["cleaning"],
-            ),
+            BASE_WITHOUT_EDUCATION,
         ),
         (
             "työkokemusta on 12 vuotta",

@@ -24,16 +24,31 @@ def test_age_and_home_in_spoken_finnish(places):
     }
 
 
-def test_situation_duration_and_goal_from_one_sentence(places):
-    told = facts.jobseeker_facts(
-        Message("olen ollut työttömänä 8 kuukautta ja haluaisin opiskella, asun Oulussa"), places
-    )
-    assert told == {
-        "municipality": "Oulu",
-        "situation": "unemployed",
-        "unemployed_months": 8.0,
-        "goals": ["education"],
-    }
+@pytest.mark.parametrize(
+    ("reader", "said", "told"),
+    [
+        (
+            facts.jobseeker_facts,
+            "olen ollut työttömänä 8 kuukautta ja haluaisin opiskella, asun Oulussa",
+            {"municipality": "Oulu", "situation": "unemployed", "unemployed_months": 8.0, "goals": ["education"]},
+        ),
+        (
+            facts.employer_facts,
+            "palkkaisin osatyökykyisen siivoojan Seinäjoella 30 h viikossa 2400 €/kk",
+            {
+                "municipality": "Seinäjoki",
+                "hire_group": "partial_work_ability",
+                "hire_work_ability": "partial",
+                "wage_eur": 2400.0,
+                "job_terms": "given",
+                "hours_per_week": 30.0,
+            },
+        ),
+    ],
+    ids=["jobseeker", "employer"],
+)
+def test_one_sentence_tells_every_answer_in_it(places, reader, said, told):
+    assert reader(Message(said), places) == told
 
 
 def test_work_history_becomes_a_field_and_competence(places):
@@ -67,20 +82,6 @@ def test_a_button_payload_tells_nothing(places):
 
 
 # -- the employer ----------------------------------------------------------------------
-def test_employer_hire_in_one_sentence(places):
-    told = facts.employer_facts(
-        Message("palkkaisin osatyökykyisen siivoojan Seinäjoella 30 h viikossa 2400 €/kk"), places
-    )
-    assert told == {
-        "municipality": "Seinäjoki",
-        "hire_group": "partial_work_ability",
-        "hire_work_ability": "partial",
-        "wage_eur": 2400.0,
-        "job_terms": "given",
-        "hours_per_week": 30.0,
-    }
-
-
 def test_employer_type_apprenticeship_and_education(places):
     told = facts.employer_facts(Message("yritys Kuopiossa, palkkaisin oppisopimuksella"), places)
     assert told["municipality"] == "Kuopio"
