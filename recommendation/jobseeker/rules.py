@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from catalogue.repository import TYOMARKKINATORI_CONTACT, CatalogueSnapshot, ServiceRecord, SupportVariantRecord
-from messages import months_text, text
+from messages import euros, months_text, text
 from recommendation.common import fits_age_and_unemployment, pick_services, service_fields
 from recommendation.employer import national_youth_voucher, youth_voucher_fits_age, youth_voucher_months_needed
 from recommendation.jobseeker import wording
@@ -269,7 +269,7 @@ class JobseekerPathBuilder:
                     unemployed=months_text(p.unemployed_months or 0),
                     min_age=subsidy_55.conditions["min_age"],
                     percent=subsidy_55.percent,
-                    cap=wording.plain_euros(subsidy_55.monthly_max_eur or 0),
+                    cap=euros(subsidy_55.monthly_max_eur or 0),
                 )
             )
             national.append("tyollistamistuki-55")
@@ -284,7 +284,7 @@ class JobseekerPathBuilder:
                         under_age=voucher.conditions["max_age"] + 1,
                         min_months=youth_limit,
                         percent=voucher.percent,
-                        cap=wording.plain_euros(voucher.monthly_max_eur or 0),
+                        cap=euros(voucher.monthly_max_eur or 0),
                         months=voucher.months,
                     )
                 )
@@ -293,7 +293,7 @@ class JobseekerPathBuilder:
         if p.has_partial_work_ability:
             subsidy = self._variant("palkkatuki", "reduced_work_ability")
             if subsidy is not None:
-                cap = wording.plain_euros(subsidy.monthly_max_eur or 0)
+                cap = euros(subsidy.monthly_max_eur or 0)
                 reasons.append(text("jobseeker.supported_work.reduced_work_ability", percent=subsidy.percent, cap=cap))
             national += ["palkkatuki", "tyohonvalmennus"]
             factors.append(wording.work_ability_factor(self.profile))

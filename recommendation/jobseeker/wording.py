@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from messages import euros, has, months_text, text
+from messages import has, months_text, text
 from recommendation.jobseeker.steps import Step
 from recommendation.profiles import JobseekerProfile
 from vocabulary import SITUATIONS, label
@@ -71,12 +71,6 @@ def how_to_start(p: JobseekerProfile, step: Step) -> str:
     if step.key == "skills" and p.situation in ("employed", "student"):
         return text("jobseeker.how_to_start.skills_employed")
     return text(f"jobseeker.how_to_start.{step.key}")
-
-
-def plain_euros(amount: float) -> str:
-    """'1 770 €' with an ordinary space: the path's sentences have always grouped thousands so, unlike
-    the employer package (no-break space); kept so that the wording does not change."""
-    return euros(amount).replace("\u00a0", " ")
 
 
 def listed(words: Any) -> str:
