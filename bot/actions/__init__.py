@@ -25,4 +25,12 @@ from bot.actions.forms import (  # noqa: F401
     ValidateJobseekerForm,
     ValidateSummaryForm,
 )
+from bot.actions.questions import (  # noqa: F401
+    ActionAskEducation,
+    ActionAskEmployerType,
+    ActionAskFinnishLevel,
+    ActionAskGoals,
+    ActionAskHireGroup,
+    ActionAskSituation,
+)
 from bot.actions.recommend import ActionRecommendPackage, ActionRecommendPath  # noqa: F401

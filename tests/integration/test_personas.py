@@ -25,7 +25,7 @@ def answers(**overrides) -> dict:
     base = {
         "paikkakunnalla": "Tampere",
         "Kuinka vanha olet": "40",
-        "kuvaa tilannettasi": ("button", "Olen työtön"),
+        "kuvaa tilannettasi": ("button", "Työtön"),
         "ilman työtä": "4 kuukautta",
         "Rajoittaako terveytesi": ("button", "Ei rajoita"),
         "Mihin terveyden rajoitus liittyy": ("button", "En halua kertoa"),
@@ -92,7 +92,7 @@ def test_young_person_after_vocational_school(stack):
         answers(
             **{
                 "Kuinka vanha olet": "20",
-                "kuvaa tilannettasi": ("button", "Valmistun pian"),
+                "kuvaa tilannettasi": ("button", "Valmistumassa"),
                 "työhistoriastasi": "tein työssäoppimisjakson ravintolan keittiössä",
                 "Mitä osaat": "hygieniapassi löytyy ja tykkään leipoa",
                 "seuraavaksi päästä": ("button", "Töihin"),

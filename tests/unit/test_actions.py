@@ -19,6 +19,12 @@ import bot.actions.common
 import bot.actions.forms
 import bot.actions.recommend
 from bot.actions import (
+    ActionAskEducation,
+    ActionAskEmployerType,
+    ActionAskFinnishLevel,
+    ActionAskGoals,
+    ActionAskHireGroup,
+    ActionAskSituation,
     ActionDefaultFallback,
     ActionDeleteMyData,
     ActionHumanHandover,
@@ -32,6 +38,7 @@ from bot.actions import (
     ValidateEmployerForm,
     ValidateJobseekerForm,
 )
+from messages import text
 from tests.action_utils import (
     all_text,
     assert_known_responses,
@@ -44,6 +51,7 @@ from tests.action_utils import (
     slot_events,
 )
 from understanding.interview import SKIPPED
+from vocabulary import VOCABULARIES, label
 
 NBSP = "\u00a0"
 CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
@@ -400,11 +408,32 @@ def test_validate_situation_from_button_payload(domain, situation):
     assert dispatcher.messages == []
 
 
-def test_validate_situation_payloads_match_the_domain_buttons(domain):
-    buttons = domain["responses"]["utter_ask_situation"][0]["buttons"]
-    for button in buttons:
-        slots, _ = run_form_validation(ValidateJobseekerForm(), domain, "situation", button["payload"])
-        assert slots["situation"] not in (None, SKIPPED), button
+@pytest.mark.parametrize(
+    ("question", "form", "slot"),
+    [
+        (ActionAskSituation(), ValidateJobseekerForm(), "situation"),
+        (ActionAskFinnishLevel(), ValidateJobseekerForm(), "finnish_level"),
+        (ActionAskGoals(), ValidateJobseekerForm(), "goals"),
+        (ActionAskEducation(), ValidateJobseekerForm(), "education"),
+        (ActionAskEmployerType(), ValidateEmployerForm(), "employer_type"),
+        (ActionAskHireGroup(), ValidateEmployerForm(), "hire_group"),
+    ],
+)
+def test_every_choice_button_is_a_vocabulary_label_its_validator_accepts(domain, question, form, slot):
+    _, dispatcher = run_action(question, make_tracker(domain), domain)
+    (message,) = dispatcher.messages
+    assert message["text"] == text(f"actions.ask.{slot}")
+    codes = []
+    for button in message["buttons"]:
+        slots, _ = run_form_validation(form, domain, slot, button["payload"])
+        value = slots[slot]
+        code = value[0] if isinstance(value, list) else value
+        assert code not in (None, SKIPPED), button
+        assert button["title"].lower() == label(question.vocabulary, code).lower()
+        codes.append(code)
+    assert codes == list(VOCABULARIES[question.vocabulary])
+    assert question.name() in domain["actions"]
+    assert f"utter_ask_{slot}" not in domain["responses"]
 
 
 @pytest.mark.parametrize(
@@ -986,8 +1015,8 @@ def test_default_fallback_with_nonsense(domain):
 
 
 def test_default_fallback_with_a_payload_or_long_text(domain):
-    for text in ("/nonsense_payload", "työkokeilu " * 40):
-        _, dispatcher = run_action(ActionDefaultFallback(), make_tracker(domain, text, None), domain)
+    for typed in ("/nonsense_payload", "työkokeilu " * 40):
+        _, dispatcher = run_action(ActionDefaultFallback(), make_tracker(domain, typed, None), domain)
         assert responses(dispatcher) == ["utter_default"]
 
 
