@@ -13,8 +13,8 @@ from sqlalchemy import Engine
 from catalogue.db import session_scope
 from conversations.models import Feedback
 from messages import text
+from vocabulary import AUDIENCES
 
-KINDS = ("jobseeker", "employer")
 MAX_SERVICE_IDS = 20
 SERVICE_ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 
@@ -23,7 +23,7 @@ def validate_feedback(rating: object, kind: object, service_ids: object) -> tupl
     """The cleaned values; ValueError with a Finnish message when something does not fit."""
     if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
         raise ValueError(text("conversations.feedback.rating"))
-    if kind not in KINDS:
+    if kind not in AUDIENCES:
         raise ValueError(text("conversations.feedback.kind"))
     if not isinstance(service_ids, (list, tuple)):
         raise ValueError(text("conversations.feedback.service_list"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
@@ -11,6 +11,7 @@ from api.schemas import ResolvedMunicipality, ServiceDetail, ServiceList
 from catalogue.repository import CatalogueSnapshot
 from catalogue.search import get_search
 from messages import text
+from vocabulary import Audience
 
 router = APIRouter(prefix="/api", tags=["catalogue"])
 
@@ -19,7 +20,7 @@ router = APIRouter(prefix="/api", tags=["catalogue"])
 def list_services(
     q: str = Query(default="", max_length=200),
     municipality: str | None = Query(default=None, max_length=100),
-    audience: Literal["jobseeker", "employer"] | None = None,
+    audience: Audience | None = None,
     category: str | None = Query(default=None, max_length=40),
     limit: int = Query(default=20, ge=1, le=100),
     offset: int = Query(default=0, ge=0, le=100_000),

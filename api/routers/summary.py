@@ -8,7 +8,7 @@ the only key, so responses are not cached and not indexed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse
@@ -19,6 +19,7 @@ from conversations.feedback import MAX_SERVICE_IDS, save_feedback
 from conversations.summaries import expiry_date, finnish_date, load_summary
 from conversations.summary_pdf import build_pdf
 from messages import text
+from vocabulary import Audience
 
 router = APIRouter(tags=["summary"])
 
@@ -87,7 +88,7 @@ ServiceId = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 
 class FeedbackIn(BaseModel):
     rating: int = Field(ge=1, le=5, strict=True, description="1–5")
-    kind: Literal["jobseeker", "employer"]
+    kind: Audience
     service_ids: list[ServiceId] = Field(default_factory=list, max_length=MAX_SERVICE_IDS)
 
 
