@@ -16,6 +16,7 @@ from vocabulary import (
     LONG_TERM_UNEMPLOYED_MONTHS,
     SITUATIONS,
     WORK_ABILITIES,
+    YOUTH_UNDER_AGE,
 )
 
 
@@ -114,7 +115,7 @@ class JobseekerProfile:
 
     @property
     def is_young(self) -> bool:
-        return self.age is not None and self.age < 30
+        return self.age is not None and self.age < YOUTH_UNDER_AGE
 
     @property
     def is_long_term_unemployed(self) -> bool:

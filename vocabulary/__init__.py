@@ -129,6 +129,8 @@ HIRE_GROUP_FACTS: dict[str, dict[str, Any]] = {
 
 # The long-term unemployed: out of work at least this many months (12, as in the law)
 LONG_TERM_UNEMPLOYED_MONTHS = 12
+# The target group `youth`: under this age (young people's services such as Ohjaamo serve under-30s)
+YOUTH_UNDER_AGE = 30
 
 
 def label(vocabulary: str, code: str | None, lang: str = DEFAULT_LANGUAGE) -> str:

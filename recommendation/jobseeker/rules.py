@@ -19,7 +19,7 @@ from recommendation.employer import national_youth_voucher, youth_voucher_fits_a
 from recommendation.jobseeker import wording
 from recommendation.jobseeker.steps import DROP_ORDER, MAX_STEPS, MIN_STEPS, ROUTE_ORDER, Step
 from recommendation.profiles import JobseekerProfile
-from vocabulary import label
+from vocabulary import YOUTH_UNDER_AGE, label
 
 StepRule = Callable[[], Step | None]
 
@@ -98,7 +98,7 @@ class JobseekerPathBuilder:
             national += ["tyokyvyn-arviointi", "tyokykykoordinaattori", "kela-ammatillinen-kuntoutus"]
             categories += ["work_ability"]
         if p.is_young:
-            reasons.append(text("jobseeker.clarify.young", age=p.age))
+            reasons.append(text("jobseeker.clarify.young", age=p.age, under_age=YOUTH_UNDER_AGE))
             national += ["ohjaamo"]
             categories += ["youth"]
             factors.append(text("jobseeker.factors.age", age=p.age))
@@ -184,7 +184,7 @@ class JobseekerPathBuilder:
                 why += " " + text("jobseeker.try.expenses_if_unemployed")
             national = ["tyokokeilu"]
             categories: tuple[str, ...] = ("work_trial",)
-            if p.is_young and p.age is not None and p.age < 29:
+            if self._age_fits("nuorten-tyopaja"):
                 national.append("nuorten-tyopaja")
                 categories += ("youth",)
                 why += " " + text("jobseeker.try.youth_workshop")
@@ -366,6 +366,15 @@ class JobseekerPathBuilder:
         if service is None or not service.support_variants:
             return None
         return service.variant(name) if name else service.support_variants[0]
+
+    def _age_fits(self, service_id: str) -> bool:
+        """The person's known age is within the service's own age limits."""
+        service = self.catalogue.service(service_id)
+        return (
+            service is not None
+            and self.profile.age is not None
+            and fits_age_and_unemployment(service, self.profile.age, None)
+        )
 
     def _fits_subsidy_55(self, variant: SupportVariantRecord) -> bool:
         """Old enough and unemployed long enough for the 55+ subsidy (its variant's conditions)."""
