@@ -68,6 +68,12 @@ FIELD_WORDS_FI = {
     "transport": "kuljetus",
     "customer_service": "asiakaspalvelu",
 }
+# The asker's side (jobseeker or employer) weighs this much more in the ranking, and a service only
+# for the other side this much less
+PREFERRED_AUDIENCE_WEIGHT = 2.0
+OTHER_AUDIENCE_WEIGHT = 0.8
+# The other side's match is shown among the first three when it scores at least this share of the best
+OTHER_SIDE_MIN_SHARE = 0.5
 STOP_WORDS = {
     fold(w)
     for w in [
@@ -218,10 +224,16 @@ class ServiceSearch:
         municipality: str | None = None,
         default_municipality: str | None = None,
         audience: str | None = None,
+        prefer_audience: str | None = None,
         category: str | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> SearchResult:
+        """Services matching the query, best first. `audience` keeps only that side's services;
+        `prefer_audience` (the asker's side, e.g. from the conversation) ranks that side's matches
+        higher but keeps the rest. With neither, when the first three serve only one side, the other
+        side's best reasonable match takes third place: "työkokeilupaikka" is the jobseeker's work
+        trial as well as the employer's offer of a place."""
         query = (query or "")[:200]
         place = self.catalogue.resolve_municipality(municipality) if municipality else None
         if place is None and query:
@@ -248,13 +260,27 @@ class ServiceSearch:
             if service.scope != "national" and place is not None and service.id not in local_ids:
                 continue
             preferred = service.id in local_ids if place is not None else service.scope == "national"
+            if prefer_audience:
+                score *= PREFERRED_AUDIENCE_WEIGHT if prefer_audience in service.audience else OTHER_AUDIENCE_WEIGHT
             scored.append((score, preferred, service.title, service))
         top = max((item[0] for item in scored), default=0.0)
         # With a place, its own services that match reasonably well come before national ones;
         # without one, the national services everyone can use come before one region's.
         scored.sort(key=lambda item: (not (item[1] and item[0] >= 0.4 * top), -item[0], item[2]))
         items = [item[3] for item in scored]
+        if groups and audience is None and prefer_audience is None:
+            items = _show_both_sides(items, {item[3].id: item[0] for item in scored}, top)
         return SearchResult(total=len(items), items=items[offset : offset + limit], municipality=place)
+
+
+def _show_both_sides(items: list[ServiceRecord], scores: dict[str, float], top: float) -> list[ServiceRecord]:
+    """When the first three serve one side only, the other side's best match (if it matches at
+    least half as well as the best) takes third place."""
+    first_sides = {side for service in items[:3] for side in service.audience}
+    for index, service in enumerate(items[3:], start=3):
+        if set(service.audience) - first_sides and scores[service.id] >= OTHER_SIDE_MIN_SHARE * top:
+            return [*items[:2], service, *items[2:index], *items[index + 1 :]]
+    return items
 
 
 def _place_in_query(query: str) -> Municipality | None:

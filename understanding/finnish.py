@@ -76,6 +76,9 @@ def _compound_parts(word: str, structure: str) -> list[str]:
         parts.append(word[start : start + length].strip("-"))
         start += length
     result = [p for p in parts[:-1] if len(p) >= 3]
+    if len(parts) >= 3:
+        # the compound without its head: 'työkokeilupaikka' -> 'työkokeilu', 'palkkatukityö' -> 'palkkatuki'
+        result.append("".join(parts[:-1]).strip("-"))
     voikko = _get_voikko()
     last = parts[-1]
     if voikko is not None and len(last) >= 3:

@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.common import (
     catalogue,
+    conversation_audience,
     entity_values,
     latest_intent,
     latest_text,
@@ -86,6 +87,7 @@ class ActionServiceSearch(Action):
             " ".join(query_parts),
             municipality=municipality,
             default_municipality=page_municipality(tracker),
+            prefer_audience=conversation_audience(tracker),
             limit=5,
         )
         if result.total == 0 and municipality:

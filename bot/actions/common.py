@@ -132,3 +132,17 @@ def employer_profile_from(values: dict[str, Any]) -> dict[str, Any]:
 
 def employer_profile(tracker: Tracker) -> dict[str, Any]:
     return employer_profile_from({name: tracker.get_slot(name) for name in EMPLOYER_SLOTS})
+
+
+# Answers only one side's interview asks: they tell whose conversation it is
+JOBSEEKER_ONLY_SLOTS = ("situation", "unemployed_months", "work_ability", "goals", "last_path")
+EMPLOYER_ONLY_SLOTS = tuple(name for name in EMPLOYER_SLOTS if name != "municipality") + ("last_package",)
+
+
+def conversation_audience(tracker: Tracker) -> str | None:
+    """ "employer" or "jobseeker" when the conversation so far shows whose it is, else None."""
+    if any(tracker.get_slot(name) is not None for name in EMPLOYER_ONLY_SLOTS if name in tracker.slots):
+        return "employer"
+    if any(tracker.get_slot(name) is not None for name in JOBSEEKER_ONLY_SLOTS if name in tracker.slots):
+        return "jobseeker"
+    return None

@@ -1101,3 +1101,18 @@ def test_values_prefilled_from_the_first_message_are_accepted(domain, form, slot
     result = getattr(validator, f"validate_{slot}")(value, dispatcher, make_tracker(domain, "", "inform"), domain)
     assert result[slot] == value
     assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    ("slots", "first"),
+    [
+        ({"situation": "unemployed"}, "tyokokeilu"),  # a jobseeker looks for a place to do a work trial
+        ({"employer_type": "company"}, "tyokokeilupaikan-tarjoaminen"),  # an employer offers one
+    ],
+)
+def test_service_search_weighs_the_conversations_side(domain, slots, first):
+    tracker = make_tracker(domain, "onks kuopiossa työkokeilupaikkoja?", "service_search", slots=slots)
+    _, dispatcher = run_action(ActionServiceSearch(), tracker, domain)
+    ids = card_ids(dispatcher)
+    assert ids[0] == first
+    assert {"tyokokeilu", "tyokokeilupaikan-tarjoaminen"} <= set(ids)  # the other side is still shown

@@ -290,3 +290,20 @@ def test_pay_subsidised_places_are_their_own_category_not_coaching(search):
     assert all(search.catalogue.service(i).category == "supported_work" for i in places)
     coaching = search.search("työhönvalmennus Turku", category="coaching", limit=10).items
     assert "turku-kaupungin-tukityopaikat" not in {s.id for s in coaching}
+
+
+def test_an_unknown_asker_sees_both_sides_of_a_work_trial_place(search):
+    top = [s.id for s in search.search("onks kuopiossa työkokeilupaikkoja?", limit=3).items]
+    assert "tyokokeilupaikan-tarjoaminen" in top and "tyokokeilu" in top
+
+
+def test_the_askers_side_comes_first_and_the_other_stays(search):
+    jobseeker = [s.id for s in search.search("työkokeilupaikkoja", prefer_audience="jobseeker", limit=5).items]
+    employer = [s.id for s in search.search("työkokeilupaikkoja", prefer_audience="employer", limit=5).items]
+    assert jobseeker[0] == "tyokokeilu" and "tyokokeilupaikan-tarjoaminen" in jobseeker
+    assert employer[0] == "tyokokeilupaikan-tarjoaminen"
+
+
+def test_a_compound_finds_the_service_named_by_its_first_parts(search):
+    # 'työkokeilupaikka' = 'työkokeilu' + 'paikka': the work trial itself is among the first three
+    assert "tyokokeilu" in [s.id for s in search.search("työkokeilupaikka", limit=3).items]
