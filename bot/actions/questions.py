@@ -23,8 +23,9 @@ def choice_buttons(vocabulary: str, payload_key: str) -> list[dict[str, str]]:
     return buttons
 
 
-class ChoiceQuestion(Action):
-    """Asks for one slot of a form with a button for each code of its vocabulary."""
+class ChoiceQuestion:
+    """Asks for one slot of a form with a button for each code of its vocabulary. A mixin, not an
+    Action itself: rasa_sdk registers every subclass of Action, and this one has no slot."""
 
     slot: str
     vocabulary: str
@@ -40,25 +41,25 @@ class ChoiceQuestion(Action):
         return []
 
 
-class ActionAskSituation(ChoiceQuestion):
+class ActionAskSituation(ChoiceQuestion, Action):
     slot, vocabulary, payload_key = "situation", "situation", "situation"
 
 
-class ActionAskFinnishLevel(ChoiceQuestion):
+class ActionAskFinnishLevel(ChoiceQuestion, Action):
     slot, vocabulary, payload_key = "finnish_level", "finnish_level", "finnish_level"
 
 
-class ActionAskGoals(ChoiceQuestion):
+class ActionAskGoals(ChoiceQuestion, Action):
     slot, vocabulary, payload_key = "goals", "goal", "goal"
 
 
-class ActionAskEducation(ChoiceQuestion):
+class ActionAskEducation(ChoiceQuestion, Action):
     slot, vocabulary, payload_key = "education", "education", "education_level"
 
 
-class ActionAskEmployerType(ChoiceQuestion):
+class ActionAskEmployerType(ChoiceQuestion, Action):
     slot, vocabulary, payload_key = "employer_type", "employer_type", "employer_type"
 
 
-class ActionAskHireGroup(ChoiceQuestion):
+class ActionAskHireGroup(ChoiceQuestion, Action):
     slot, vocabulary, payload_key = "hire_group", "hire_group", "hire_group"

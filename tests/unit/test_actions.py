@@ -1116,3 +1116,12 @@ def test_service_search_weighs_the_conversations_side(domain, slots, first):
     ids = card_ids(dispatcher)
     assert ids[0] == first
     assert {"tyokokeilu", "tyokokeilupaikan-tarjoaminen"} <= set(ids)  # the other side is still shown
+
+
+def test_the_real_action_server_registers_every_custom_action_of_the_domain(domain):
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("bot.actions")
+    custom = {name for name in domain["actions"] if name.startswith(("action_", "validate_"))}
+    assert custom <= set(executor.actions)
