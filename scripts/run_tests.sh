@@ -28,8 +28,9 @@ run_pytest -q tests/unit
 echo "== unit, action and API tests again on PostgreSQL"
 POLKUOPAS_TEST_DATABASE=postgresql run_pytest -q tests/unit
 
-echo "== NLU data: held-out test set does not overlap training data"
+echo "== NLU data: the held-out test sets do not overlap the training data"
 .venv/bin/python scripts/check_nlu_overlap.py
+.venv/bin/python scripts/check_nlu_overlap.py --test tests/nlu/test_nlu_colloquial.yml
 
 echo "== rasa data validate"
 scripts/validate_rasa_data.sh
@@ -37,7 +38,7 @@ scripts/validate_rasa_data.sh
 echo "== training (only when data or config changed)"
 scripts/train_if_stale.sh
 
-echo "== NLU evaluation on tests/nlu/test_nlu.yml"
+echo "== NLU evaluation on both held-out sets (tests/nlu/)"
 scripts/evaluate_nlu.sh
 
 echo "== test stories"
