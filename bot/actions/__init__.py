@@ -25,12 +25,5 @@ from bot.actions.forms import (  # noqa: F401
     ValidateJobseekerForm,
     ValidateSummaryForm,
 )
-from bot.actions.questions import (  # noqa: F401
-    ActionAskEducation,
-    ActionAskEmployerType,
-    ActionAskFinnishLevel,
-    ActionAskGoals,
-    ActionAskHireGroup,
-    ActionAskSituation,
-)
+from bot.actions.questions import QUESTIONS  # noqa: F401  (one Action class a choice question)
 from bot.actions.recommend import ActionRecommendPackage, ActionRecommendPath  # noqa: F401

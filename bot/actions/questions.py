@@ -41,25 +41,22 @@ class ChoiceQuestion:
         return []
 
 
-class ActionAskSituation(ChoiceQuestion, Action):
-    slot, vocabulary, payload_key = "situation", "situation", "situation"
-
-
-class ActionAskFinnishLevel(ChoiceQuestion, Action):
-    slot, vocabulary, payload_key = "finnish_level", "finnish_level", "finnish_level"
-
-
-class ActionAskGoals(ChoiceQuestion, Action):
-    slot, vocabulary, payload_key = "goals", "goal", "goal"
-
-
-class ActionAskEducation(ChoiceQuestion, Action):
-    slot, vocabulary, payload_key = "education", "education", "education_level"
-
-
-class ActionAskEmployerType(ChoiceQuestion, Action):
-    slot, vocabulary, payload_key = "employer_type", "employer_type", "employer_type"
-
-
-class ActionAskHireGroup(ChoiceQuestion, Action):
-    slot, vocabulary, payload_key = "hire_group", "hire_group", "hire_group"
+# The slots asked with buttons, and the vocabulary of each; a button's payload names the slot
+# itself except where the form reads another key
+VOCABULARY_OF_SLOT = {
+    "situation": "situation",
+    "finnish_level": "finnish_level",
+    "goals": "goal",
+    "education": "education",
+    "employer_type": "employer_type",
+    "hire_group": "hire_group",
+}
+PAYLOAD_KEY_OF_SLOT = {"goals": "goal", "education": "education_level"}
+QUESTIONS: tuple[type[ChoiceQuestion], ...] = tuple(
+    type(
+        "ActionAsk" + slot.title().replace("_", ""),
+        (ChoiceQuestion, Action),
+        {"slot": slot, "vocabulary": vocabulary, "payload_key": PAYLOAD_KEY_OF_SLOT.get(slot, slot)},
+    )
+    for slot, vocabulary in VOCABULARY_OF_SLOT.items()
+)

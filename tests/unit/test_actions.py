@@ -19,12 +19,6 @@ import bot.actions.common
 import bot.actions.forms
 import bot.actions.recommend
 from bot.actions import (
-    ActionAskEducation,
-    ActionAskEmployerType,
-    ActionAskFinnishLevel,
-    ActionAskGoals,
-    ActionAskHireGroup,
-    ActionAskSituation,
     ActionDefaultFallback,
     ActionDeleteMyData,
     ActionHumanHandover,
@@ -38,6 +32,7 @@ from bot.actions import (
     ValidateEmployerForm,
     ValidateJobseekerForm,
 )
+from bot.actions.questions import QUESTIONS
 from messages import text
 from tests.action_utils import (
     all_text,
@@ -408,18 +403,14 @@ def test_validate_situation_from_button_payload(domain, situation):
     assert dispatcher.messages == []
 
 
-@pytest.mark.parametrize(
-    ("question", "form", "slot"),
-    [
-        (ActionAskSituation(), ValidateJobseekerForm(), "situation"),
-        (ActionAskFinnishLevel(), ValidateJobseekerForm(), "finnish_level"),
-        (ActionAskGoals(), ValidateJobseekerForm(), "goals"),
-        (ActionAskEducation(), ValidateJobseekerForm(), "education"),
-        (ActionAskEmployerType(), ValidateEmployerForm(), "employer_type"),
-        (ActionAskHireGroup(), ValidateEmployerForm(), "hire_group"),
-    ],
-)
-def test_every_choice_button_is_a_vocabulary_label_its_validator_accepts(domain, question, form, slot):
+@pytest.mark.parametrize("question_class", QUESTIONS, ids=[q.slot for q in QUESTIONS])
+def test_every_choice_button_is_a_vocabulary_label_its_validator_accepts(domain, question_class):
+    question, slot = question_class(), question_class.slot
+    form = (
+        ValidateEmployerForm()
+        if slot in domain["forms"]["employer_form"]["required_slots"]
+        else ValidateJobseekerForm()
+    )
     _, dispatcher = run_action(question, make_tracker(domain), domain)
     (message,) = dispatcher.messages
     assert message["text"] == text(f"actions.ask.{slot}")
