@@ -192,10 +192,51 @@ class ActionDefaultFallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         said = latest_text(tracker)
+        ranking = [entry.get("name") for entry in tracker.latest_message.get("intent_ranking") or []]
+        buttons = fallback_buttons([name for name in ranking if isinstance(name, str)])
         if said and not said.startswith("/") and len(said) <= 200:
-            result = get_search(catalogue()).search(said, limit=3)
-            if result.items and result.total <= 15:
-                send_cards(dispatcher, result.items, text=text("actions.services.fallback"))
+            result = get_search(catalogue()).search(said, prefer_audience=conversation_audience(tracker), limit=3)
+            if result.items:
+                send_cards(dispatcher, result.items, text=text("actions.fallback.services"))
+                dispatcher.utter_message(text=text("actions.fallback.or_choose"), buttons=buttons)
                 return [UserUtteranceReverted()]
-        dispatcher.utter_message(response="utter_default")
+        dispatcher.utter_message(text=text("actions.fallback.choose"), buttons=buttons)
         return [UserUtteranceReverted()]
+
+
+# What a likely intent offers when the bot is unsure: the flow it starts (titles in
+# messages/fi/actions.yaml under actions.fallback.choices)
+FALLBACK_CHOICES = {
+    "jobseeker_start": "/jobseeker_start",
+    "lost_job": "/jobseeker_start",
+    "career_change": "/jobseeker_start",
+    "competence_mapping": "/jobseeker_start",
+    "work_ability": "/jobseeker_start",
+    "laid_off": "/laid_off",
+    "register_jobseeker": "/register_jobseeker",
+    "unemployment_benefit": "/unemployment_benefit",
+    "education_goal": "/education_goal",
+    "start_business": "/start_business",
+    "employer_hiring": "/employer_hiring",
+    "employer_keep_employee": "/employer_keep_employee",
+    "service_info": "/choose_service_lookup",
+    "service_search": "/choose_service_lookup",
+    "human_handover": "/human_handover",
+}
+# Offered when the likely intents offer fewer: the three ways in of the greeting
+DEFAULT_CHOICES = ("/jobseeker_start", "/employer_hiring", "/choose_service_lookup")
+MAX_FALLBACK_CHOICES = 3
+
+
+def fallback_buttons(ranked_intents: list[str]) -> list[dict[str, str]]:
+    """Up to three choices: the flows of the most likely intents first, then the greeting's."""
+    payloads: list[str] = []
+    for payload in [FALLBACK_CHOICES[name] for name in ranked_intents if name in FALLBACK_CHOICES] + list(
+        DEFAULT_CHOICES
+    ):
+        if payload not in payloads:
+            payloads.append(payload)
+    return [
+        {"title": text(f"actions.fallback.choices.{payload.lstrip('/')}"), "payload": payload}
+        for payload in payloads[:MAX_FALLBACK_CHOICES]
+    ]

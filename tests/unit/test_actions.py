@@ -996,23 +996,54 @@ def test_employer_service_info_names_where_to_get_help(domain):
     assert "Jyväskylän kaupungin yritys- ja työnantajapalvelut" in text
 
 
-def test_default_fallback_with_nonsense(domain):
-    events, dispatcher = run_action(
-        ActionDefaultFallback(), make_tracker(domain, "qwzx plorg vrumf", "out_of_scope"), domain
-    )
-    assert responses(dispatcher) == ["utter_default"]
+def _fallback(domain, typed: str, ranking: list[str] | None = None):
+    tracker = make_tracker(domain, typed, "nlu_fallback")
+    tracker.latest_message["intent_ranking"] = [{"name": name, "confidence": 0.2} for name in ranking or []]
+    return run_action(ActionDefaultFallback(), tracker, domain)
+
+
+def test_default_fallback_with_nonsense_offers_the_ways_in_and_never_asks_to_rephrase(domain):
+    events, dispatcher = _fallback(domain, "qwzx plorg vrumf")
     assert card_ids(dispatcher) == []
+    (message,) = dispatcher.messages
+    assert message["text"] == text("actions.fallback.choose")
+    assert [b["payload"] for b in message["buttons"]] == [
+        "/jobseeker_start",
+        "/employer_hiring",
+        "/choose_service_lookup",
+    ]
+    assert "toisin" not in all_text(dispatcher)
     assert events == [UserUtteranceReverted()]
 
 
 def test_default_fallback_with_a_payload_or_long_text(domain):
     for typed in ("/nonsense_payload", "työkokeilu " * 40):
-        _, dispatcher = run_action(ActionDefaultFallback(), make_tracker(domain, typed, None), domain)
-        assert responses(dispatcher) == ["utter_default"]
+        _, dispatcher = _fallback(domain, typed)
+        assert card_ids(dispatcher) == []
+        assert dispatcher.messages[0]["text"] == text("actions.fallback.choose")
+
+
+def test_default_fallback_answers_from_the_catalogue_with_the_likely_intents_as_choices(domain):
+    events, dispatcher = _fallback(
+        domain, "paljonko sitä päivärahaa oikein saa", ["nlu_fallback", "unemployment_benefit", "laid_off", "greet"]
+    )
+    assert "tyottomyysturva" in card_ids(dispatcher)
+    choices = dispatcher.messages[-1]["buttons"]
+    # the two likely flows first, then a way in of the greeting; the greeting itself offers nothing
+    assert [b["payload"] for b in choices] == ["/unemployment_benefit", "/laid_off", "/jobseeker_start"]
+    assert all(b["title"] == text(f"actions.fallback.choices.{b['payload'][1:]}") for b in choices)
+    assert events == [UserUtteranceReverted()]
+
+
+def test_every_fallback_choice_is_a_flow_of_the_domain(domain):
+    from bot.actions.answers import DEFAULT_CHOICES, FALLBACK_CHOICES
+
+    for payload in {*FALLBACK_CHOICES.values(), *DEFAULT_CHOICES}:
+        assert payload[1:] in domain["intents"], payload
 
 
 def test_default_fallback_suggests_services_when_text_matches(domain):
-    events, dispatcher = run_action(ActionDefaultFallback(), make_tracker(domain, "starttiraha", None), domain)
+    events, dispatcher = _fallback(domain, "starttiraha")
     assert "starttiraha" in card_ids(dispatcher)
     assert events == [UserUtteranceReverted()]
 
