@@ -60,3 +60,7 @@ QUESTIONS: tuple[type[ChoiceQuestion], ...] = tuple(
     )
     for slot, vocabulary in VOCABULARY_OF_SLOT.items()
 )
+# The action server's workers receive the actions pickled, by module and name: each class is also a
+# name of this module
+for _question in QUESTIONS:
+    globals()[_question.__name__] = _question

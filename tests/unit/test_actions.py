@@ -1147,3 +1147,15 @@ def test_the_real_action_server_registers_every_custom_action_of_the_domain(doma
     executor.register_package("bot.actions")
     custom = {name for name in domain["actions"] if name.startswith(("action_", "validate_"))}
     assert custom <= set(executor.actions)
+
+
+def test_every_action_can_be_sent_to_the_action_servers_workers():
+    """Sanic's workers get the actions pickled (by module and class name)."""
+    import pickle
+
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("bot.actions")
+    for name, run in executor.actions.items():
+        assert pickle.loads(pickle.dumps(run)), name
