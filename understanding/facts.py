@@ -25,6 +25,9 @@ from vocabulary import HIRE_GROUP_FACTS
 SKIP_INTENTS = frozenset({"dont_know"})
 INTENT_SITUATION = {"lost_job": "unemployed", "laid_off": "laid_off"}
 INTENT_GOAL = {"education_goal": "education", "start_business": "business", "career_change": "try_field"}
+# An intent alone becomes a fact (a situation, a goal) only when the NLU is this sure of it; a less
+# certain guess is asked about instead, unless the words themselves say the same.
+CONFIDENT_INTENT = 0.8
 MAX_AGE = 80
 MIN_AGE = 15
 # The answer of each `hire` key of the employer profile that a hire group can tell
@@ -51,6 +54,12 @@ class Message:
     intent: str | None = None
     entities: Mapping[str, Sequence[str]] = field(default_factory=dict)
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    confidence: float = 1.0  # the NLU's confidence in `intent`
+
+    @property
+    def sure_intent(self) -> str | None:
+        """The intent, when the NLU is sure enough of it to take it as the user's own words."""
+        return self.intent if self.confidence >= CONFIDENT_INTENT else None
 
     def entity_values(self, name: str) -> list[str]:
         return [str(value) for value in self.entities.get(name) or ()]
@@ -128,7 +137,7 @@ def hire_group_slots(group: str) -> dict[str, Any]:
 def jobseeker_facts(message: Message, places: MunicipalityNames) -> dict[str, Any]:
     """Everything the message says about the jobseeker (used before the interview starts)."""
     text = message.words
-    intent = message.intent
+    intent = message.sure_intent
     facts: dict[str, Any] = {}
     municipality = municipality_from(text, message.entity_values("municipality"), places) if text else None
     if municipality:
@@ -145,7 +154,7 @@ def jobseeker_facts(message: Message, places: MunicipalityNames) -> dict[str, An
             if months is not None:
                 facts["unemployed_months"] = months
                 break
-    if intent == "work_ability":
+    if intent == "work_ability" or (message.intent == "work_ability" and interview.work_ability(text)):
         facts["work_ability"] = "partial"
     goals = [INTENT_GOAL[intent]] if intent in INTENT_GOAL else []
     if text:

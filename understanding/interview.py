@@ -56,6 +56,11 @@ SITUATION_PATTERNS: list[tuple[str, str]] = [
         r"tyoton|tyottoma|ilman toita|ilman tyota|ei ole toita|ei oo toita|ei toita|irtisano|potku|tyot loppu|tyo loppu|tyosuhde loppu|maaraaikai\w*( \w+)? loppu|jain tyotto",
         "unemployed",
     ),
+    # "töitä ei oo löytyny", "en oo löytäny duunia", "oon ollu kortistossa"
+    (
+        r"(toita|tyota|tyopaikkaa|duunia|hommia)\w* ei (ole|oo) loyty|e[in] (ole|oo) loyt\w* (toita|tyota|tyopaikkaa|duunia|hommia)|kortisto|duunit loppu|pesti loppu|patka loppu",
+        "unemployed",
+    ),
     (r"opiskelen|opiskelija|opiskelemassa|koulussa|opinnot kesken", "student"),
     (r"olen toissa|oon toissa|olen tyossa|oon tyossa|tyosuhteessa|toissa\b|vakituinen|osa-aika", "employed"),
     (r"jokin muu|muu tilanne|kotona lasten|kotiaiti|kotiisa|elakkeella", "other"),

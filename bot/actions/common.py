@@ -49,11 +49,14 @@ def latest_message(tracker: Tracker) -> Message:
     latest = tracker.latest_message or {}
     names = {entity.get("entity") for entity in latest.get("entities") or []}
     metadata = latest.get("metadata")
+    confidence = (latest.get("intent") or {}).get("confidence")
     return Message(
         text=latest_text(tracker),
         intent=latest_intent(tracker),
         entities={name: entity_values(tracker, name) for name in names if name},
         metadata=metadata if isinstance(metadata, dict) else {},
+        # a button's payload and a message without NLU output are what the user chose: sure
+        confidence=float(confidence) if isinstance(confidence, int | float) else 1.0,
     )
 
 

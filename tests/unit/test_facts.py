@@ -70,6 +70,24 @@ def test_intents_tell_situation_goal_and_work_ability(places):
     )
 
 
+def test_an_uncertain_intent_is_not_taken_as_a_fact(places):
+    """A graduate who has not found work, misread as wanting to study: the goal is asked, not assumed."""
+    said = "Moikka, sain just lähihoitajan paperit mutta töitä ei oo löytyny. Asun Oulussa."
+    told = facts.jobseeker_facts(Message(said, intent="education_goal", confidence=0.55), places)
+    assert "goals" not in told
+    assert told["situation"] == "unemployed" and told["municipality"] == "Oulu"
+    sure = facts.jobseeker_facts(Message("haluan opiskella", intent="education_goal", confidence=0.93), places)
+    assert sure["goals"] == ["education"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["oon ollu kortistossa puol vuotta", "valmistuin keväällä mut duunia ei oo löytyny", "en oo löytäny töitä"],
+)
+def test_spoken_ways_of_saying_out_of_work(places, said):
+    assert facts.jobseeker_facts(Message(said), places)["situation"] == "unemployed"
+
+
 def test_entities_of_the_nlu_come_first(places):
     message = Message("täällä päin", entities={"municipality": ["Nokialla"], "age": ["45"]})
     assert facts.jobseeker_facts(message, places) == {"municipality": "Nokia", "age": 45}
