@@ -93,7 +93,8 @@ class ActionServiceSearch(Action):
         if result.total == 0 and municipality:
             result = get_search(snapshot).search(said[:200], limit=5)
         if result.total == 0:
-            dispatcher.utter_message(text=text("actions.services.search_none"))
+            # Nothing found ("26" out of context, a typo): the ways in, not a dead end
+            dispatcher.utter_message(text=text("actions.services.search_none"), buttons=fallback_buttons([]))
             return []
         lines = [text("actions.services.search_found", total=result.total)]
         if result.municipality is not None:

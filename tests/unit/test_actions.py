@@ -895,7 +895,10 @@ def test_service_search_in_a_place_says_when_only_national_services_fit(domain):
 def test_service_search_nothing_found(domain):
     _, dispatcher = run_action(ActionServiceSearch(), make_tracker(domain, "qwzx plorg", "service_search"), domain)
     assert card_ids(dispatcher) == []
-    assert "En löytänyt sopivia palveluja" in dispatcher.messages[0]["text"]
+    assert "En löytänyt tällä sopivia palveluja" in dispatcher.messages[0]["text"]
+    # not a dead end: the three ways in
+    payloads = [button["payload"] for button in dispatcher.messages[0]["buttons"]]
+    assert payloads == ["/jobseeker_start", "/employer_hiring", "/choose_service_lookup"]
 
 
 def test_human_handover_uses_the_area_contact(domain, test_catalogue):
