@@ -4,7 +4,7 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONDONTWRITEBYTECODE := 1
 PORT ?= $(or $(POLKUOPAS_PORT),8000)
 
-.PHONY: run test setup train lint format bench clean
+.PHONY: run test setup train lint format bench bench-nlu clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -40,6 +40,11 @@ bench: train
 	@.venv/bin/python scripts/bench.py
 	@.venv/bin/python scripts/bench_search.py
 	@.venv/bin/python scripts/bench_catalogue_db.py
+
+# NLU: both held-out sets, 5-fold cross-validation, Rasa's default pipeline, training time and
+# parse latency (about an hour on 2 cores); table in docs/performance.md
+bench-nlu: train
+	@scripts/nlu.sh bench
 
 clean:
 	rm -rf var models results .pytest_cache

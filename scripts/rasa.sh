@@ -7,6 +7,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1
 export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-2}
+# Custom NLU components (bot/components) are imported by module name, e.g. sentence_features.
+export PYTHONPATH="$ROOT/bot/components${PYTHONPATH:+:$PYTHONPATH}"
 mkdir -p "$ROOT/var/rasa-workdir"
 cd "$ROOT/var/rasa-workdir"
 exec "$ROOT/.venv-rasa/bin/rasa" "$@"

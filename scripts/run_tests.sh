@@ -32,6 +32,9 @@ echo "== NLU data: the held-out test sets do not overlap the training data"
 .venv/bin/python scripts/check_nlu_overlap.py
 .venv/bin/python scripts/check_nlu_overlap.py --test tests/nlu/test_nlu_colloquial.yml
 
+echo "== custom Rasa components (bot/components), with .venv-rasa's pytest"
+scripts/test_components.sh
+
 echo "== rasa data validate"
 scripts/validate_rasa_data.sh
 
@@ -39,7 +42,7 @@ echo "== training (only when data or config changed)"
 scripts/train_if_stale.sh
 
 echo "== NLU evaluation on both held-out sets (tests/nlu/)"
-scripts/evaluate_nlu.sh
+scripts/nlu.sh evaluate
 
 echo "== test stories"
 scripts/test_stories.sh
