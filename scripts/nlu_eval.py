@@ -32,8 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     # name: (file, minimum macro F1 in `make test`)
-    "held-out (written)": (ROOT / "tests/nlu/test_nlu.yml", "MIN_MACRO_F1", 0.85),
-    "held-out (colloquial)": (ROOT / "tests/nlu/test_nlu_colloquial.yml", "MIN_COLLOQUIAL_MACRO_F1", 0.72),
+    # 0.98 on 2026-12-07
+    "held-out (written)": (ROOT / "tests/nlu/test_nlu.yml", "MIN_MACRO_F1", 0.95),
+    # 0.92 on 2026-12-07 (0.76 before the colloquial training data); the goal is 0.95
+    "held-out (colloquial)": (ROOT / "tests/nlu/test_nlu_colloquial.yml", "MIN_COLLOQUIAL_MACRO_F1", 0.88),
 }
 NLU_DATA = ROOT / "bot/data/nlu"
 CONFIG = ROOT / "config.yml"
