@@ -204,6 +204,13 @@ def command_bench(args: argparse.Namespace) -> int:
             pipelines.append(("ours + multilingual-e5-small sentence features, NLU-only", encoder_config))
         if not args.skip_default:
             pipelines.append(("Rasa's default pipeline, NLU-only", default_config))
+        if args.cv_only:
+            for number, (label, pipeline_config) in enumerate(pipelines):
+                cv_dir = work / f"cv-{number}"
+                cv_dir.mkdir(exist_ok=True)
+                score = cross_validate(pipeline_config, given_path(args.data), args.folds, cv_dir)
+                print(f"{label}: {args.folds}-fold cross-validation, mean intent macro F1 {score:.3f}", flush=True)
+            return 0
         candidates: list[tuple[str, Path | None, Path, float | None]] = []
         for number, (label, pipeline_config) in enumerate(pipelines):
             out = work / f"model-{number}"
@@ -256,6 +263,7 @@ def main() -> int:
     bench_parser.add_argument("--sentence-encoder", action="store_true", help="also ours + sentence encoder")
     bench_parser.add_argument("--keep", help="keep the trained models in this folder")
     bench_parser.add_argument("--skip-cv", action="store_true")
+    bench_parser.add_argument("--cv-only", action="store_true", help="only the cross-validation")
     bench_parser.add_argument("--skip-shipped", action="store_true")
     args = parser.parse_args()
     return command_evaluate(args) if args.command == "evaluate" else command_bench(args)
