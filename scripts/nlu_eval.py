@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import logging
 import os
 import platform
@@ -28,6 +29,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {
@@ -87,14 +89,21 @@ def load_examples(path: Path) -> tuple[list[str], list[str]]:
     return [e.get("text") for e in examples], [e.get("intent") for e in examples]
 
 
-def evaluate(model: Path, test_set: Path) -> Result:
+@functools.lru_cache(maxsize=1)  # both sets are parsed by one model after the other
+def load_agent(model: Path) -> Any:
     from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    quiet()  # loading configures Rasa's logging again
+    return agent
+
+
+def evaluate(model: Path, test_set: Path) -> Result:
     from rasa.nlu.classifiers import fallback_classifier
     from sklearn.metrics import f1_score
 
     texts, truth = load_examples(test_set)
-    agent = Agent.load(str(model))
-    quiet()  # loading configures Rasa's logging again
+    agent = load_agent(model)
     predicted: list[str] = []
     latencies: list[float] = []
 
