@@ -29,7 +29,7 @@ HELD_OUT = sorted((ROOT / "tests" / "nlu").glob("test_nlu*.yml"))
 # Written the way people type already (spoken forms, typos, no ä/ö): varied again, they cost
 # training time for no measured gain (docs/performance.md, 2026-12-07), so only the tidy
 # examples are varied. Their sentences still count as taken.
-ALREADY_COLLOQUIAL = {"colloquial.yml", "personas.yml", "situations.yml"}
+ALREADY_COLLOQUIAL = {"colloquial.yml", "everyday.yml", "needs.yml", "personas.yml", "situations.yml"}
 OUTPUT = NLU / "augmented.yml"
 VARIANTS_PER_EXAMPLE = 1
 HEADER = """\
