@@ -75,3 +75,34 @@ def test_every_key_the_summary_template_names_is_in_the_finnish_catalogue():
     used = set(re.findall(r"""\bt\(["']([a-z_.]+)["']""", template))
     assert used
     assert sorted(key for key in used if f"summary_page.{key}" not in catalogue("fi")) == []
+
+
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "fi"])
+def test_every_key_is_in_every_language_with_the_same_placeholders(lang):
+    finnish, other = catalogue("fi"), catalogue(lang)
+    assert sorted(set(finnish) - set(other)) == [], f"keys missing in {lang}"
+    assert sorted(set(other) - set(finnish)) == [], f"keys in {lang} but not in Finnish"
+    for key, wording in finnish.items():
+        translated = other[key]
+        assert type(translated) is type(wording), key
+        if isinstance(wording, list):
+            assert len(translated) == len(wording), key
+            pairs = list(zip(wording, translated))
+        else:
+            pairs = [(wording, translated)]
+        for source, target in pairs:
+            assert sorted(PLACEHOLDER.findall(target)) == sorted(PLACEHOLDER.findall(source)), key
+
+
+def test_the_responses_of_domain_yml_are_built_from_the_catalogues():
+    """domain.yml's utter_* are written by scripts/build_responses.py; edit messages/*/responses.yaml."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_responses", ROOT / "scripts" / "build_responses.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (ROOT / "domain.yml").read_text(encoding="utf-8") == module.current_domain()
