@@ -8,21 +8,55 @@ lists of such strings. Code refers to wording only by key::
 
     text("units.months.many", n=6)        # '6 kuukautta'
 
-Finnish (``fi``) is the default and, for now, the only language; a key missing from another
-language falls back to Finnish.
+The language is the one given, else the current one: ``speaking("sv")`` sets it for a block of
+code (one chat turn, one request), so the functions that build sentences need not pass it on.
+Finnish (``fi``) is the default; a test checks that every key has every language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale
+from babel.numbers import format_currency
 
 CATALOGUE_DIR = Path(__file__).resolve().parent
 DEFAULT_LANGUAGE = "fi"
 LANGUAGES = ("fi",)
+
+# The CLDR locale of each language's numbers: Finland's Finnish and Swedish; English with the euro
+# as Ireland writes it (€1,680), since en_FI writes numbers the Finnish way.
+BABEL_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_IE"}
+
+_current: ContextVar[str] = ContextVar("language", default=DEFAULT_LANGUAGE)
+
+
+def supported(lang: str | None) -> str | None:
+    """``lang`` if it is one of LANGUAGES (case and region ignored: 'sv-FI' → 'sv'), else None."""
+    code = (lang or "").strip().lower()[:2]
+    return code if code in LANGUAGES else None
+
+
+def current_language() -> str:
+    return _current.get()
+
+
+@contextmanager
+def speaking(lang: str | None) -> Iterator[str]:
+    """Sentences built inside the block are in ``lang`` (Finnish if it is not supported)."""
+    chosen = supported(lang) or DEFAULT_LANGUAGE
+    token = _current.set(chosen)
+    try:
+        yield chosen
+    finally:
+        _current.reset(token)
+
 
 Wording = str | list[str]
 
@@ -46,14 +80,15 @@ def catalogue(lang: str = DEFAULT_LANGUAGE) -> dict[str, Wording]:
     return found
 
 
-def _lookup(key: str, lang: str) -> Wording:
+def _lookup(key: str, lang: str | None) -> Wording:
+    lang = lang or _current.get()
     wording = catalogue(lang).get(key) if lang in LANGUAGES else None
     if wording is None:
         wording = catalogue(DEFAULT_LANGUAGE)[key]  # a KeyError here is a bug: the key is not in the catalogue
     return wording
 
 
-def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
+def text(key: str, lang: str | None = None, /, **params: Any) -> str:
     """The sentence under ``key``, its ``{placeholders}`` filled from ``params``."""
     wording = _lookup(key, lang)
     if not isinstance(wording, str):
@@ -61,7 +96,7 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     return wording.format(**params) if params else wording
 
 
-def text_list(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> list[str]:
+def text_list(key: str, lang: str | None = None, /, **params: Any) -> list[str]:
     """The list of sentences under ``key``, each filled from ``params``."""
     wording = _lookup(key, lang)
     if isinstance(wording, str):
@@ -69,17 +104,17 @@ def text_list(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> list[
     return [line.format(**params) if params else line for line in wording]
 
 
-def has(key: str, lang: str = DEFAULT_LANGUAGE) -> bool:
-    return key in catalogue(lang) or key in catalogue(DEFAULT_LANGUAGE)
+def has(key: str, lang: str | None = None) -> bool:
+    return key in catalogue(lang or _current.get()) or key in catalogue(DEFAULT_LANGUAGE)
 
 
-def text_or(key: str, default: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
+def text_or(key: str, default: str, lang: str | None = None, /, **params: Any) -> str:
     """The sentence under ``key`` if the catalogue has one (e.g. one of a family of keys named by a
     code: ``api.errors.fields.<field>``), else ``default``."""
     return text(key, lang, **params) if has(key, lang) else default
 
 
-def months_text(months: float, lang: str = DEFAULT_LANGUAGE) -> str:
+def months_text(months: float, lang: str | None = None) -> str:
     """A duration in months as it is said in a sentence: 'alle kuukauden', '1 kuukausi',
     '6 kuukautta', 'vuoden', '2 vuotta' (whole years from 24 months on)."""
     rounded = round(months)
@@ -94,10 +129,11 @@ def months_text(months: float, lang: str = DEFAULT_LANGUAGE) -> str:
     return text("units.months.many", lang, n=rounded)
 
 
-def euros(amount: float, lang: str = DEFAULT_LANGUAGE) -> str:
-    """1770.0 → '1 770 €', 1234.5 → '1 234,50 €' (a no-break space groups the thousands)."""
+def euros(amount: float, lang: str | None = None) -> str:
+    """An amount in euros as the language writes it (CLDR through Babel), cents only if there are
+    any: 1770 → '1 770 €' (fi, sv), '€1,770' (en); 1234.5 → '1 234,50 €', '€1,234.50'."""
+    locale = Locale.parse(BABEL_LOCALES[supported(lang or _current.get()) or DEFAULT_LANGUAGE])
+    pattern = locale.currency_formats["standard"].pattern
     if abs(amount - round(amount)) < 0.005:
-        number = f"{round(amount):,}".replace(",", "\u00a0")
-    else:
-        number = f"{amount:,.2f}".replace(",", "\u00a0").replace(".", ",")
-    return text("units.euros", lang, amount=number)
+        amount, pattern = round(amount), pattern.replace(".00", "")
+    return format_currency(amount, "EUR", format=pattern, locale=locale, currency_digits=False)

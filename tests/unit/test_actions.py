@@ -767,7 +767,7 @@ def test_recommend_package_with_euro_estimate(domain):
     assert f"40{NBSP}320" in palkkatuki["text"]  # 24 months
     text = all_text(dispatcher)
     # 40 320 € + Seinäjoki's supplement 300 × 6 = 1 800 € on top
-    assert f"yhteensä enintään 42{NBSP}120 €" in text
+    assert f"yhteensä enintään 42{NBSP}120{NBSP}€" in text
     assert "Näin etenette:\n1. Sopikaa työsuhteen ehdoista" in text
     assert "Seinäjoen, Ilmajoen ja Isokyrön työllisyysalue" in text
     assert "entä jos" in dispatcher.messages[-1]["text"]

@@ -62,8 +62,8 @@ def test_months_are_said_one_way_everywhere(months, said):
 
 
 def test_euros_in_finnish_format():
-    assert euros(1770) == "1\u00a0770 €"
-    assert euros(1234.5) == "1\u00a0234,50 €"
+    assert euros(1770) == "1\u00a0770\u00a0€"
+    assert euros(1234.5) == "1\u00a0234,50\u00a0€"
 
 
 def test_placeholders_are_filled():

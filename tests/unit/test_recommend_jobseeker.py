@@ -413,7 +413,7 @@ def test_young_joensuu_unemployed_7_months_gets_the_youth_employment_voucher(pat
     step = step_with(result, "nuorten-tyollistymisseteli")
     assert step is not None
     # The official rule: 50 %, at most 1 500 €/month for 6 months
-    assert "50 %" in step["why"] and "1\u00a0500 €/kk" in step["why"]
+    assert "50 %" in step["why"] and "1\u00a0500\u00a0€/kk" in step["why"]
 
 
 def test_58_year_old_long_term_unemployed_gets_the_55_plus_subsidy(paths):
@@ -425,7 +425,7 @@ def test_58_year_old_long_term_unemployed_gets_the_55_plus_subsidy(paths):
     why = step_with(result, "tyollistamistuki-55")["why"]
     assert "58-vuotias" in why
     assert "30 kuukautta" in why
-    assert "70 %" in why and "1\u00a0770 €/kk" in why  # The official rule: 70 %, at most 1 770 €/month
+    assert "70 %" in why and "1\u00a0770\u00a0€/kk" in why  # The official rule: 70 %, at most 1 770 €/month
     assert result["steps"][0]["services"][0]["id"] == REGISTRATION_ID
     assert "30 kuukautta" in result["steps"][0]["why"]
 
@@ -464,7 +464,7 @@ def test_partial_work_ability_in_seinajoki(snapshot, paths):
     step = step_with(result, "tyokyvyn-arviointi") or step_with(result, "tyokykykoordinaattori")
     assert "terveytesi" in step["why"]
     support = step_with(result, "palkkatuki")
-    assert "70 %" in support["why"] and "1\u00a0770 €/kk" in support["why"]
+    assert "70 %" in support["why"] and "1\u00a0770\u00a0€/kk" in support["why"]
     assert result["contact"] == snapshot.areas["seinajoki-ilmajoki-isokyro"].contact
     assert not ids & {"honkalampi-nuorten-tyopaja", "tampere-titry-tyokokeilu"}
 
