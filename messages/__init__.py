@@ -28,7 +28,7 @@ from babel.numbers import format_currency
 
 CATALOGUE_DIR = Path(__file__).resolve().parent
 DEFAULT_LANGUAGE = "fi"
-LANGUAGES = ("fi",)
+LANGUAGES = ("fi", "sv", "en")
 
 # The CLDR locale of each language's numbers: Finland's Finnish and Swedish; English with the euro
 # as Ireland writes it (€1,680), since en_FI writes numbers the Finnish way.

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.common import (
+    InConversationLanguage,
     catalogue,
     conversation_audience,
     entity_values,
@@ -50,7 +51,7 @@ def _service_from_message(tracker: Tracker) -> ServiceRecord | None:
     return None
 
 
-class ActionServiceInfo(Action):
+class ActionServiceInfo(InConversationLanguage, Action):
     def name(self) -> str:
         return "action_service_info"
 
@@ -72,7 +73,7 @@ class ActionServiceInfo(Action):
         return []
 
 
-class ActionServiceSearch(Action):
+class ActionServiceSearch(InConversationLanguage, Action):
     def name(self) -> str:
         return "action_service_search"
 
@@ -128,7 +129,7 @@ def _employer_contact_line(tracker: Tracker) -> str:
     return text("actions.services.employer_contact", contact=contact_text(contact))
 
 
-class ActionHumanHandover(Action):
+class ActionHumanHandover(InConversationLanguage, Action):
     def name(self) -> str:
         return "action_human_handover"
 
@@ -147,7 +148,7 @@ class ActionHumanHandover(Action):
         return []
 
 
-class ActionKeepEmployee(Action):
+class ActionKeepEmployee(InConversationLanguage, Action):
     def name(self) -> str:
         return "action_keep_employee"
 
@@ -169,7 +170,7 @@ class ActionKeepEmployee(Action):
         return []
 
 
-class ActionDeleteMyData(Action):
+class ActionDeleteMyData(InConversationLanguage, Action):
     """Tells the API to delete the whole conversation; the API removes it from every store."""
 
     def name(self) -> str:
@@ -185,7 +186,7 @@ class ActionDeleteMyData(Action):
         return [AllSlotsReset(), Restarted()]
 
 
-class ActionDefaultFallback(Action):
+class ActionDefaultFallback(InConversationLanguage, Action):
     """When the bot is unsure, it searches the catalogue instead of only saying sorry."""
 
     def name(self) -> str:

@@ -2,17 +2,48 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from catalogue.repository import CatalogueSnapshot, ServiceRecord, get_catalogue
+from messages import speaking
 from understanding.facts import Message
 from understanding.interview import SKIPPED
 from vocabulary import HIRE_GROUP_FACTS, LIFE_AREAS
 
 MAX_CARDS_PER_MESSAGE = 6
+# The slot that holds the conversation's language (domain.yml; set from the chat gateway's choice)
+LANGUAGE_SLOT = "lang"
+
+Run = Callable[[Any, CollectingDispatcher, Tracker, DomainDict], Coroutine[Any, Any, list[dict[str, Any]]]]
+
+
+def _in_conversation_language(run: Run) -> Run:
+    @functools.wraps(run)
+    async def speaking_run(
+        self: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        with speaking(tracker.get_slot(LANGUAGE_SLOT)):
+            return await run(self, dispatcher, tracker, domain)
+
+    speaking_run.in_conversation_language = True  # type: ignore[attr-defined]
+    return speaking_run
+
+
+class InConversationLanguage:
+    """Every action's first base: its `run` speaks the conversation's language (the `lang` slot),
+    so messages.text() and every sentence the recommendation and catalogue code build are in it."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        run = getattr(cls, "run", None)
+        if run is not None and not getattr(run, "in_conversation_language", False):
+            cls.run = _in_conversation_language(run)  # type: ignore[attr-defined]
 
 
 def catalogue() -> CatalogueSnapshot:

@@ -14,7 +14,15 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import catalogue, entity_values, jobseeker_profile, latest_message, latest_text, send_cards
+from bot.actions.common import (
+    InConversationLanguage,
+    catalogue,
+    entity_values,
+    jobseeker_profile,
+    latest_message,
+    latest_text,
+    send_cards,
+)
 from bot.actions.recommend import employer_package, jobseeker_path, path_memory, present_package, present_path
 from catalogue.db import get_engine
 from conversations.feedback import save_feedback
@@ -36,7 +44,7 @@ def _engine():
     return get_engine()
 
 
-class ActionAskWorkAbility(Action):
+class ActionAskWorkAbility(InConversationLanguage, Action):
     """The health question, with what is kept of the answer and for how long."""
 
     def name(self) -> str:
@@ -63,7 +71,7 @@ class ActionAskWorkAbility(Action):
         return []
 
 
-class ActionAskHealthCategory(Action):
+class ActionAskHealthCategory(InConversationLanguage, Action):
     """Asks only for a category. The gateway turns a typed answer into a category before it is stored."""
 
     def name(self) -> str:
@@ -90,7 +98,7 @@ class ActionAskHealthCategory(Action):
         return []
 
 
-class ActionAskCompetenceConfirmed(Action):
+class ActionAskCompetenceConfirmed(InConversationLanguage, Action):
     def name(self) -> str:
         return "action_ask_competence_confirmed"
 
@@ -106,7 +114,7 @@ class ActionAskCompetenceConfirmed(Action):
         return []
 
 
-class ActionAskWhy(Action):
+class ActionAskWhy(InConversationLanguage, Action):
     """ "miksi?": in the interview, why this question; after a path, what led to each step."""
 
     def name(self) -> str:
@@ -181,7 +189,7 @@ def no_alternatives_text(contact: dict) -> str:
     return text("actions.alternatives.none_left")
 
 
-class ActionShowAlternatives(Action):
+class ActionShowAlternatives(InConversationLanguage, Action):
     """ "jotain muuta": the next best services for the same steps, leaving out what was shown."""
 
     def name(self) -> str:
@@ -206,7 +214,7 @@ class ActionShowAlternatives(Action):
         return [SlotSet("last_path", path_memory(path, shown_before=shown))]
 
 
-class ActionChangeAnswer(Action):
+class ActionChangeAnswer(InConversationLanguage, Action):
     """ "itse asiassa asun Nokialla": change the answer and recompute the path if one was given."""
 
     def name(self) -> str:
@@ -287,7 +295,7 @@ def _describe_change(name: str, value: Any) -> str:
     return text_or(f"actions.change.employer.{name}", name)
 
 
-class ActionStoreFeedback(Action):
+class ActionStoreFeedback(InConversationLanguage, Action):
     """Feedback 1–5, stored without the conversation: only the rating and the path's service ids."""
 
     def name(self) -> str:
@@ -310,7 +318,7 @@ class ActionStoreFeedback(Action):
         return []
 
 
-class ActionMakeSummary(Action):
+class ActionMakeSummary(InConversationLanguage, Action):
     """The summary page to take to the coach; the gateway turns the token into a link."""
 
     def name(self) -> str:

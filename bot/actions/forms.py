@@ -15,7 +15,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import catalogue, entity_values, latest_intent, latest_message, page_municipality
+from bot.actions.common import (
+    InConversationLanguage,
+    catalogue,
+    entity_values,
+    latest_intent,
+    latest_message,
+    page_municipality,
+)
 from messages import text
 from recommendation.employer import education_decides_youth_voucher
 from understanding import competence as competence_mapping
@@ -74,7 +81,7 @@ def _number_answer(
     return {slot: parsed}
 
 
-class ActionPrefillJobseeker(Action):
+class ActionPrefillJobseeker(InConversationLanguage, Action):
     """What the first message already told of the jobseeker, before the interview asks."""
 
     def name(self) -> str:
@@ -85,7 +92,7 @@ class ActionPrefillJobseeker(Action):
         return [SlotSet(name, value) for name, value in told.items() if tracker.get_slot(name) is None]
 
 
-class ActionPrefillEmployer(Action):
+class ActionPrefillEmployer(InConversationLanguage, Action):
     """What the first message already told of the employer and the hire."""
 
     def name(self) -> str:
@@ -155,7 +162,7 @@ class MunicipalityValidation:
         return {"municipality": None}
 
 
-class ValidateJobseekerForm(EarlierAnswersStay, MunicipalityValidation, FormValidationAction):
+class ValidateJobseekerForm(InConversationLanguage, EarlierAnswersStay, MunicipalityValidation, FormValidationAction):
     def name(self) -> str:
         return "validate_jobseeker_form"
 
@@ -348,7 +355,7 @@ for _slot in RATING_SLOTS:
     setattr(ValidateJobseekerForm, f"validate_{_slot}", _rating_validator(_slot))
 
 
-class ValidateEmployerForm(EarlierAnswersStay, MunicipalityValidation, FormValidationAction):
+class ValidateEmployerForm(InConversationLanguage, EarlierAnswersStay, MunicipalityValidation, FormValidationAction):
     def name(self) -> str:
         return "validate_employer_form"
 
@@ -436,7 +443,7 @@ def _competence(tracker: Tracker) -> competence_mapping.Competence:
     return competence_mapping.Competence.from_dict(tracker.get_slot("competence"))
 
 
-class ValidateSummaryForm(FormValidationAction):
+class ValidateSummaryForm(InConversationLanguage, FormValidationAction):
     def name(self) -> str:
         return "validate_summary_form"
 

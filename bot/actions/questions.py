@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.actions.common import InConversationLanguage
 from messages import text
 from vocabulary import VOCABULARIES, label
 
@@ -23,7 +24,7 @@ def choice_buttons(vocabulary: str, payload_key: str) -> list[dict[str, str]]:
     return buttons
 
 
-class ChoiceQuestion:
+class ChoiceQuestion(InConversationLanguage):
     """Asks for one slot of a form with a button for each code of its vocabulary. A mixin, not an
     Action itself: rasa_sdk registers every subclass of Action, and this one has no slot."""
 

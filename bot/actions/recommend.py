@@ -9,7 +9,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import EMPLOYER_SLOTS, catalogue, employer_profile_from, jobseeker_profile, send_cards
+from bot.actions.common import (
+    EMPLOYER_SLOTS,
+    InConversationLanguage,
+    catalogue,
+    employer_profile_from,
+    jobseeker_profile,
+    send_cards,
+)
 from messages import euros, text
 from recommendation import ProfileError, recommend_employer_package, recommend_jobseeker_path
 
@@ -96,7 +103,7 @@ def present_path(dispatcher: CollectingDispatcher, path: dict) -> list:
     return [SlotSet("last_path", path_memory(path)), SlotSet("last_package", None)]
 
 
-class ActionRecommendPath(Action):
+class ActionRecommendPath(InConversationLanguage, Action):
     def name(self) -> str:
         return "action_recommend_path"
 
@@ -169,7 +176,7 @@ def employer_package(tracker: Tracker, changes: dict | None = None) -> dict:
         return recommend_employer_package(catalogue(), {})
 
 
-class ActionRecommendPackage(Action):
+class ActionRecommendPackage(InConversationLanguage, Action):
     def name(self) -> str:
         return "action_recommend_package"
 

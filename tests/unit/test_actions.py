@@ -1162,3 +1162,37 @@ def test_every_action_can_be_sent_to_the_action_servers_workers():
     executor.register_package("bot.actions")
     for name, run in executor.actions.items():
         assert pickle.loads(pickle.dumps(run)), name
+
+
+def test_every_action_speaks_the_conversations_language():
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("bot.actions")
+    for name, run in executor.actions.items():
+        assert getattr(run, "in_conversation_language", False), name
+
+
+@pytest.mark.parametrize(
+    ("lang", "recommendation", "total"),
+    [
+        ("fi", "Suositus: Palkkatuki.", f"42{NBSP}120{NBSP}€"),
+        ("sv", "Rekommend", f"42{NBSP}120{NBSP}€"),
+        ("en", "Recommended: ", "€42,120"),
+    ],
+)
+def test_the_package_is_said_in_the_conversations_language(domain, lang, recommendation, total):
+    """The same euros in every language, each written the language's way (CLDR)."""
+    slots = {
+        "municipality": "Seinäjoki",
+        "hire_group": "partial_work_ability",
+        "hire_work_ability": "partial",
+        "wage_eur": 2400,
+        "hours_per_week": 30,
+        "job_terms": "given",
+        "lang": lang,
+    }
+    _, dispatcher = run_action(ActionRecommendPackage(), make_tracker(domain, slots=slots), domain)
+    palkkatuki = next(c for c in card_messages(dispatcher) if c["cards"][0]["id"] == "palkkatuki")
+    assert palkkatuki["text"].startswith(recommendation)
+    assert total in all_text(dispatcher)
