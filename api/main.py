@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from api.errors import install_error_handlers
+from api.language import RequestLanguage
 from api.protection import install_protection
 from api.rasa_client import RasaClient
 from api.routers import catalogue as catalogue_router
@@ -87,6 +88,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     install_error_handlers(app, SECURITY_HEADERS)
     install_protection(app, settings)
+    app.add_middleware(RequestLanguage)
     app.include_router(chat.router)
     app.include_router(catalogue_router.router)
     app.include_router(recommend.router)

@@ -46,11 +46,16 @@ class ChatRequest(BaseModel):
     # The embedding page's municipality (the widget's data-municipality): used when the user
     # does not name one. An unknown name is ignored.
     municipality: str | None = Field(default=None, max_length=100)
+    # The language the client asks for (fi, sv, en: the page's data-lang or the panel's switch). The
+    # conversation's language may still follow the user's words (docs/api.md); another value is ignored.
+    lang: str | None = Field(default=None, max_length=10)
 
 
 class ChatResponse(BaseModel):
     session_id: str
     messages: list[Message]
+    # The conversation's language after this message (fi, sv, en)
+    lang: str = "fi"
     # Beside the contract: after how many days of inactivity the conversation is deleted
     # (the widget's privacy line says it)
     retention_days: int | None = None

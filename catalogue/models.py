@@ -97,6 +97,9 @@ class Service(SourcedMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # Plain Finnish, shown to users: why the terms must be checked (a pre-2025 or past year's page).
     source_caveat: Mapped[str | None] = mapped_column(Text)
+    # The texts in other languages, each from the official page in that language (SCHEMA.md):
+    # {"sv": {"title", "summary", "key_rules", "how_to_apply", "source_url", "last_verified"}, "en": {...}}
+    translations: Mapped[dict[str, dict[str, Any]] | None] = mapped_column(JSON)
     # Structured eligibility.
     min_age: Mapped[int | None] = mapped_column(Integer)
     max_age: Mapped[int | None] = mapped_column(Integer)

@@ -16,15 +16,21 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from conversations import store
+from conversations.models import ChatSession
 from conversations.privacy import mask_personal_data
 from conversations.summaries import summary_path
-from messages import text
+from messages import speaking, text
 from understanding import sensitive
 from understanding.facts import MunicipalityNames
 from understanding.interview import redact_health_details
+from understanding.language import LanguageChoice, choose_language
 
 # metadata key the actions read (bot/actions/common.py page_municipality)
 PAGE_MUNICIPALITY_KEY = "page_municipality"
+# metadata key of the conversation's language (bot/components/conversation_language.py)
+LANGUAGE_KEY = "lang"
+# what Rasa gets instead of a message that only asks for another language (domain.yml)
+SWITCH_LANGUAGE = '/switch_language{{"language": "{lang}"}}'
 # Button payloads a page sends by itself; they are not shown in the history
 SILENT_PAYLOADS = ("/greet", "/restart")
 
@@ -58,6 +64,7 @@ class ChatOutcome:
     session_id: str
     messages: list[dict[str, Any]] = field(default_factory=list)
     bot_unavailable: bool = False
+    lang: str = "fi"
 
 
 def page_metadata(places: MunicipalityNames, municipality: str | None) -> dict[str, str]:
@@ -82,12 +89,15 @@ async def handle_message(
     places: MunicipalityNames,
     page_municipality: str | None,
     public_base_url: str,
+    lang: str | None = None,
     admit: Callable[[str], None] = lambda _session_id: None,
 ) -> ChatOutcome:
     """Sends the user's message to the bot and records both sides (see the module docstring).
 
-    `admit` is called with the conversation's id before anything is recorded; it may raise
-    (the route's per-conversation rate limit). Raises EmptyMessage for an empty message.
+    `lang` is the language the client asks for; the conversation's language is decided by
+    understanding.language.choose_language and kept with the conversation. `admit` is called
+    with the conversation's id before anything is recorded; it may raise (the route's
+    per-conversation rate limit). Raises EmptyMessage for an empty message.
     """
     message = store.clean_message(message)
     if not message:
@@ -95,8 +105,30 @@ async def handle_message(
     message = _safe_text(message)
     session = store.open_session(db, session_id)
     admit(session.id)
+    language = choose_language(message, requested=lang, current=session.lang)
+    session.lang = language.lang
+    with speaking(language.lang):  # the category labels, the summary line: in the conversation's language
+        return await _exchange(
+            db, bot, tracker_store, session, message, language, places, page_municipality, public_base_url
+        )
+
+
+async def _exchange(
+    db: Session,
+    bot: Bot,
+    tracker_store: store.TrackerStore,
+    session: ChatSession,
+    message: str,
+    language: LanguageChoice,
+    places: MunicipalityNames,
+    page_municipality: str | None,
+    public_base_url: str,
+) -> ChatOutcome:
+    """Records the user's message, asks the bot and records its answer."""
     shown_text = message
-    if message.startswith("/"):
+    if language.requested_only:
+        message = SWITCH_LANGUAGE.format(lang=language.lang)
+    elif message.startswith("/"):
         shown_text = store.button_title_for_payload(db, session, message) or message
     category = sensitive.as_category(store.expected_answer(db, session), message)
     if category is not None:
@@ -104,15 +136,16 @@ async def handle_message(
     if not (message in SILENT_PAYLOADS and shown_text == message):
         store.record(db, session, "user", {"text": shown_text})
     db.commit()
+    metadata = {**page_metadata(places, page_municipality), LANGUAGE_KEY: language.lang}
     try:
-        reply = await bot.send(session.id, message, page_metadata(places, page_municipality))
+        reply = await bot.send(session.id, message, metadata)
     except BackendUnavailable:
-        return ChatOutcome(session_id=session.id, bot_unavailable=True)
+        return ChatOutcome(session_id=session.id, bot_unavailable=True, lang=language.lang)
     if reply.delete_conversation:
         store.delete_conversation(db, session, tracker_store)
         db.commit()
         # The deleted conversation's id is never used again.
-        return ChatOutcome(session_id=store.new_session_id(), messages=reply.messages)
+        return ChatOutcome(session_id=store.new_session_id(), messages=reply.messages, lang=language.lang)
     if reply.summary_token:
         link = public_base_url.rstrip("/") + summary_path(reply.summary_token)
         reply.messages.append({"text": text("conversations.chat.summary_link", link=link), "buttons": [], "cards": []})
@@ -122,7 +155,7 @@ async def handle_message(
             stored["expects"] = reply.expects  # kept in our database only, never sent or shown
         store.record(db, session, "bot", stored)
     db.commit()  # stored before the client hears the reply: a history read right after has it
-    return ChatOutcome(session_id=session.id, messages=reply.messages)
+    return ChatOutcome(session_id=session.id, messages=reply.messages, lang=language.lang)
 
 
 def conversation_history(db: Session, session_id: str) -> list[dict[str, Any]] | None:

@@ -23,6 +23,8 @@ class ChatSession(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
+    # fi | sv | en, as the chat gateway decided it (understanding/language.py); None before the first message
+    lang: Mapped[str | None] = mapped_column(String(2))
 
     messages: Mapped[list[ChatMessage]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="ChatMessage.id"

@@ -12,7 +12,7 @@ from api.protection import check_client_chat_limit, check_session_chat_limit
 from api.schemas import ChatRequest, ChatResponse, HistoryResponse
 from catalogue.repository import CatalogueSnapshot
 from conversations import chat as conversation
-from messages import text
+from messages import current_language, speaking, supported, text
 
 router = APIRouter(prefix="/api/chat", tags=["chat"])
 
@@ -35,17 +35,23 @@ async def chat(
             places=snapshot,
             page_municipality=body.municipality,
             public_base_url=public_base_url(request),
+            lang=body.lang,
             admit=lambda session_id: check_session_chat_limit(request, session_id),
         )
     except conversation.EmptyMessage:
-        raise HTTPException(status_code=422, detail=text("api.chat.empty_message")) from None
+        with speaking(supported(body.lang) or current_language()):
+            raise HTTPException(status_code=422, detail=text("api.chat.empty_message")) from None
     if outcome.bot_unavailable:
-        notice = {"text": text("api.chat.backend_down"), "buttons": [], "cards": []}
+        with speaking(outcome.lang):
+            down = text("api.chat.backend_down")
+        notice = {"text": down, "buttons": [], "cards": []}
         return JSONResponse(
             status_code=503,
-            content={"detail": text("api.chat.backend_down"), "session_id": outcome.session_id, "messages": [notice]},
+            content={"detail": down, "session_id": outcome.session_id, "messages": [notice], "lang": outcome.lang},
         )
-    return ChatResponse(session_id=outcome.session_id, messages=outcome.messages, retention_days=retention(request))
+    return ChatResponse(
+        session_id=outcome.session_id, messages=outcome.messages, lang=outcome.lang, retention_days=retention(request)
+    )
 
 
 def retention(request: Request) -> int:

@@ -1208,7 +1208,49 @@ def test_chat_passes_the_pages_municipality_to_rasa_only_when_it_is_real(
 ):
     response = client.post("/api/chat", json={"message": "hei", "municipality": page_municipality})
     assert response.status_code == 200
-    assert fake_rasa.requests[-1]["metadata"] == metadata
+    assert fake_rasa.requests[-1]["metadata"] == {**metadata, "lang": "fi"}
+
+
+@pytest.mark.parametrize(
+    ("first", "lang", "expected"),
+    [
+        ("hei", None, "fi"),
+        ("hej", "sv", "sv"),  # the page's data-lang
+        ("Hej, jag är arbetslös och bor i Vasa. Vilka tjänster finns det?", None, "sv"),  # detected
+        ("My contract in Espoo ended last month, where do I get help now?", "fi", "en"),  # beats the page
+        ("hei", "de", "fi"),  # an unknown language is ignored
+    ],
+)
+def test_the_conversations_language_goes_to_rasa_and_back(client, fake_rasa, first, lang, expected):
+    response = client.post("/api/chat", json={"message": first, "lang": lang})
+    assert response.status_code == 200
+    assert response.json()["lang"] == expected
+    assert fake_rasa.requests[-1]["metadata"]["lang"] == expected
+
+
+def test_the_language_sticks_and_a_request_for_another_switches_it(client, fake_rasa):
+    session = client.post("/api/chat", json={"message": "jag söker jobb i Esbo"}).json()["session_id"]
+    assert fake_rasa.requests[-1]["metadata"]["lang"] == "sv"
+    # a number and a button keep it
+    for message in ("26", '/inform{"rating": 3}'):
+        answer = client.post("/api/chat", json={"session_id": session, "message": message}).json()
+        assert answer["lang"] == "sv"
+    # a message that only asks for English reaches Rasa as the switch, and the history shows what was typed
+    answer = client.post("/api/chat", json={"session_id": session, "message": "in English please"}).json()
+    assert answer["lang"] == "en"
+    assert fake_rasa.requests[-1]["message"] == '/switch_language{"language": "en"}'
+    history = client.get(f"/api/chat/{session}/history").json()["messages"]
+    assert "in English please" in [m["text"] for m in history if m["sender"] == "user"]
+
+
+def test_errors_speak_the_clients_language(client):
+    empty = client.post("/api/chat", json={"message": "   ", "lang": "sv"})
+    assert (
+        empty.status_code == 422
+        and empty.json()["detail"] != client.post("/api/chat", json={"message": "   "}).json()["detail"]
+    )
+    too_long = client.post("/api/chat", json={"message": "x" * 1001}, headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert too_long.status_code == 422 and "message" in too_long.json()["detail"].lower()
 
 
 def test_chat_rejects_an_overlong_page_municipality_in_finnish(client):
