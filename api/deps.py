@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from catalogue.db import session_scope
 from catalogue.repository import CatalogueSnapshot, get_catalogue
+from messages import current_language
 
 
 def db_session(request: Request) -> Iterator[Session]:
@@ -17,4 +18,5 @@ def db_session(request: Request) -> Iterator[Session]:
 
 
 def catalogue(request: Request) -> CatalogueSnapshot:
-    return get_catalogue(request.app.state.engine)
+    """The catalogue with the services' words in the request's language where they have them."""
+    return get_catalogue(request.app.state.engine).in_language(current_language())

@@ -27,6 +27,8 @@ class ServiceCard(BaseModel):
     contact: str | None = None
     source_url: str
     last_verified: str
+    # The language of title and summary: fi when the service has no official text in the asked language
+    lang: str = "fi"
 
 
 class Message(BaseModel):

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import yaml
 
 from catalogue import NATIONAL_SERVICE_IDS
-from catalogue.seed import DATA_DIR, load_municipality_data, load_yaml
+from catalogue.seed import DATA_DIR, TRANSLATION_LANGUAGES, load_municipality_data, load_yaml
 from recommendation.employer import KNOWN_CONDITIONS
 from understanding.finnish import fold
 
@@ -279,4 +279,36 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
             _check_support_variant(report, name, service.get("id"), variant)
     for missing in sorted(set(NATIONAL_SERVICE_IDS) - service_ids):
         report.errors.append(f"service {missing}: contract service id missing from services.yaml")
+    _check_translations(report, data_dir, {str(s.get("id")): s for s in services}, today)
     return report
+
+
+def _check_translations(
+    report: CheckReport, data_dir: Path, services: dict[str, dict[str, Any]], today: dt.date
+) -> None:
+    """translations/<lang>.yaml: each entry names a service, has its words and its own official page."""
+    for lang in TRANSLATION_LANGUAGES:
+        name = f"translations/{lang}.yaml"
+        try:
+            entries = load_yaml(name, data_dir)
+        except yaml.YAMLError as problem:
+            report.errors.append(f"{name}: not valid YAML ({getattr(problem, 'problem', None) or problem})")
+            continue
+        seen: set[Any] = set()
+        for entry in entries:
+            label = f"{name} {entry.get('id')}"
+            if entry.get("id") in seen:
+                report.errors.append(f"{label}: duplicate id")
+            seen.add(entry.get("id"))
+            service = services.get(str(entry.get("id")))
+            if service is None:
+                report.errors.append(f"{label}: no such service in services.yaml")
+                continue
+            for key in ("title", "summary"):
+                if not str(entry.get(key) or "").strip():
+                    report.errors.append(f"{label}: {key} is empty")
+            if len(str(entry.get("summary") or "")) > MAX_SUMMARY_CHARS:
+                report.errors.append(f"{label}: summary is over {MAX_SUMMARY_CHARS} characters (a card shows it whole)")
+            if not isinstance(entry.get("key_rules") or [], list):
+                report.errors.append(f"{label}: key_rules must be a list")
+            _check_sourced(report, "translation", {**entry, "id": f"{lang}/{entry.get('id')}"}, today)

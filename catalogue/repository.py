@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -66,6 +66,31 @@ class CountedPay:
 
 
 @dataclass(frozen=True)
+class ServiceText:
+    """A service's words in one language, from the official page in that language."""
+
+    lang: str
+    title: str
+    summary: str
+    key_rules: tuple[str, ...]
+    how_to_apply: str | None
+    source_url: str
+    last_verified: dt.date
+
+    @classmethod
+    def from_dict(cls, lang: str, data: dict[str, Any]) -> ServiceText:
+        return cls(
+            lang=lang,
+            title=str(data["title"]),
+            summary=str(data["summary"]),
+            key_rules=tuple(str(rule) for rule in data.get("key_rules") or ()),
+            how_to_apply=data.get("how_to_apply"),
+            source_url=str(data["source_url"]),
+            last_verified=dt.date.fromisoformat(str(data["last_verified"])),
+        )
+
+
+@dataclass(frozen=True)
 class ServiceRecord:
     id: str
     title: str
@@ -96,6 +121,29 @@ class ServiceRecord:
     support_variants: tuple[SupportVariantRecord, ...] = ()
     channels: tuple[dict[str, Any], ...] = ()
     source_caveat: str | None = None
+    # The language of the words above (fi unless in_language found a translation)
+    text_lang: str = "fi"
+    # The words in the other languages (sv, en) that have an official page
+    translations: tuple[ServiceText, ...] = ()
+
+    def in_language(self, lang: str) -> ServiceRecord:
+        """The record with its words in `lang` when the service has them, else as it is (Finnish):
+        `text_lang` tells which. The Finnish-only description and caveat go with the Finnish text."""
+        found = next((text for text in self.translations if text.lang == lang), None)
+        if found is None:
+            return self
+        return replace(
+            self,
+            title=found.title,
+            summary=found.summary,
+            description=None,
+            key_rules=found.key_rules,
+            how_to_apply=found.how_to_apply,
+            source_url=found.source_url,
+            last_verified=found.last_verified,
+            source_caveat=None,
+            text_lang=lang,
+        )
 
     @property
     def shown_rules(self) -> tuple[str, ...]:
@@ -115,6 +163,7 @@ class ServiceRecord:
             "contact": self.contact,
             "source_url": self.source_url,
             "last_verified": self.last_verified.isoformat(),
+            "lang": self.text_lang,
         }
 
     def detail(self) -> dict[str, Any]:
@@ -177,7 +226,10 @@ class CatalogueSnapshot:
     providers: dict[str, ProviderRecord]
     area_of_municipality: dict[str, str]
     version: str = ""
+    # The language of the services' words (in_language)
+    lang: str = "fi"
     _by_area: dict[str, list[ServiceRecord]] = field(default_factory=dict, repr=False)
+    _in_languages: dict[str, CatalogueSnapshot] = field(default_factory=dict, repr=False)
     _by_municipality: dict[str, list[ServiceRecord]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -197,6 +249,22 @@ class CatalogueSnapshot:
 
     def service(self, service_id: str) -> ServiceRecord | None:
         return self.services.get(service_id)
+
+    def in_language(self, lang: str) -> CatalogueSnapshot:
+        """The same catalogue with each service's words in `lang` where it has them (made once)."""
+        if lang == self.lang:
+            return self
+        with _lock:
+            if lang not in self._in_languages:
+                self._in_languages[lang] = CatalogueSnapshot(
+                    services={key: service.in_language(lang) for key, service in self.services.items()},
+                    areas=self.areas,
+                    providers=self.providers,
+                    area_of_municipality=self.area_of_municipality,
+                    version=f"{self.version}:{lang}",
+                    lang=lang,
+                )
+            return self._in_languages[lang]
 
     def area_for_municipality(self, code: str | None) -> AreaRecord | None:
         if not code:
@@ -349,10 +417,13 @@ def _service_record(service: Service) -> ServiceRecord:
             for v in service.support_variants
         ),
         channels=tuple({"kind": c.kind, "value": c.value, "label": c.label} for c in service.channels),
+        translations=tuple(
+            ServiceText.from_dict(lang, data) for lang, data in sorted((service.translations or {}).items())
+        ),
     )
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _cache: dict[int, CatalogueSnapshot] = {}
 
 

@@ -34,7 +34,17 @@ from catalogue.models import (
 )
 from catalogue.repository import COUNTED_PAY
 
-DATA_FILES = ("municipalities.json", "employment_areas.yaml", "providers.yaml", "services.yaml")
+DATA_FILES = (
+    "municipalities.json",
+    "employment_areas.yaml",
+    "providers.yaml",
+    "services.yaml",
+    "translations/sv.yaml",
+    "translations/en.yaml",
+)
+# The languages whose service texts are in translations/<lang>.yaml (SCHEMA.md)
+TRANSLATION_LANGUAGES = ("sv", "en")
+TRANSLATED_FIELDS = ("title", "summary", "key_rules", "how_to_apply", "source_url", "last_verified")
 HASH_KEY = "data_hash"
 
 
@@ -197,11 +207,26 @@ def _replace_catalogue(session: Session, data_dir: Path) -> SeedReport:
     session.flush()
 
     services = load_yaml("services.yaml", data_dir)
+    translations = load_translations(data_dir)
     for item in services:
-        session.add(_service_from_record(item, code_by_name))
+        service = _service_from_record(item, code_by_name)
+        service.translations = translations.get(service.id) or None
+        session.add(service)
     report.services = len(services)
     session.flush()
     return report
+
+
+def load_translations(data_dir: Path = DATA_DIR) -> dict[str, dict[str, dict[str, Any]]]:
+    """Service id -> language -> its texts from translations/<lang>.yaml (dates as ISO strings)."""
+    found: dict[str, dict[str, dict[str, Any]]] = {}
+    for lang in TRANSLATION_LANGUAGES:
+        for item in load_yaml(f"translations/{lang}.yaml", data_dir):
+            texts = {key: item.get(key) for key in TRANSLATED_FIELDS}
+            texts["key_rules"] = [str(rule) for rule in texts.get("key_rules") or []]
+            texts["last_verified"] = _date(item["last_verified"]).isoformat()
+            found.setdefault(str(item["id"]), {})[lang] = texts
+    return found
 
 
 def _text(value: Any) -> str | None:

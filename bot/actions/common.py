@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from catalogue.repository import CatalogueSnapshot, ServiceRecord, get_catalogue
-from messages import speaking
+from messages import current_language, speaking
 from understanding.facts import Message
 from understanding.interview import SKIPPED
 from vocabulary import HIRE_GROUP_FACTS, LIFE_AREAS
@@ -47,7 +47,8 @@ class InConversationLanguage:
 
 
 def catalogue() -> CatalogueSnapshot:
-    return get_catalogue()
+    """The catalogue with the services' words in the conversation's language where they have them."""
+    return get_catalogue().in_language(current_language())
 
 
 def slot(tracker: Tracker, name: str) -> Any:

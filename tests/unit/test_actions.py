@@ -45,11 +45,11 @@ from tests.action_utils import (
     run_form_validation,
     slot_events,
 )
+from tests.contract import CARD_KEYS
 from understanding.interview import SKIPPED
 from vocabulary import VOCABULARIES, label
 
 NBSP = "\u00a0"
-CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
 
 
 # --------------------------------------------------------------------------

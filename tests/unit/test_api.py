@@ -28,19 +28,9 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from api.settings import Settings
+from tests.contract import CARD_KEYS
 
-SERVICE_CARD_KEYS = {
-    "id",
-    "title",
-    "summary",
-    "category",
-    "scope",
-    "provider",
-    "url",
-    "contact",
-    "source_url",
-    "last_verified",
-}
+SERVICE_CARD_KEYS = CARD_KEYS
 # The fixed step keys of docs/api.md plus the extras the path adds (how to start, contact, the answers behind it)
 STEP_KEYS = {"title", "why", "services", "id", "how_to_start", "contact", "factors"}
 MESSAGE_KEYS = {"text", "buttons", "cards"}
@@ -1280,3 +1270,14 @@ def test_static_files_are_revalidated_so_widget_modules_never_mix_versions(clien
     assert "javascript" in response.headers["content-type"]
     etag = response.headers["etag"]
     assert client.get("/static/widget/main.js", headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_service_cards_in_the_asked_language(client):
+    swedish = client.get("/api/services/palkkatuki", params={"lang": "sv"}).json()
+    assert (swedish["title"], swedish["lang"]) == ("Lönesubvention", "sv")
+    english = client.get("/api/services/palkkatuki", headers={"Accept-Language": "en-US,en;q=0.9"}).json()
+    assert english["lang"] == "en" and english["title"] != "Palkkatuki"
+    finnish = client.get("/api/services/palkkatuki").json()
+    assert (finnish["title"], finnish["lang"]) == ("Palkkatuki", "fi")
+    listed = client.get("/api/services", params={"lang": "en", "q": "palkkatuki"}).json()["items"]
+    assert listed[0]["lang"] == "en"

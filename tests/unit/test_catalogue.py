@@ -15,9 +15,9 @@ from catalogue.db import make_engine, session_scope
 from catalogue.models import EmploymentArea, Municipality, PostalCode, Provider, Service, ServiceChannel, SupportVariant
 from catalogue.repository import TYOMARKKINATORI_CONTACT, get_catalogue
 from catalogue.seed import DATA_DIR, load_municipality_data, load_yaml, seed
+from tests.contract import CARD_KEYS
 from vocabulary import CATEGORIES
 
-CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
 TAMPERE_REGION = {
     "Akaa",
     "Juupajoki",
@@ -391,3 +391,24 @@ def test_the_database_tests_run_on_the_backend_asked_for(seeded_engine):
     from tests.conftest import TEST_DATABASE
 
     assert seeded_engine.dialect.name == TEST_DATABASE
+
+
+def test_a_service_speaks_swedish_and_english_from_its_own_official_pages(snapshot):
+    catalogue = snapshot
+    finnish = catalogue.service("palkkatuki")
+    swedish = catalogue.in_language("sv").service("palkkatuki")
+    english = catalogue.in_language("en").service("palkkatuki")
+    assert (finnish.title, finnish.text_lang) == ("Palkkatuki", "fi")
+    assert (swedish.title, swedish.text_lang, swedish.card()["lang"]) == ("Lönesubvention", "sv", "sv")
+    assert english.text_lang == "en" and "subsidy" in english.title.lower()
+    assert "/sv/" in swedish.source_url
+    # the numbers the rules read are the same records
+    assert swedish.support_variants == finnish.support_variants
+    assert catalogue.in_language("sv") is catalogue.in_language("sv")
+
+
+def test_a_service_without_an_official_translation_keeps_its_finnish_words(snapshot):
+    catalogue = snapshot
+    local = next(s for s in catalogue.services.values() if s.scope != "national" and not s.translations)
+    shown = catalogue.in_language("en").service(local.id)
+    assert (shown.title, shown.text_lang, shown.card()["lang"]) == (local.title, "fi", "fi")

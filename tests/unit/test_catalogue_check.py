@@ -27,9 +27,7 @@ def test_command_exits_zero_on_our_catalogue(capsys):
 
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
-    for path in DATA_DIR.iterdir():
-        if path.is_file():
-            shutil.copy(path, tmp_path / path.name)
+    shutil.copytree(DATA_DIR, tmp_path, dirs_exist_ok=True)
     return tmp_path
 
 
@@ -67,6 +65,10 @@ def by_id(records, record_id):
             "service ohjaamo: a national service's url is Äänekoski's own page",
         ),
         ("services.yaml", lambda r: r.remove(by_id(r, "ohjaamo")), "service ohjaamo: contract service id missing"),
+        ("translations/sv.yaml", lambda r: by_id(r, "tyokokeilu").update(id="nosuch"), "sv.yaml nosuch: no such"),
+        ("translations/en.yaml", lambda r: by_id(r, "tyokokeilu").update(title=" "), "en.yaml tyokokeilu: title is"),
+        ("translations/en.yaml", lambda r: by_id(r, "ohjaamo").pop("source_url"), "translation en/ohjaamo: source_url"),
+        ("translations/sv.yaml", lambda r: r.append(dict(by_id(r, "ohjaamo"))), "sv.yaml ohjaamo: duplicate id"),
         ("services.yaml", lambda r: r.append(dict(by_id(r, "ohjaamo"))), "service ohjaamo: duplicate id"),
         (
             "employment_areas.yaml",

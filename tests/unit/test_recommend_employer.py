@@ -18,8 +18,8 @@ import pytest
 from catalogue.repository import TYOMARKKINATORI_CONTACT, CountedPay, SupportVariantRecord
 from recommendation import EmployerProfile, ProfileError, recommend_employer_package
 from recommendation.employer import EmployerPackageBuilder, education_decides_youth_voucher, estimate_wage_support
+from tests.contract import CARD_KEYS
 
-CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
 ESTIMATE_KEYS = {"percent", "monthly_max_eur", "months", "total_max_eur"}
 CONTACT_KEYS = {"name", "url", "phone", "email"}
 OVERLAP_NOTE = "Palkkatukia ei makseta samasta palkasta päällekkäin"

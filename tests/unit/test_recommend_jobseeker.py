@@ -19,9 +19,9 @@ from catalogue.repository import TYOMARKKINATORI_CONTACT
 from messages import months_text
 from recommendation import JobseekerProfile, ProfileError, recommend_jobseeker_path
 from recommendation.jobseeker.steps import ROUTE_ORDER
+from tests.contract import CARD_KEYS
 from vocabulary import label
 
-CARD_KEYS = {"id", "title", "summary", "category", "scope", "provider", "url", "contact", "source_url", "last_verified"}
 # The fixed step keys of docs/api.md plus the extras the path adds (how to start, contact, the answers behind it)
 STEP_KEYS = {"title", "why", "services", "id", "how_to_start", "contact", "factors"}
 CONTACT_KEYS = {"name", "url", "phone", "email"}
