@@ -132,6 +132,9 @@ class ServiceRecord:
         found = next((text for text in self.translations if text.lang == lang), None)
         if found is None:
             return self
+        finnish = ServiceText(
+            "fi", self.title, self.summary, self.key_rules, self.how_to_apply, self.source_url, self.last_verified
+        )
         return replace(
             self,
             title=found.title,
@@ -143,7 +146,14 @@ class ServiceRecord:
             last_verified=found.last_verified,
             source_caveat=None,
             text_lang=lang,
+            # every language's words stay at hand (search finds a service by any of them)
+            translations=(finnish, *(text for text in self.translations if text.lang != lang)),
         )
+
+    @property
+    def all_texts(self) -> tuple[tuple[str, str], ...]:
+        """(title, summary) in every language the record has."""
+        return ((self.title, self.summary), *((text.title, text.summary) for text in self.translations))
 
     @property
     def shown_rules(self) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
 """Service search that understands Finnish: base forms, compounds, missing ä/ö and small typos.
+Swedish and English queries find a service by its official sv/en words and by its category.
 
 "työhönvalmennusta Kuopiossa" finds job coaching and applies Kuopio as a filter:
 the municipality's own and its employment area's services come before
@@ -16,23 +17,25 @@ from catalogue.repository import CatalogueSnapshot, ServiceRecord
 from understanding.finnish import fold, term_sets, terms, words
 from understanding.municipalities import Municipality
 
-CATEGORY_WORDS_FI = {
-    "employer_support": "työnantaja tuki palkkaaminen rekrytointi",
-    "municipal_support": "kuntalisä työnantaja tuki kunta",
-    "work_trial": "työkokeilu kokeilu",
-    "supported_work": "palkkatuki palkkatukityö palkkatukipaikka tukityö tuettu työ",
-    "coaching": "valmennus työhönvalmennus ohjaus",
-    "guidance": "ohjaus neuvonta",
-    "training": "koulutus kurssi",
-    "education": "opiskelu koulutus",
-    "integration": "kotoutuminen suomen kieli maahanmuuttaja",
-    "youth": "nuori nuoret",
-    "rehabilitation": "kuntoutus",
-    "social": "sosiaalinen kuntoutus",
-    "work_ability": "työkyky terveys",
-    "business": "yrittäjä yritys",
-    "benefit": "työttömyysturva raha etuus",
-    "registration": "ilmoittautuminen työnhakija",
+# A category's words in Finnish, Swedish and English: a query in any of them finds the category's
+# services, also the local ones whose texts are only in Finnish ("arbetsprövning Kuopio")
+CATEGORY_WORDS = {
+    "employer_support": "työnantaja tuki palkkaaminen rekrytointi arbetsgivare stöd rekrytering employer hiring",
+    "municipal_support": "kuntalisä työnantaja tuki kunta kommuntillägg municipal supplement",
+    "work_trial": "työkokeilu kokeilu arbetsprövning prövning trial",
+    "supported_work": "palkkatuki palkkatukityö palkkatukipaikka tukityö tuettu työ lönesubvention subsidy",
+    "coaching": "valmennus työhönvalmennus ohjaus arbetsträning coaching coach",
+    "guidance": "ohjaus neuvonta vägledning rådgivning guidance advice",
+    "training": "koulutus kurssi utbildning kurs training course",
+    "education": "opiskelu koulutus studier studera utbildning studies study education",
+    "integration": "kotoutuminen suomen kieli maahanmuuttaja integration invandrare finska immigrant finnish",
+    "youth": "nuori nuoret unga ungdom young youth",
+    "rehabilitation": "kuntoutus rehabilitering rehabilitation",
+    "social": "sosiaalinen kuntoutus social rehabilitering rehabilitation",
+    "work_ability": "työkyky terveys arbetsförmåga hälsa ability health",
+    "business": "yrittäjä yritys företagare företag entrepreneur business",
+    "benefit": "työttömyysturva raha etuus dagpenning utkomstskydd allowance benefit",
+    "registration": "ilmoittautuminen työnhakija anmäla arbetssökande register jobseeker",
 }
 TARGET_GROUP_WORDS_FI = {
     "youth": "nuori nuoret",
@@ -145,6 +148,54 @@ STOP_WORDS = {
         "vaan",
         "vai",
         "jos",
+        # Swedish and English function words
+        "och",
+        "att",
+        "det",
+        "som",
+        "för",
+        "på",
+        "av",
+        "med",
+        "jag",
+        "är",
+        "finns",
+        "vilka",
+        "vad",
+        "hur",
+        "var",
+        "kan",
+        "får",
+        "man",
+        "tjänst",
+        "tjänster",
+        "visa",
+        "sök",
+        "in",
+        "for",
+        "of",
+        "to",
+        "an",
+        "is",
+        "are",
+        "what",
+        "where",
+        "how",
+        "can",
+        "get",
+        "my",
+        "me",
+        "find",
+        "show",
+        "services",
+        "service",
+        "near",
+        "any",
+        "job",
+        "jobs",
+        "work",
+        "jobb",
+        "arbete",
     ]
 }
 
@@ -192,18 +243,23 @@ class ServiceSearch:
     @staticmethod
     def _index(service: ServiceRecord) -> _IndexedService:
         keyword_text = " ".join(
-            [*map(str, service.keywords), service.id.replace("-", " "), CATEGORY_WORDS_FI.get(service.category, "")]
+            [*map(str, service.keywords), service.id.replace("-", " "), CATEGORY_WORDS.get(service.category, "")]
             + [FIELD_WORDS_FI.get(f, f) for f in service.fields]
             + [TARGET_GROUP_WORDS_FI.get(g, "") for g in service.target_groups]
             + [EMPLOYER_TYPE_WORDS_FI.get(t, "") for t in service.employer_types]
         )
-        title_terms, title_parts = term_sets(service.title)
+        title_terms, title_parts = set(), set()
+        for title, _ in service.all_texts:
+            whole, parts = term_sets(title)
+            title_terms |= whole
+            title_parts |= parts
+        summaries = " ".join(summary for _, summary in service.all_texts)
         return _IndexedService(
             service=service,
             title_terms=title_terms,
             title_parts=title_parts,
             keyword_terms=terms(keyword_text),
-            body_terms=terms(f"{service.summary} {service.provider or ''}"),
+            body_terms=terms(f"{summaries} {service.provider or ''}"),
         )
 
     def _query_terms(self, query: str, municipality: Municipality | None) -> list[tuple[set[str], set[str]]]:
@@ -334,8 +390,10 @@ _search_cache: dict[str, ServiceSearch] = {}
 
 
 def get_search(catalogue: CatalogueSnapshot) -> ServiceSearch:
+    """The index of a snapshot, one for each of its languages (an old catalogue's are dropped)."""
     key = f"{id(catalogue)}:{catalogue.version}"
     if key not in _search_cache:
-        _search_cache.clear()
+        if len(_search_cache) >= 6:
+            _search_cache.clear()
         _search_cache[key] = ServiceSearch(catalogue)
     return _search_cache[key]
