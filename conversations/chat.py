@@ -31,8 +31,9 @@ PAGE_MUNICIPALITY_KEY = "page_municipality"
 LANGUAGE_KEY = "lang"
 # what Rasa gets instead of a message that only asks for another language (domain.yml)
 SWITCH_LANGUAGE = '/switch_language{{"language": "{lang}"}}'
-# Button payloads a page sends by itself; they are not shown in the history
-SILENT_PAYLOADS = ("/greet", "/restart")
+# Payloads a page sends by itself (the greeting, "start over", the panel's language switch); they
+# are not shown in the history
+SILENT_PAYLOADS = ("/greet", "/restart", "/switch_language")
 
 
 class EmptyMessage(ValueError):
@@ -133,7 +134,8 @@ async def _exchange(
     category = sensitive.as_category(store.expected_answer(db, session), message)
     if category is not None:
         message, shown_text = category
-    if not (message in SILENT_PAYLOADS and shown_text == message):
+    silent = shown_text == message and message.split("{", 1)[0] in SILENT_PAYLOADS
+    if not silent:
         store.record(db, session, "user", {"text": shown_text})
     db.commit()
     metadata = {**page_metadata(places, page_municipality), LANGUAGE_KEY: language.lang}

@@ -1281,3 +1281,13 @@ def test_service_cards_in_the_asked_language(client):
     assert (finnish["title"], finnish["lang"]) == ("Palkkatuki", "fi")
     listed = client.get("/api/services", params={"lang": "en", "q": "palkkatuki"}).json()["items"]
     assert listed[0]["lang"] == "en"
+
+
+def test_the_panels_language_switch_is_not_shown_in_the_history(client, fake_rasa):
+    session = client.post("/api/chat", json={"message": "hei"}).json()["session_id"]
+    switch = '/switch_language{"language": "sv"}'
+    answer = client.post("/api/chat", json={"session_id": session, "message": switch, "lang": "sv"}).json()
+    assert answer["lang"] == "sv"
+    assert fake_rasa.requests[-1]["message"] == switch and fake_rasa.requests[-1]["metadata"]["lang"] == "sv"
+    history = client.get(f"/api/chat/{session}/history").json()["messages"]
+    assert [m["text"] for m in history if m["sender"] == "user"] == ["hei"]
