@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from catalogue.db import session_scope
 from conversations.models import ConversationSummary
-from messages import months_text, text
+from messages import current_language, local_date, months_text, supported, text
 from understanding.competence import Competence, describe
 from vocabulary import label, labels
 
@@ -106,6 +106,7 @@ def build_summary(
         notes.append(note)
     return {
         "version": SUMMARY_VERSION,
+        "lang": current_language(),
         "date": today.isoformat(),
         "profile": _profile_items(snapshot, profile) if include_profile and profile else [],
         "competence": _competence_lines(competence) if include_profile and competence else [],
@@ -216,21 +217,26 @@ def _competence_lines(competence: dict[str, Any]) -> list[str]:
     return [line for line in lines if line]
 
 
-def finnish_date(iso: str | None) -> str:
-    """'2024-05-03' → '3.5.2024'; '' when it is not a date."""
+def shown_date(iso: str | None) -> str:
+    """'2024-05-03' → '3.5.2024' (in the current language's way); '' when it is not a date."""
     try:
         day = dt.date.fromisoformat(str(iso))
     except ValueError:
         return ""
-    return f"{day.day}.{day.month}.{day.year}"
+    return local_date(day)
 
 
 def expiry_date(data: dict[str, Any], days: int) -> str:
-    """The Finnish date on which a summary made on data["date"] is deleted at the latest."""
+    """The date on which a summary made on data["date"] is deleted at the latest."""
     try:
-        return finnish_date((dt.date.fromisoformat(data["date"]) + dt.timedelta(days=days)).isoformat())
+        return shown_date((dt.date.fromisoformat(data["date"]) + dt.timedelta(days=days)).isoformat())
     except (KeyError, TypeError, ValueError):
         return ""
+
+
+def summary_language(data: dict[str, Any] | None) -> str | None:
+    """The language the summary was made in (its conversation's), if it says."""
+    return supported(str((data or {}).get("lang") or "")) if data else None
 
 
 # ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import io
 from typing import Any
 from xml.sax.saxutils import escape
 
-from conversations.summaries import finnish_date
+from conversations.summaries import shown_date
 from messages import text
 
 
@@ -81,7 +81,7 @@ def build_pdf(data: dict[str, Any], retention_days: int) -> bytes:
 
     story: list[Any] = [
         Paragraph(_p(text("conversations.summary_pdf.title")), h1),
-        Paragraph(_p(text("conversations.summary_pdf.intro", date=finnish_date(data.get("date")))), small),
+        Paragraph(_p(text("conversations.summary_pdf.intro", date=shown_date(data.get("date")))), small),
     ]
     profile = data.get("profile") or []
     if profile:

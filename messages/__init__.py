@@ -15,6 +15,7 @@ Finnish (``fi``) is the default; a test checks that every key has every language
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -24,6 +25,7 @@ from typing import Any
 
 import yaml
 from babel import Locale
+from babel.dates import format_date
 from babel.numbers import format_currency
 
 CATALOGUE_DIR = Path(__file__).resolve().parent
@@ -137,3 +139,9 @@ def euros(amount: float, lang: str | None = None) -> str:
     if abs(amount - round(amount)) < 0.005:
         amount, pattern = round(amount), pattern.replace(".00", "")
     return format_currency(amount, "EUR", format=pattern, locale=locale, currency_digits=False)
+
+
+def local_date(day: dt.date, lang: str | None = None) -> str:
+    """A date as the language writes it (CLDR's medium format): '3.5.2024', '3 maj 2024', '3 May 2024'."""
+    locale = BABEL_LOCALES[supported(lang or _current.get()) or DEFAULT_LANGUAGE]
+    return str(format_date(day, "medium", locale=locale))

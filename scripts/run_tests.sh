@@ -31,6 +31,8 @@ POLKUOPAS_TEST_DATABASE=postgresql run_pytest -q tests/unit
 echo "== NLU data: the held-out test sets do not overlap the training data"
 .venv/bin/python scripts/check_nlu_overlap.py
 .venv/bin/python scripts/check_nlu_overlap.py --test tests/nlu/test_nlu_colloquial.yml
+.venv/bin/python scripts/check_nlu_overlap.py --test tests/nlu/test_nlu_sv.yml
+.venv/bin/python scripts/check_nlu_overlap.py --test tests/nlu/test_nlu_en.yml
 
 echo "== custom Rasa components (bot/components), with .venv-rasa's pytest"
 scripts/test_components.sh

@@ -16,9 +16,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel, Field, StringConstraints
 
 from conversations.feedback import MAX_SERVICE_IDS, save_feedback
-from conversations.summaries import expiry_date, finnish_date, load_summary
+from conversations.summaries import expiry_date, load_summary, shown_date, summary_language
 from conversations.summary_pdf import build_pdf
-from messages import text
+from messages import current_language, speaking, text
 from vocabulary import Audience
 
 router = APIRouter(tags=["summary"])
@@ -47,7 +47,7 @@ def _load(request: Request, token: str) -> tuple[dict[str, Any] | None, int]:
 
 
 def _missing_page(days: int) -> HTMLResponse:
-    html = templates.get_template("summary.html").render(summary=None, retention_days=days)
+    html = templates.get_template("summary.html").render(summary=None, retention_days=days, lang=current_language())
     return HTMLResponse(html, status_code=404, headers=PRIVATE_HEADERS)
 
 
@@ -57,8 +57,10 @@ def summary_pdf(token: str, request: Request) -> Response:
     data, days = _load(request, token)
     if data is None:
         return _missing_page(days)
+    with speaking(summary_language(data) or current_language()):
+        pdf = build_pdf(data, days)
     return Response(
-        content=build_pdf(data, days),
+        content=pdf,
         media_type="application/pdf",
         headers={**PRIVATE_HEADERS, "Content-Disposition": 'attachment; filename="polkuopas-yhteenveto.pdf"'},
     )
@@ -69,13 +71,16 @@ def summary_page(token: str, request: Request) -> HTMLResponse:
     data, days = _load(request, token)
     if data is None:
         return _missing_page(days)
-    html = templates.get_template("summary.html").render(
-        summary=data,
-        token=token,
-        date_fi=finnish_date(data.get("date")),
-        expires_fi=expiry_date(data, days),
-        retention_days=days,
-    )
+    # the page speaks the conversation's language, whatever the browser's
+    with speaking(summary_language(data) or current_language()) as lang:
+        html = templates.get_template("summary.html").render(
+            summary=data,
+            token=token,
+            lang=lang,
+            date_shown=shown_date(data.get("date")),
+            expires_shown=expiry_date(data, days),
+            retention_days=days,
+        )
     return HTMLResponse(html, headers=PRIVATE_HEADERS)
 
 

@@ -297,3 +297,22 @@ def test_feedback_invalid_json_is_422(client):
     response = client.post("/api/feedback", content=b"{rating", headers={"content-type": "application/json"})
     assert response.status_code == 422
     assert FINNISH_HINT.search(response.json()["detail"])
+
+
+@pytest.mark.parametrize(("lang", "words"), [("sv", "Servicestig"), ("en", "service path")])
+def test_a_summary_speaks_its_conversations_language(client, seeded_engine, snapshot, lang, words):
+    """Made in a Swedish or English conversation, the page and the PDF are in that language, whatever
+    the browser asks for."""
+    from messages import speaking
+
+    with speaking(lang):  # as the action that makes it runs
+        localized = snapshot.in_language(lang)
+        path = recommend_jobseeker_path(localized, PROFILE)
+        data = build_summary(localized, path, profile=PROFILE, competence=None, include_profile=True)
+    token = save_summary(seeded_engine, open_conversation(seeded_engine), data)
+    page = client.get(f"/yhteenveto/{token}", headers={"Accept-Language": "fi"}).text
+    assert f'<html lang="{lang}">' in page
+    assert words.lower() in page.lower()
+    pdf = client.get(f"/yhteenveto/{token}.pdf").content
+    pdf_text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert words.lower() in pdf_text.lower().replace("\n", " ")
