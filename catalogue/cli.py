@@ -133,8 +133,10 @@ def print_coverage(*, listed_only: bool) -> int:
 def export_ptv_files(folder: Path) -> int:
     from catalogue.importers.ptv_common import paged
     from catalogue.importers.ptv_export import export_ptv
+    from catalogue.seed import with_translations
 
-    services, channels = export_ptv(load_yaml("services.yaml"))
+    # with each service's Swedish and English words as PTV's language versions
+    services, channels = export_ptv(with_translations(load_yaml("services.yaml")))
     folder.mkdir(parents=True, exist_ok=True)
     for name, items in (("services.json", services), ("channels.json", channels)):
         (folder / name).write_text(
@@ -145,7 +147,9 @@ def export_ptv_files(folder: Path) -> int:
 
 
 def import_ptv_files(services_path: Path, channels_path: Path, *, write: bool) -> int:
+    from catalogue.importers.ptv_common import TRANSLATED_FIELDS
     from catalogue.importers.ptv_import import import_ptv
+    from catalogue.seed import with_translations
 
     try:
         service_pages = json.loads(services_path.read_text(encoding="utf-8"))
@@ -153,13 +157,26 @@ def import_ptv_files(services_path: Path, channels_path: Path, *, write: bool) -
     except (OSError, ValueError) as error:
         print(f"Cannot read the PTV files: {error}", file=sys.stderr)
         return 2
-    result = import_ptv(service_pages, channel_pages, load_yaml("services.yaml"))
+    # compared with our Swedish and English words too (catalogue/data/translations), as exported
+    ours = with_translations(load_yaml("services.yaml"))
+    result = import_ptv(service_pages, channel_pages, ours)
     print(result.summary())
     for problem in result.errors:
         print(f"  skipped {problem.where}: {problem.reason}")
     if write and (result.added or result.changed):
+        # language versions that only repeat the translation files stay there; new ones from PTV are
+        # kept on the record (title_sv, ...) for review
+        known = {record["id"]: record for record in ours}
+        records = [
+            {
+                key: value
+                for key, value in record.items()
+                if key not in TRANSLATED_FIELDS or known.get(record["id"], {}).get(key) != value
+            }
+            for record in result.records
+        ]
         (DATA_DIR / "services.yaml").write_text(
-            yaml.safe_dump(result.records, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
         print("Wrote catalogue/data/services.yaml; run `polkuopas catalogue check` and review the diff.")
     return 0

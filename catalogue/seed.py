@@ -217,6 +217,21 @@ def _replace_catalogue(session: Session, data_dir: Path) -> SeedReport:
     return report
 
 
+def with_translations(records: list[dict[str, Any]], data_dir: Path = DATA_DIR) -> list[dict[str, Any]]:
+    """services.yaml's records with their Swedish and English words as `title_sv`, `summary_en`, ...
+    (the PTV export's language versions, catalogue/importers/ptv_common.py)."""
+    translations = load_translations(data_dir)
+    merged = []
+    for record in records:
+        record = dict(record)
+        for lang, texts in translations.get(str(record.get("id")), {}).items():
+            for name in ("title", "summary", "how_to_apply"):
+                if texts.get(name):
+                    record[f"{name}_{lang}"] = texts[name]
+        merged.append(record)
+    return merged
+
+
 def load_translations(data_dir: Path = DATA_DIR) -> dict[str, dict[str, dict[str, Any]]]:
     """Service id -> language -> its texts from translations/<lang>.yaml (dates as ISO strings)."""
     found: dict[str, dict[str, dict[str, Any]]] = {}

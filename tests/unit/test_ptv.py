@@ -504,3 +504,17 @@ def test_cli_reports_unreadable_files(tmp_path, capsys):
 
     (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
     assert main(["catalogue", "import-ptv", str(tmp_path / "broken.json"), str(tmp_path / "broken.json")]) == 2
+
+
+def test_the_export_carries_the_swedish_and_english_words(tmp_path):
+    import json
+
+    from catalogue.cli import main
+
+    assert main(["catalogue", "export-ptv", str(tmp_path)]) == 0
+    pages = json.loads((tmp_path / "services.json").read_text(encoding="utf-8"))
+    services = [item for page in (pages if isinstance(pages, list) else [pages]) for item in page["itemList"]]
+    pay_subsidy = next(s for s in services if s["polkuopasExtra"]["id"] == "palkkatuki")
+    names = {item["language"]: item["value"] for item in pay_subsidy["serviceNames"]}
+    assert names["fi"] == "Palkkatuki" and names["sv"] == "Lönesubvention" and names.get("en")
+    assert set(pay_subsidy["availableLanguages"]) == {"fi", "sv", "en"}
