@@ -8,10 +8,11 @@ from tests.livestack import Stack
 
 
 class Conversation:
-    def __init__(self, stack: Stack, page_municipality: str | None = None):
+    def __init__(self, stack: Stack, page_municipality: str | None = None, lang: str | None = None):
         self.client = httpx.Client(base_url=stack.base_url, timeout=60)
         self.session_id: str | None = None
         self.page_municipality = page_municipality  # the embedding page's data-municipality
+        self.lang = lang  # the page's data-lang, then the conversation's language as the API says
         self.transcript: list[tuple[str, list[dict]]] = []
 
     def say(self, message: str) -> list[dict]:
@@ -20,10 +21,13 @@ class Conversation:
             body["session_id"] = self.session_id
         if self.page_municipality:
             body["municipality"] = self.page_municipality
+        if self.lang:
+            body["lang"] = self.lang  # as the widget sends its current language
         response = self.client.post("/api/chat", json=body)
         assert response.status_code == 200, response.text
         data = response.json()
         self.session_id = data["session_id"]
+        self.lang = data["lang"]
         self.transcript.append((message, data["messages"]))
         return data["messages"]
 
