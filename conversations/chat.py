@@ -103,12 +103,12 @@ async def handle_message(
     message = store.clean_message(message)
     if not message:
         raise EmptyMessage
-    message = _safe_text(message)
     session = store.open_session(db, session_id)
     admit(session.id)
     language = choose_language(message, requested=lang, current=session.lang)
     session.lang = language.lang
     with speaking(language.lang):  # the category labels, the summary line: in the conversation's language
+        message = _safe_text(message)
         return await _exchange(
             db, bot, tracker_store, session, message, language, places, page_municipality, public_base_url
         )
