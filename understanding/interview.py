@@ -1,7 +1,12 @@
-"""Reads interview answers written in free Finnish into profile values.
+"""Reads interview answers written in free Finnish, Swedish or English into profile values.
 
 The bot's form validators call these; everything returns None when the text
 does not say the thing clearly, so the bot asks instead of guessing.
+
+Patterns are matched on folded text (``_fold``: lower case, ä -> a, ö -> o, å -> a,
+curly apostrophes straightened), so Swedish "arbetslös" is matched as "arbetslos" and
+"på" as "pa". Where one list holds several languages, each entry keeps the Finnish
+alternatives first, then the Swedish, then the English ones.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from understanding.finnish import fold
 from understanding.textparse import (
     parse_age,
     parse_duration_months,
+    parse_finnish_number,
     parse_hours_per_week,
     parse_wage_eur,
 )
@@ -21,6 +27,8 @@ from vocabulary import label
 
 SKIPPED = "skipped"
 
+# A whole short answer ("pass", "next.") rather than a word inside a longer one.
+_ALONE = r"[\s.!]*$"
 SKIP_PATTERNS = [
     r"\bohita\b",
     r"\bohitan\b",
@@ -43,15 +51,52 @@ SKIP_PATTERNS = [
     r"^-$",
     r"\bdont_know\b",
     r"/dont_know",
+    # Swedish ("int" is Finland-Swedish colloquial "inte")
+    r"\bhoppa(r)? over\b",
+    r"\bvet (inte|int|ej)\b",
+    r"\bvill (helst )?(inte|int|ej) (svara|saga|beratta)\b",
+    r"\bvill jag (helst )?(inte|int) (svara pa|saga|beratta)\b",
+    r"\bkan (inte|int) saga\b",
+    r"\bingen aning\b",
+    rf"^nasta( fraga)?{_ALONE}",
+    # English; "I don't know Finnish" answers the language question, it does not skip it
+    r"\b(don'?t|do not) know\b(?!\s+(\w+\s+)?finnish)",
+    r"\bnot sure\b",
+    r"\brather not (say|answer|tell)\b",
+    r"\bprefer not to (say|answer|tell)\b",
+    r"\b(don'?t|do not) want to (say|answer|tell)\b",
+    r"\bno idea\b",
+    rf"^pass{_ALONE}",
+    rf"^next( question| one)?{_ALONE}",
 ]
 _SKIP_RE = re.compile("|".join(SKIP_PATTERNS))
 
 # (pattern on folded text, value): the first matching pattern wins.
 SITUATION_PATTERNS: list[tuple[str, str]] = [
+    # a negated job is no job: "en ole töissä", "jag jobbar inte", "I'm not working"
     (r"\be[in] (ole|oo) (toissa|tyossa|toita|tyosuhteessa)", "unemployed"),
-    (r"lomaut", "laid_off"),
-    (r"sairauslom|sairaslom|saikulla|sairaana", "sick_leave"),
-    (r"valmistun|valmistumassa|valmistuin juuri|viimeista vuotta", "graduating"),
+    (
+        r"\b(jobbar|arbetar) (inte|int|ej)\b|\b(inte|int|ej) i arbete\b"
+        r"|\bhar (inget|inte|int)( nagot| nat| nan| ett)? (jobb|arbete)\b"
+        r"|\bnot (currently |at the moment |right now |now )?(working|employed|in work)\b"
+        r"|\b(don'?t|do not) (currently )?(have (a |any )?(job|work)|work)\b"
+        r"|\bhaven'?t (got )?(a |any )?(job|work)\b|\bhave no (job|work)\b",
+        "unemployed",
+    ),
+    # temporary lay-off: "lomautus", "permittering", "temporarily laid off", "furlough"
+    (r"lomaut|permitter|permiter|\blaid off|\blay-?offs?\b|\blaying (\w+ )?off|furlough", "laid_off"),
+    (
+        r"sairauslom|sairaslom|saikulla|sairaana"
+        r"|sjukledig|sjukskriv|sjukpenning"
+        r"|sick[- ]leave|off sick",
+        "sick_leave",
+    ),
+    (
+        r"valmistun|valmistumassa|valmistuin juuri|viimeista vuotta"
+        r"|utexaminer|blir (fardig|klar)|tar examen|sista (aret|terminen)"
+        r"|graduat|final year|last year of (my )?stud",
+        "graduating",
+    ),
     (
         r"tyoton|tyottoma|ilman toita|ilman tyota|ei ole toita|ei oo toita|ei toita|irtisano|potku|tyot loppu|tyo loppu|tyosuhde loppu|maaraaikai\w*( \w+)? loppu|jain tyotto",
         "unemployed",
@@ -61,75 +106,289 @@ SITUATION_PATTERNS: list[tuple[str, str]] = [
         r"(toita|tyota|tyopaikkaa|duunia|hommia)\w* ei (ole|oo) loyty|e[in] (ole|oo) loyt\w* (toita|tyota|tyopaikkaa|duunia|hommia)|kortisto|duunit loppu|pesti loppu|patka loppu",
         "unemployed",
     ),
-    (r"opiskelen|opiskelija|opiskelemassa|koulussa|opinnot kesken", "student"),
-    (r"olen toissa|oon toissa|olen tyossa|oon tyossa|tyosuhteessa|toissa\b|vakituinen|osa-aika", "employed"),
-    (r"jokin muu|muu tilanne|kotona lasten|kotiaiti|kotiisa|elakkeella", "other"),
+    (
+        r"arbetslos|arbetssokande|utan (jobb|arbete|anstallning)"
+        r"|(blev|blivit|bli) av med (jobbet|mitt jobb|arbetet|min anstallning)"
+        r"|sagts upp|sades upp|sa upp mig|uppsagd|upsagd|fick sparken"
+        r"|(forlorade|forlorat|miste|mist) (jobbet|jobbe|mitt jobb|arbetet)"
+        r"|(kontrakt|visstid|vikariat|anstallning|avtal|jobb)\w* (tog|har tagit|gick) (slut|ut)"
+        r"|(kontrakt|avtal)\w* (fornyades|forlangdes) (inte|int)",
+        "unemployed",
+    ),
+    (
+        r"unemployed|out of work|lost (my|the|his|her|our) (job|work)|\bno (job|work)\b|jobless"
+        r"|\bfired\b|\bsacked\b|dismissed|made redundant|redundan|\blet go\b"
+        r"|(contract|job|employment|project)\w* (has )?(ended|expired|ran out|finished|is over|was not renewed)"
+        r"|haven'?t (found|got|been able to find) (a |any )?(job|work)|can'?t find (a |any )?(job|work)"
+        r"|without (a )?(job|work)|between jobs",
+        "unemployed",
+    ),
+    (
+        r"opiskelen|opiskelija|opiskelemassa|koulussa|opinnot kesken"
+        r"|\bstuderar|\bstuderande|\bstudent\b|gar i skola|gar pa (universitet|hogskola|yrkes|gymnasi)"
+        r"|\bstudying\b|\bi study\b|at (university|college|school)",
+        "student",
+    ),
+    (
+        r"olen toissa|oon toissa|olen tyossa|oon tyossa|tyosuhteessa|toissa\b|vakituinen|osa-aika"
+        r"|\bjobbar\b|\barbetar\b|\bhar (ett )?(jobb|arbete)\b|\bi arbete\b|anstalld|\bdeltid|\bheltid"
+        r"|\bworking\b|\bemployed\b|\bhave (a )?(job|work)\b|\bi work\b|i'?ve got a job|part[- ]?time|full[- ]?time",
+        "employed",
+    ),
+    (
+        r"jokin muu|muu tilanne|kotona lasten|kotiaiti|kotiisa|elakkeella"
+        r"|pension|hemma med (barnen|barn|bebisen)|foraldraledig|mammaledig|pappaledig|vardnadsledig|nagot annat|^annat\b"
+        r"|\bretired\b|stay[- ]at[- ]home|at home with (the |my |our )?(kids|children|baby)"
+        r"|(parental|maternity|paternity) leave|something else|^other\b|homemaker",
+        "other",
+    ),
 ]
+# Health limits work (answer to "does your health limit what work you can do?"). A plain "ei",
+# "nej" or "no" says it does not; "ja"/"yes" says it does.
 WORK_ABILITY_PATTERNS: list[tuple[str, str]] = [
     (
-        r"^ei\b|ei rajoita|ei mitaan|\bterve(\b|ena)|taysin kunnossa|hyvassa kunnossa|ei ongelm|ei oo ongelm|^en$",
+        r"^ei\b|ei rajoita|ei mitaan|\bterve(\b|ena)|taysin kunnossa|hyvassa kunnossa|ei ongelm|ei oo ongelm|^en$"
+        r"|^(nej|nope|nah)\b|\binte alls\b|\bfrisk\b|begransar (mig )?(inte|int|ej)|(inga|inte nagra) (problem|begransningar|hinder)"
+        # English "no" alone or with more English; Finnish colloquial "no" is "well" ("no selkä vaivaa")
+        r"|^no(\s*[,.!]|\s*$|\s+(not|it|i|my|nothing|none|problems?|limitations?|issues)\b)|\bnot at all\b|\bhealthy\b|\bno (problems?|limitations?|limits|issues|restrictions|health (problems|issues))\b"
+        r"|(doesn'?t|does not|don'?t|do not) limit|in good (health|shape)|fully (fit|able|healthy)",
         "full",
     ),
     (
         r"rajoittaa|osatyokyky|selka|polvi|niska|olkapaa|masennus|uupu|burnout|mielenterve|sairaus|sairas|vamma|kipu|kivu|krooni|ahdistu|diabet|astma|reuma|kuntoutu|jaksa|alentun|"
-        r"liikuntaelim|mieliala|keskittyminen",
+        r"liikuntaelim|mieliala|keskittyminen"
+        r"|^ja\b|\blite\b|begransar|begransning|\brygg|\bkna(n|et|na)?\b|\bnacke|\baxel|\baxlar|depression|deprimerad"
+        r"|utbrand|utmattning|angest|sjukdom|\bsjuk\b|kronisk|funktionsnedsattning|handikapp|smart(a|or)|reum"
+        r"|rehabiliter|(orkar|klarar) (inte|int)|nedsatt"
+        r"|^(yes|yeah|yep)\b|somewhat|a (little|bit)\b|\blimit|\bback\b|\bknees?\b|\bneck\b|shoulder|depress"
+        r"|burn(ed|t)? ?out|anxiety|illness|\bill\b|disab|chronic|injur|\bpain|asthma|rheuma|arthrit|mental health"
+        r"|\bsick|rehab|can'?t (lift|stand|sit|walk)|partial|adhd|autis|epilep",
         "partial",
     ),
-    (r"en osaa sanoa|en tieda|vaikea sanoa|ehka", "unknown"),
+    (
+        r"en osaa sanoa|en tieda|vaikea sanoa|ehka"
+        r"|\bvet (inte|int|ej)\b|svart att saga|\bkanske\b|osaker|inte saker|ingen aning"
+        r"|\bnot sure\b|\bmaybe\b|(hard|difficult) to say|(don'?t|do not) know|\bunsure\b|\bperhaps\b|no idea",
+        "unknown",
+    ),
 ]
 FINNISH_PATTERNS: list[tuple[str, str]] = [
-    (r"\be[in] \w+( suomea)? (kovin|kauhean|niin) hyvin|\bei kovin hyva", "basic"),
-    (r"aidinkiel|natiivi|sujuva|sujuvasti|erinomai|suomalainen", "native"),
-    (r"\bhyva\b|hyvin|ihan ok|pärjään|parjaan", "good"),
-    (r"perus|vahan|jonkin verran|a1|a2|b1|alkeet|huono", "basic"),
-    (r"en osaa|opettelen|en puhu|ei yhtaan|en viela", "none"),
+    # "not very well" is some Finnish, whatever word comes after the negation
+    (
+        r"\be[in] \w+( suomea)? (kovin|kauhean|niin) hyvin|\bei kovin hyva"
+        r"|\b(inte|int) (alls |sa |sarskilt |speciellt |sa varst |alltfor |jatte)?(bra|flytande|gott)\b"
+        r"|\bnot (at all |very |that |so |too |really |particularly )?(good|well|fluent|great)\b"
+        r"|\b(don'?t|do not|can'?t|cannot) (speak|talk|write|read|understand)( \w+){0,2} (very |that |so |too |really )?well\b",
+        "basic",
+    ),
+    (
+        r"aidinkiel|natiivi|sujuva|sujuvasti|erinomai|suomalainen"
+        r"|modersmal|flytande|infodd"
+        r"|\bnative\b|fluent|mother tongue|first language|\bc[12]\b",
+        "native",
+    ),
+    (r"\bhyva\b|hyvin|ihan ok|pärjään|parjaan|\bbra\b|\bgott\b|\bgood\b|\bwell\b|\bb2\b|\bok(ay|ej)?\b", "good"),
+    (
+        r"perus|vahan|jonkin verran|a1|a2|b1|alkeet|huono"
+        r"|\blite\b|grund|\bnagot\b|nagorlunda|\bdalig|\bsvag|nyborjare"
+        r"|\bbasic|a (little|bit)\b|\bsome\b|\bpoor\b|\bweak\b|\bbad\b|beginner|\blittle\b|elementary",
+        "basic",
+    ),
+    (
+        r"en osaa|opettelen|en puhu|ei yhtaan|en viela"
+        r"|\binte alls\b|\bingen\b|\binget\b|\bkan (inte|int|ej)\b|\btalar (inte|int|ej)\b|lar mig|haller pa att lara"
+        r"|\bnot at all\b|\bnone\b|no finnish|(don'?t|do not|can'?t|cannot) (speak|talk|understand|know)"
+        r"|\blearning\b|\bzero\b|\bnothing\b|^no\b",
+        "none",
+    ),
 ]
+# Goals: every matching goal is returned.
 GOAL_PATTERNS: list[tuple[str, str]] = [
-    (r"yrittaja|yritys|oma firma|oman firman|toiminimi|starttiraha", "business"),
-    (r"opisk|koulutu|kouluun|tutkinto|kurssi|uudelleenkoulut|amis|ammattikoulu", "education"),
-    (r"kokeil|uusi ala|uudelle alalle|alanvaihto|vaihtaa alaa", "try_field"),
-    (r"jaksa|kuntoutu|terveys kuntoon|lepo|arki kuntoon|voimia", "rehabilitation"),
-    (r"toihin|tyopaikka|toita|duuni|duunii|tyota|palkkatyo|vakituinen", "job"),
+    (
+        r"yrittaja|yritys|oma firma|oman firman|toiminimi|starttiraha"
+        r"|eget (foretag|bolag)|egen firma|starta (ett |eget |en |egen )?(foretag|firma|bolag|business)|foretagare|entreprenor|startpeng"
+        r"|own (business|company|firm)|entrepreneur|start(ing)? (a|an|my own|my) (business|company|firm)|self[- ]employ"
+        r"|\bstartup|start-up|freelanc",
+        "business",
+    ),
+    (
+        r"opisk|koulutu|kouluun|tutkinto|kurssi|uudelleenkoulut|amis|ammattikoulu"
+        r"|\bstudera|\bstudier|utbildning|skola|skolor|\bkurs|examen"
+        r"|\bstud(y|ies|ying)\b|\bschool|\bcourses?\b|degree|training|education|universit|vocational|retrain|qualification",
+        "education",
+    ),
+    (
+        r"kokeil|uusi ala|uudelle alalle|alanvaihto|vaihtaa alaa"
+        r"|\bprova|ny bransch|byta (bransch|yrke|bana|omrade|riktning)|nytt (yrke|omrade)|annan bransch"
+        r"|\btry\b(?! to\b)|try(ing)? out|new (field|career)|change (my )?(field|career|profession)|career change"
+        r"|different (field|career|industry)|switch(ing)? (fields?|careers?|industr)|something new|work trial",
+        "try_field",
+    ),
+    (
+        r"jaksa|kuntoutu|terveys kuntoon|lepo|arki kuntoon|voimia"
+        r"|\borka|\bork\b|\bhalsa\b|\bhalsan\b|aterhamt|rehabiliter|ma battre|\bvila\b|krafter"
+        r"|rehab|feel better|recover|\benergy\b|\bhealth\b(?![- ]?care)|get well|well-?being|\bcope\b|\brest\b"
+        r"|get (my )?(strength|life) back",
+        "rehabilitation",
+    ),
+    (
+        r"toihin|tyopaikka|toita|duuni|duunii|tyota|palkkatyo|vakituinen"
+        r"|\bjobb(et|a|en)?\b|\barbete\b|\barbeta\b|anstallning|sysselsattning"
+        r"|\bjobs?\b|\bwork\b(?! trial)|\bworking\b|employment|\bemployed\b",
+        "job",
+    ),
 ]
 EMPLOYER_TYPE_PATTERNS: list[tuple[str, str]] = [
-    (r"seurakun|uskonnollinen yhdyskunta", "other"),
-    (r"yhdistys|\bry\b|jarjesto", "association"),
-    (r"saatio", "foundation"),
-    (r"\bkunta|\bkunnan\b|kaupunki|\bkaupungin\b|hyvinvointialue", "municipality"),
-    (r"yritys|firma|\boy\b|osakeyhtio|toiminimi|\btmi\b|yrittaja|kauppa|ravintola|liike", "company"),
-    (r"^muu\b|\bjokin muu\b", "other"),
+    (r"seurakun|uskonnollinen yhdyskunta|forsamling|\bkyrka(n)?\b|kyrklig|parish|church|congregation", "other"),
+    (
+        r"yhdistys|\bry\b|jarjesto"
+        r"|forening|\bforbund|\brf\b|\br\.f\.|ideell"
+        r"|association|\bngo\b|non-?profit|charit|\bsociety\b|\bclub\b",
+        "association",
+    ),
+    (r"saatio|stiftelse|foundation", "foundation"),
+    (
+        r"\bkunta|\bkunnan\b|kaupunki|\bkaupungin\b|hyvinvointialue"
+        r"|\bkommun|\bstad\b|\bstaden\b|valfardsomrade"
+        r"|municipal|\bcity\b(?!\s*cent)|\btown\b(?!\s*cent)|wellbeing services county|wellbeing county"
+        r"|welfare (services )?(area|region|county)",
+        "municipality",
+    ),
+    (
+        r"yritys|firma|\boy\b|osakeyhtio|toiminimi|\btmi\b|yrittaja|kauppa|ravintola|liike"
+        r"|foretag|\bab\b|aktiebolag|restaurang|\bkafe|butik|privat"
+        r"|company|\bltd\b|\binc\b|\bllc\b|\bbusiness|enterprise|corporation|\bfirm\b|\bcafe|restaurant"
+        r"|\bshop\b|\bstore\b|\bkiosk|private|startup|start-up|sole trader|self-employed",
+        "company",
+    ),
+    (r"^muu\b|\bjokin muu\b|^annat\b|nagot annat|^other\b|something else", "other"),
 ]
+# "58 years old", "58-year-old", "58 år", "58-årig", "58 yo": an age in a hire-group answer
+_AGED = r"\s*-?\s*(years?[- ]old|yrs?[- ]old|yo|ar|arig|aring)\b"
 HIRE_GROUP_PATTERNS: list[tuple[str, str]] = [
-    (r"oppisopim|oppisopparil|apprentice", "apprentice"),
-    (r"osatyokyk|vamma|sairaus|alentun|tyokyky", "partial_work_ability"),
-    (r"\b(5[5-9]|6[0-9])\s*-?\s*v|yli 5[5-9]\b|\b55\s*\+|^\s*55\s*$|ikaantyn|senior|konkari", "over_55"),
-    (r"alle 30|nuori|nuoren|nuorta|nuoria|\b(1[5-9]|2[0-9])\s*-?\s*v", "under_30"),
-    (r"pitkaaikaistyot|pitkaan tyottoma|pitkaan tyoton|pitka tyottomyys", "long_unemployed"),
-    (r"ei mikaan|ei kumpikaan|tavallinen|ei erityis", "none"),
+    (r"oppisopim|oppisopparil|apprentice|laroavtal|larling", "apprentice"),
+    (
+        r"osatyokyk|vamma|sairaus|alentun|tyokyky"
+        r"|arbetsformaga|funktionsnedsatt|funktionshind|handikapp"
+        r"|work ability|disab|handicap|chronic(ally)? ill|illness",
+        "partial_work_ability",
+    ),
+    (
+        r"\b(5[5-9]|6[0-9])\s*-?\s*v|yli 5[5-9]\b|\b55\s*\+|^\s*55\s*$|ikaantyn|senior|konkari"
+        rf"|\bover (5[5-9]|[6-9]\d)\b|\baged? (5[5-9]|6\d)\b|\b(5[5-9]|6\d){_AGED}|\baldre\b|\bolder\b",
+        "over_55",
+    ),
+    (
+        r"alle 30|nuori|nuoren|nuorta|nuoria|\b(1[5-9]|2[0-9])\s*-?\s*v"
+        rf"|\bunder (2\d|30)\b|\bung\b|\bunga\b|\bungt\b|ungdom|\byoung|\byouth|\baged? (1[5-9]|2\d)\b|\b(1[5-9]|2\d){_AGED}",
+        "under_30",
+    ),
+    (
+        r"pitkaaikaistyot|pitkaan tyottoma|pitkaan tyoton|pitka tyottomyys"
+        r"|langtidsarbetslos|langvarigt arbetslos|arbetslos (lange|lang tid)"
+        r"|long[- ]?term unemploy|unemployed (for )?(a )?long|long[- ]?term jobless",
+        "long_unemployed",
+    ),
+    (
+        r"ei mikaan|ei kumpikaan|tavallinen|ei erityis"
+        r"|(ingen|inget) av (dessa|dem)|ingen (sarskild|speciell)|\bvanlig|^(ingen|inget)\b"
+        r"|\bnone\b|nothing special|\bregular\b|\bnormal\b|\bneither\b",
+        "none",
+    ),
 ]
+# Fields of work: every matching field is returned. Also used by understanding/competence.py on
+# single (Finnish) words and their base forms, so short stems keep word boundaries.
 FIELD_PATTERNS: list[tuple[str, str]] = [
-    (r"siivo|puhtaanapi|laitoshuol", "cleaning"),
-    (r"kiinteisto|talonmie|huoltomie|piha", "property_care"),
-    (r"kierrat", "recycling"),
-    (r"keittio|kokki|ravintol|ruoka|kahvila|tarjoilu", "kitchen"),
-    (r"media|grafi|some|valokuv|video", "media"),
-    (r"puutyo|puusepa|puusepp|kirves", "woodwork"),
-    (r"varasto|logisti|trukki|lahett", "logistics"),
-    (r"kauppa|myyj|kassa|myymala", "retail"),
-    (r"hoiva|hoitaja|lahihoi|vanhus|hoito", "care"),
-    (r"rakennu|rakentam|remont|raksa", "construction"),
-    (r"toimisto|sihteeri|kirjanpi", "office"),
-    (r"\bit\b|ohjelmoi|koodaa|tietotekni|atk", "it"),
-    (r"metalli|hitsa|koneistaj", "metal"),
-    (r"ompel|tekstiil", "textile"),
-    (r"puutarh|viherala", "gardening"),
-    (r"kuljet|(?<!trukki)kuski|autonkulj|rekka|bussi", "transport"),
-    (r"asiakaspalvel|asiakkai", "customer_service"),
+    (
+        r"siivo|puhtaanapi|laitoshuol"
+        r"|stadning|stadare|staderska|\bstadar\b|\bstada\b|stadjobb|stadfirma|lokalvard"
+        r"|clean|housekeep",
+        "cleaning",
+    ),
+    (
+        r"kiinteisto|talonmie|huoltomie|piha"
+        r"|fastighet|vaktmast|gardskarl"
+        r"|property|janitor|caretaker|facility maint|building maint|groundskeep",
+        "property_care",
+    ),
+    (r"kierrat|atervinn|recycl", "recycling"),
+    (
+        r"keittio|kokki|ravintol|ruoka|kahvila|tarjoilu"
+        r"|\bkok(et)?\b|storkok|\bkock|restauran(g|t)|\bkafe|\bcafe|servering|servitr|servitor|diskare|bageri|bagare"
+        r"|kitchen|\bcook|\bchef|catering|waiter|waitress|dishwash|\bbaker|barista",
+        "kitchen",
+    ),
+    (
+        # Finnish "some" (social media) but not English "some", "something"
+        r"media|grafi|\bsome(a|ssa|sta|en|tta|tus|tt|-|pai|jul|mar|kan|sis)|^some$|valokuv|video"
+        r"|fotograf|graphic|photograph|journalis",
+        "media",
+    ),
+    (r"puutyo|puusepa|puusepp|kirves|snickare|snickeri|traarbet|woodwork|carpent|joiner|cabinet ?mak", "woodwork"),
+    (
+        r"varasto|logisti|trukki|lahett"
+        r"|\blager|gaffeltruck|truckkort|truckforare|kor truck|\btruckar\b"
+        r"|warehouse|forklift|order pick",
+        "logistics",
+    ),
+    (
+        r"kauppa|myyj|kassa|myymala"
+        r"|butik|forsalj|saljare|detaljhandel|dagligvaruhandel"
+        r"|retail|(?<!work)shop|\bstores?\b|\bsales|cashier|supermarket|grocer",
+        "retail",
+    ),
+    (
+        r"hoiva|hoitaja|lahihoi|vanhus|hoito"
+        r"|(?<!lokal)vard(are|arbet|bitr|hem|jobb|yrke|en\b|\b)|narvard|sjukvard|sjukskot|omsorg|hemtjanst|barnskot"
+        r"|(?<!customer )\bcare\b|caregiv|\bcarers?\b|\bnurs(e|es|ing)\b|health ?care|elderly|personal assistant",
+        "care",
+    ),
+    (
+        r"rakennu|rakentam|remont|raksa|\bbygg|renover|construct|\bbuilder|building site|renovat|bricklay",
+        "construction",
+    ),
+    (
+        r"toimisto|sihteeri|kirjanpi"
+        r"|kontor|sekreterare|bokforing|administrat"
+        r"|office|secretar|accounting|bookkeep|receptionist|clerical|\badmin",
+        "office",
+    ),
+    (
+        # "it" is also an English pronoun: only IT work ("IT-ala", "it support"); fields() also
+        # reads a capitalised "IT" in the original text
+        r"\bit(?=[-:]\w)|\bit\b(?=\s+(ala|alal\w*|alan|hommi\w*|tuki\w*|tuen|support|field|sector|industry|branschen"
+        r"|bransch|jobs?|work|specialist|consult\w*|department|company|companies|administrat\w*)\b)|^it$|\binom it\b"
+        r"|ohjelmoi|koodaa|tietotekni|atk"
+        r"|programmer|programming|software|developer|coding|\bcoder|web ?develop|data ?analy",
+        "it",
+    ),
+    (r"metalli|hitsa|koneistaj|\bmetal|svets|\bweld|machinist|\bcnc\b", "metal"),
+    (r"ompel|tekstiil|textil|somnad|sommersk|sewing|seamstress|tailor|garment", "textile"),
+    (r"puutarh|viherala|tradgard|gronomrade|garden|landscap|horticult", "gardening"),
+    (
+        r"kuljet|(?<!trukki)kuski|autonkulj|rekka|bussi"
+        r"|transport|chauffor|(?<!truck)forare|lastbil|\bbus(s|ses|sar)?\b|\btaxi|budbil"
+        r"|(?<!forklift )(?<!forklift-)driver(?!'?s? licen)|(?<!forklift )(?<!forklift-)(?<!kor )\btruck(?!kort|forare|ar\b)|lorry|delivery|courier",
+        "transport",
+    ),
+    (
+        r"asiakaspalvel|asiakkai"
+        r"|kundtjanst|kundservice|kundbetjan"
+        r"|customer (service|support|care|advis)|call ?cent|contact ?cent",
+        "customer_service",
+    ),
 ]
+_IT_CAPITALISED_RE = re.compile(r"\bIT\b")
+_CURLY_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+
+
+def _fold(text: str) -> str:
+    """Folded text as the patterns expect it ("I’m" -> "i'm", "Arbetslös" -> "arbetslos")."""
+    return fold(text).translate(_CURLY_APOSTROPHES)
 
 
 def _first_match(text: str, patterns: list[tuple[str, str]]) -> str | None:
-    folded = fold(text)
+    folded = _fold(text)
     for pattern, value in patterns:
         if re.search(pattern, folded):
             return value
@@ -137,10 +396,10 @@ def _first_match(text: str, patterns: list[tuple[str, str]]) -> str | None:
 
 
 def is_skip(text: str | None) -> bool:
-    """'ohita', 'en halua vastata', 'en tiedä', 'skip' ..."""
+    """'ohita', 'en halua vastata', 'en tiedä', 'skip', 'hoppa över', 'vet inte', "don't know" ..."""
     if not text:
         return False
-    return bool(_SKIP_RE.search(fold(text).strip()))
+    return bool(_SKIP_RE.search(_fold(text).strip()))
 
 
 def payload_entities(text: str | None) -> dict[str, Any]:
@@ -157,12 +416,16 @@ def payload_entities(text: str | None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-NEGATED_UNEMPLOYMENT_RE = re.compile(r"\be[in] (ole|oo|oo enaa|ole enaa) (tyoton|tyottomana|ilman toita)")
+NEGATED_UNEMPLOYMENT_RE = re.compile(
+    r"\be[in] (ole|oo|oo enaa|ole enaa) (tyoton|tyottomana|ilman toita)"
+    r"|\b(inte|int|ej) (langre )?(arbetslos|utan (jobb|arbete))"
+    r"|\b(not|no longer) (unemployed|jobless|out of work|without (a )?(job|work))"
+)
 
 
 def situation(text: str) -> str | None:
-    # "en ole työtön, opiskelen" is about studying, not unemployment.
-    return _first_match(NEGATED_UNEMPLOYMENT_RE.sub(" ", fold(text)), SITUATION_PATTERNS)
+    # "en ole työtön, opiskelen" / "I'm not unemployed, I study" is about studying, not unemployment.
+    return _first_match(NEGATED_UNEMPLOYMENT_RE.sub(" ", _fold(text)), SITUATION_PATTERNS)
 
 
 def work_ability(text: str) -> str | None:
@@ -174,7 +437,7 @@ def finnish_level(text: str) -> str | None:
 
 
 def goals(text: str) -> list[str]:
-    folded = fold(text)
+    folded = _fold(text)
     return [value for pattern, value in GOAL_PATTERNS if re.search(pattern, folded)]
 
 
@@ -187,8 +450,13 @@ def hire_group(text: str) -> str | None:
 
 
 def fields(text: str) -> list[str]:
-    folded = fold(text)
-    return [value for pattern, value in FIELD_PATTERNS if re.search(pattern, folded)]
+    folded = _fold(text)
+    # a capitalised "IT" is IT work even beside English words ("I worked in IT"), unless the
+    # whole message is shouted
+    it_capitalised = bool(_IT_CAPITALISED_RE.search(text)) and (text != text.upper() or len(text.split()) <= 2)
+    return [
+        value for pattern, value in FIELD_PATTERNS if re.search(pattern, folded) or (value == "it" and it_capitalised)
+    ]
 
 
 def age(text: str) -> int | None:
@@ -224,12 +492,70 @@ _JOB_LENGTH_ATTRIBUTE = re.compile(
 )
 
 
+# Swedish and English: "for 12 months", "i ett år", "a 6-month contract", "sex månaders
+# anställning", "the job lasts a year". The words naming the length are read by
+# textparse.parse_duration_months.
+_LENGTH_UNIT = r"(?:months?|mos?|mths?|years?|yrs?|weeks?|manad(?:er)?|man|ar|halvar|veckor|vecka)"
+_LENGTH_WORDS = rf"((?:[\w,.-]+\s+){{0,4}}?{_LENGTH_UNIT})\b"
+_JOB_NOUN = (
+    r"(?:contract|job|position|post|employment|placement|work trial|anstallning\w*|kontrakt\w*|jobb\w*|"
+    r"arbetsavtal\w*|vikariat\w*|visstid\w*|tjanst\w*)"
+)
+_JOB_LENGTH_OTHER = [
+    # "a 12-month contract", "6 month fixed-term job", "sex månaders anställning", "ett års kontrakt"
+    re.compile(
+        r"((?:\d+(?:[.,]5)?|[a-z]+)[\s-]*(?:months?|mo|years?|manaders|manads|ars))[\s-]+"
+        rf"(?:long\s+)?(?:fixed[- ]term\s+|temporary\s+|full[- ]time\s+|part[- ]time\s+)?{_JOB_NOUN}"
+    ),
+    # "the contract is 6 months", "anställningen varar ett år", "the job would last for a year"
+    re.compile(
+        rf"{_JOB_NOUN}\s+(?:is|would be|will be|lasts|would last|will last|of|ar|varar|blir|skulle vara|pa)"
+        rf"\s+(?:for\s+)?{_LENGTH_WORDS}"
+    ),
+    # "for 12 months", "i 12 månader", "för ett år", "under ett halvår"
+    re.compile(rf"\b(?:for|i|under)\s+{_LENGTH_WORDS}"),  # "för" folds to "for"
+]
+# "unemployed for 8 months", "arbetslös i ett år", "worked there for 2 years": not the job's length
+_NOT_JOB_LENGTH_RE = re.compile(
+    r"(unemploy|jobless|out of work|been|worked|arbetslos|varit|jobbat|arbetat|utan (jobb|arbete))[\w\s,']{0,30}$"
+)
+_PERMANENT_RE = re.compile(
+    r"toistaiseksi|vakituis|permanent|indefinite|until further notice|open-ended|tills? vidare|tillsvidare|fast anstallning"
+)
+
+
+# A part of the answer that is only a length: "a year", "ett år", "2400 €/month, 12 months".
+_LENGTH_FILLERS = frozenset({"a", "an", "and", "och", "about", "around", "ungefar", "cirka", "ca"})
+_BARE_LENGTH_RE = re.compile(rf"^(?:[a-z0-9,.]+[\s-]+){{0,4}}?{_LENGTH_UNIT}$")
+
+
+def _other_job_months(folded: str) -> float | None:
+    for pattern in _JOB_LENGTH_OTHER:
+        for found in pattern.finditer(folded):
+            if _NOT_JOB_LENGTH_RE.search(folded[: found.end()]):
+                continue
+            months = parse_duration_months(found.group(1))
+            if months is not None:
+                return months
+    for part in re.split(r"[,;\n]+", folded):
+        part = part.strip(" .!")
+        words = re.split(r"[\s-]+", part)[:-1]
+        if _BARE_LENGTH_RE.match(part) and all(
+            w in _LENGTH_FILLERS or parse_finnish_number(w) is not None for w in words
+        ):
+            months = parse_duration_months(part)
+            if months is not None:
+                return months
+    return None
+
+
 def job_months(text: str) -> int | None:
     """How long the job lasts, in whole months: "12 kuukaudeksi", "puoleksi vuodeksi", "6 kk:n
-    työsuhde", "kahdeksi vuodeksi". None when not said, or for a permanent job ("toistaiseksi"):
-    then each support's own longest duration applies. Not "8 kuukautta työttömänä"."""
-    folded = fold(text[:300])
-    if re.search(r"toistaiseksi|vakituis", folded):
+    työsuhde", "kahdeksi vuodeksi", "for 12 months", "a 6-month contract", "i ett år". None when
+    not said, or for a permanent job ("toistaiseksi", "permanent", "tills vidare"): then each
+    support's own longest duration applies. Not "8 kuukautta työttömänä" / "unemployed for 8 months"."""
+    folded = _fold(text[:300])
+    if _PERMANENT_RE.search(folded):
         return None
     months: float | None = None
     found = _JOB_LENGTH_TRANSLATIVE.search(folded)
@@ -248,6 +574,8 @@ def job_months(text: str) -> int | None:
             count = float((found.group(1) or found.group(2)).replace(",", "."))
             in_years = re.search(r"\d\s*(vuo|v:n)", found.group(0)) is not None
             months = count * (12 if in_years else 1)
+        else:
+            months = _other_job_months(folded)
     if months is None or not months.is_integer() or not 1 <= months <= 60:
         return None
     return int(months)
@@ -355,22 +683,70 @@ RATING_WORDS = {
     "viitonen": 5,
     "viitosen": 5,
     "vitosen": 5,
+    # Swedish: "en" is left out, it is also Finnish "en" (I don't); "en etta", "en trea" are read
+    "ett": 1,
+    "etta": 1,
+    "tva": 2,
+    "tvaa": 2,
+    "tvaan": 2,
+    "tre": 3,
+    "trea": 3,
+    "fyra": 4,
+    "fyran": 4,
+    "fem": 5,
+    "femma": 5,
+    # English
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
 }
-# In the order they are tried: strong words first, then negations before the plain "hyvä".
+# In the order they are tried: strong words first, then negations ("not very good", "inte så
+# bra", "not bad") before the words they negate, then the plain "hyvä", "bra" and "good".
 RATING_PHRASES: list[tuple[str, int]] = [
-    (r"todella huono|tosi huono|erittain huono|surkea|kamala|katastrof", 1),
-    (r"erinomai|tosi hyva|todella hyva|loistava|mahtava|tosi hyvin|erittain hyva", 5),
-    (r"huono|heikko|ei hyva|ei kovin hyva|ei oikein|ei hyvin", 2),
-    (r"keskinkertai|ihan ok|siina ja siina|niin ja nain|kohtalai|\bok\b", 3),
-    (r"hyva|ihan hyvin|hyvin", 4),
+    (
+        r"todella huono|tosi huono|erittain huono|surkea|kamala|katastrof"
+        r"|mycket dalig|jattedalig|urdalig|hemsk|fruktansvard"
+        r"|very (bad|poor)|really bad|terrible|awful|horrible",
+        1,
+    ),
+    (
+        r"\b(inte|int) (sa |sarskilt |speciellt |jatte|mycket )?bra\b"
+        r"|\bnot (so |very |that |too |really )?(good|well|great)\b",
+        2,
+    ),
+    (r"\bnot (so |that |too )?bad\b|\b(inte|int) (sa )?dalig", 3),
+    (
+        r"erinomai|tosi hyva|todella hyva|loistava|mahtava|tosi hyvin|erittain hyva"
+        r"|mycket bra|jattebra|utmarkt|fantastisk|toppen"
+        r"|very (good|well)|really good|excellent|great|perfect|amazing|fantastic",
+        5,
+    ),
+    (
+        r"huono|heikko|ei hyva|ei kovin hyva|ei oikein|ei hyvin"
+        r"|\bdalig|\bsvag|\bbad\b|\bpoor\b|\bweak\b",
+        2,
+    ),
+    (
+        r"keskinkertai|ihan ok|siina ja siina|niin ja nain|kohtalai|\bok\b"
+        r"|\bokej\b|\bsadar\b|hyfsa|\bmedel|\bsi sa\b"
+        r"|\bokay\b|average|so-? ?so|\bfine\b|alright|all right|moderate|mediocre",
+        3,
+    ),
+    (r"hyva|ihan hyvin|hyvin|\bbra\b|\bgood\b|\bwell\b", 4),
 ]
 
 
 def rating(text: str | None) -> int | None:
-    """A self-rating 1–5 from '3', 'kolme', 'viitonen', 'aika huono, ehkä 2' or 'tosi hyvä'."""
+    """A self-rating 1–5 from '3', 'kolme', 'viitonen', 'aika huono, ehkä 2', 'tosi hyvä', 'tre',
+    'mycket bra', 'four' or 'very good'."""
     if not text:
         return None
-    folded = fold(text[:200])
+    folded = _fold(text[:200])
+    out_of_five = re.search(r"(?<![\d/,.])([1-5])\s*(?:/|out of|of|av)\s*5\b", folded)  # "3/5", "3 out of 5"
+    if out_of_five:
+        return int(out_of_five.group(1))
     digits = re.findall(r"(?<![\d/,.])([1-5])(?![\d/,.])", folded)
     if len(set(digits)) == 1:
         return int(digits[0])

@@ -1,21 +1,27 @@
-"""Parse numbers, ages, durations, wages and working hours from Finnish chat text.
+"""Parse numbers, ages, durations, wages and working hours from chat text.
 
 The chat bot's form validators pass whatever the user typed: standard or
 colloquial Finnish ("kakskytviis", "puol vuotta", "oon 34"), often without
-ä/ö ("nelja", "tyoton"), sometimes inside a longer message. Every ``parse_*``
-function returns ``None`` when it cannot read the text confidently; the bot
-then asks again instead of storing a guess.
+ä/ö ("nelja", "tyoton"), sometimes inside a longer message; since the bot also
+serves Swedish and English, Swedish ("fyrtiofem år", "ett halvt år", "2400 €/mån")
+and English ("I'm 45", "six and a half months", "€2,400 a month") answers are
+read too.  Every ``parse_*`` function returns ``None`` when it cannot read the
+text confidently; the bot then asks again instead of storing a guess.
 
 How it works
 ------------
 1. ``_tokenize`` normalises the text (lower case, HTML tags and punctuation
-   removed, ä/ö folded to a/o) and splits it into words, digit groups and the
+   removed, ä/ö/å folded to a/o/a) and splits it into words, digit groups and the
    symbols ``€ % -``.  "34v" becomes ``["34", "v"]`` and "34-vuotias" becomes
-   ``["34", "-", "vuotias"]``.
+   ``["34", "-", "vuotias"]``; "twenty-five" is joined to "twentyfive" and "half
+   a year" becomes "half year".  Folding makes Swedish "år" (year) and "är" (is)
+   the same token "ar": after a number it is a year, before one it is "is".
 2. ``_find_numbers`` finds every number in the token list: digit groups
    ("2 400", "2,5") and number words, which are split into morphemes with
-   the small tables below ("kakskytviis" -> kaks + kyt + viis) and combined
-   by ``_combine_atoms``.  Ranges ("3-4") and negative numbers are marked.
+   the small tables below ("kakskytviis" -> kaks + kyt + viis, "fyrtiofem" ->
+   fyrtio + fem, "twentyfive" -> twenty + five) and combined by
+   ``_combine_atoms``; a word is split with one language's table at a time.
+   Ranges ("3-4") and negative numbers are marked.
 3. Each ``parse_*`` function looks at the words around the numbers (units
    such as "kk" or "€/h", cue words such as "oon" or "palkka") to decide
    which number, if any, answers the question.
@@ -138,13 +144,109 @@ _STANDALONE_WORDS: dict[float, tuple[str, ...]] = {
     0.5: ("puoli", "puol", "puolen", "puolet", "puolikas"),
     1.5: ("puolitoista", "puoltoista", "puolentoista"),
 }
-_HALF_WORDS = _fold_all(("puoli", "puol", "puolet"))
-# Vague quantities, accepted only in front of a duration unit ("pari vuotta").
+_HALF_WORDS = _fold_all(("puoli", "puol", "puolet", "halvt", "halv", "half"))
+# "kaks ja puoli", "två och ett halvt", "six and a half"
+_AND_WORDS = _fold_all(("ja", "och", "o", "and"))
+_ARTICLES = _fold_all(("a", "an", "en", "ett"))
+# Vague quantities, accepted only in front of a duration unit ("pari vuotta", "ett par
+# månader", "a couple of months", "några veckor").
 _APPROX_QUANTITIES: dict[str, float] = {
     fold_diacritics(w): v
-    for v, words in {2.0: ("pari", "parin", "parisen"), 3.0: ("muutama", "muutaman", "muutamia", "muutamat")}.items()
+    for v, words in {
+        2.0: ("pari", "parin", "parisen", "par", "couple"),
+        3.0: ("muutama", "muutaman", "muutamia", "muutamat", "några", "nån", "few"),
+    }.items()
     for w in words
 }
+
+# Swedish and English number words.  Each language has its own table: a word is split
+# with one table at a time, so Finnish words are never read as Swedish or English parts.
+_SV_UNIT_WORDS: dict[int, tuple[str, ...]] = {
+    1: ("ett", "en"),
+    2: ("två",),
+    3: ("tre",),
+    4: ("fyra",),
+    5: ("fem",),
+    6: ("sex",),
+    7: ("sju",),
+    8: ("åtta",),
+    9: ("nio",),
+}
+_SV_TENS_WORDS: dict[int, tuple[str, ...]] = {
+    20: ("tjugo", "tjugu"),
+    30: ("trettio", "tretti"),
+    40: ("fyrtio", "förtio", "fyrti"),
+    50: ("femtio", "femti"),
+    60: ("sextio", "sexti"),
+    70: ("sjuttio", "sjutti"),
+    80: ("åttio", "åtti"),
+    90: ("nittio", "nitti"),
+}
+# 10-19: whole words that never take a unit after them.
+_SV_TEEN_WORDS: dict[float, tuple[str, ...]] = {
+    10: ("tio",),
+    11: ("elva",),
+    12: ("tolv",),
+    13: ("tretton",),
+    14: ("fjorton",),
+    15: ("femton",),
+    16: ("sexton",),
+    17: ("sjutton",),
+    18: ("arton", "aderton"),
+    19: ("nitton",),
+    0.5: ("halvt", "halv"),
+    1.5: ("halvannan", "halvtannat"),
+}
+_SV_MULTIPLIER_WORDS: tuple[tuple[int, bool, tuple[str, ...]], ...] = (
+    (100, True, ("hundra",)),
+    (1000, True, ("tusen",)),
+)
+_EN_UNIT_WORDS: dict[int, tuple[str, ...]] = {
+    1: ("one",),
+    2: ("two",),
+    3: ("three",),
+    4: ("four",),
+    5: ("five",),
+    6: ("six",),
+    7: ("seven",),
+    8: ("eight",),
+    9: ("nine",),
+}
+_EN_TENS_WORDS: dict[int, tuple[str, ...]] = {
+    20: ("twenty",),
+    30: ("thirty",),
+    40: ("forty", "fourty"),
+    50: ("fifty",),
+    60: ("sixty",),
+    70: ("seventy",),
+    80: ("eighty",),
+    90: ("ninety",),
+}
+_EN_TEEN_WORDS: dict[float, tuple[str, ...]] = {
+    10: ("ten",),
+    11: ("eleven",),
+    12: ("twelve",),
+    13: ("thirteen",),
+    14: ("fourteen",),
+    15: ("fifteen",),
+    16: ("sixteen",),
+    17: ("seventeen",),
+    18: ("eighteen",),
+    19: ("nineteen",),
+    0.5: ("half",),
+    0.0: ("zero",),
+}
+_EN_MULTIPLIER_WORDS: tuple[tuple[int, bool, tuple[str, ...]], ...] = (
+    (100, True, ("hundred",)),
+    (1000, True, ("thousand",)),
+)
+# Number words that are something else when they stand alone: Swedish "en" is also
+# Finnish "en" (I don't); only inside a compound ("tjugoen") is it a number.
+_NOT_NUMBERS_ALONE = frozenset({"en"})
+# "twenty-five" is one number, not the range 20-5.
+_EN_HYPHENATED_RE = re.compile(
+    r"\b(twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -156,40 +258,61 @@ class _Atom:
     standalone: bool = True  # for "mult": may it appear without a count before it?
 
 
-def _build_lexicon() -> dict[str, _Atom]:
+def _build_lexicon(
+    units: dict[int, tuple[str, ...]],
+    tens: dict[int, tuple[str, ...]],
+    multipliers: tuple[tuple[int, bool, tuple[str, ...]], ...],
+    standalone: dict[float, tuple[str, ...]],
+    teen_suffixes: tuple[str, ...] = (),
+) -> dict[str, _Atom]:
     lexicon: dict[str, _Atom] = {}
-    for value, words in _UNIT_WORDS.items():
+    for value, words in units.items():
         lexicon.update({fold_diacritics(w): _Atom("unit", value) for w in words})
-    for value, words in _TENS_WORDS.items():
+    for value, words in tens.items():
         lexicon.update({fold_diacritics(w): _Atom("tens", value) for w in words})
-    for value, standalone, words in _MULTIPLIER_WORDS:
-        lexicon.update({fold_diacritics(w): _Atom("mult", value, standalone) for w in words})
-    lexicon.update({w: _Atom("teen", 10) for w in _TEEN_SUFFIXES})
-    for amount, words in _STANDALONE_WORDS.items():
+    for value, may_stand_alone, words in multipliers:
+        lexicon.update({fold_diacritics(w): _Atom("mult", value, may_stand_alone) for w in words})
+    lexicon.update({w: _Atom("teen", 10) for w in teen_suffixes})
+    for amount, words in standalone.items():
         lexicon.update({fold_diacritics(w): _Atom("standalone", amount) for w in words})
     return lexicon
 
 
-_LEXICON = _build_lexicon()
-_MORPHEME_LENGTHS = sorted({len(m) for m in _LEXICON}, reverse=True)
+# Finnish first: a word is read with the first table that covers it whole.
+_LEXICONS: tuple[dict[str, _Atom], ...] = (
+    _build_lexicon(_UNIT_WORDS, _TENS_WORDS, _MULTIPLIER_WORDS, _STANDALONE_WORDS, _TEEN_SUFFIXES),
+    _build_lexicon(_SV_UNIT_WORDS, _SV_TENS_WORDS, _SV_MULTIPLIER_WORDS, _SV_TEEN_WORDS),
+    _build_lexicon(_EN_UNIT_WORDS, _EN_TENS_WORDS, _EN_MULTIPLIER_WORDS, _EN_TEEN_WORDS),
+)
+_MORPHEME_LENGTHS = tuple(sorted({len(m) for m in lexicon}, reverse=True) for lexicon in _LEXICONS)
 
 
 @functools.lru_cache(maxsize=4096)
 def _segment_number_word(word: str) -> tuple[_Atom, ...] | None:
-    """Split a folded word into number morphemes, longest morpheme first.
+    """Split a folded word into number morphemes of one language, longest morpheme first.
 
-    "kakskytviis" -> kaks, kyt, viis.  Returns None unless the whole word is
-    covered, so "yksin" or "kuussa" are not numbers.
+    "kakskytviis" -> kaks, kyt, viis; "fyrtiofem" -> fyrtio, fem.  Returns None
+    unless the whole word is covered, so "yksin" or "kuussa" are not numbers.
     """
-    if not word or len(word) > 60 or not word.isalpha():
+    if not word or len(word) > 60 or not word.isalpha() or word in _NOT_NUMBERS_ALONE:
         return None
-    if word in _LEXICON:
-        return (_LEXICON[word],)
-    for length in _MORPHEME_LENGTHS:
-        head = _LEXICON.get(word[:length]) if length < len(word) else None
+    for language in range(len(_LEXICONS)):
+        atoms = _segment_in(word, language)
+        if atoms is not None:
+            return atoms
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _segment_in(word: str, language: int) -> tuple[_Atom, ...] | None:
+    lexicon = _LEXICONS[language]
+    if word in lexicon:
+        return (lexicon[word],)
+    for length in _MORPHEME_LENGTHS[language]:
+        head = lexicon.get(word[:length]) if length < len(word) else None
         if head is None:
             continue
-        rest = _segment_number_word(word[length:])
+        rest = _segment_in(word[length:], language)
         if rest is not None:
             return (head, *rest)
     return None
@@ -274,10 +397,16 @@ def _tokenize(text: str) -> list[str] | None:
     if _CODE_RE.search(text):
         return None
     text = _TAG_RE.sub(" ", text)
+    folded = fold_diacritics(normalize_finnish(text))
+    folded = _EN_HYPHENATED_RE.sub(r"\1\2", folded)  # "twenty-five" -> "twentyfive"
+    folded = _HALF_A_RE.sub("half", folded)  # "half a year" -> "half year"
     tokens: list[str] = []
-    for token in _TOKEN_RE.findall(fold_diacritics(normalize_finnish(text))):
+    for token in _TOKEN_RE.findall(folded):
         tokens.extend(_split_glued_age_word(token))
     return tokens or None
+
+
+_HALF_A_RE = re.compile(r"\bhalf an?\b")
 
 
 def _split_glued_age_word(token: str) -> list[str]:
@@ -311,11 +440,22 @@ def _parse_digit_token(token: str) -> float | None:
     return float(token.replace(",", "."))
 
 
+# English writes thousands with a comma ("€2,400", "2,400 euros"); in Finnish and Swedish the
+# comma is a decimal separator ("2,5"). A euro amount never has three decimals, so "2,400"
+# next to a currency word is 2400.
+_COMMA_THOUSANDS_RE = re.compile(r"\d{1,3},\d{3}")
+_CURRENCY_SIGNS = frozenset({"€", "e", "eur", "euro", "euroa", "euros"})
+
+
 def _digit_number(tokens: list[str], i: int) -> _Number | None:
     """Digits at tokens[i], joining thousands groups ("1 770") and "2 tuhatta"."""
     if not _DIGITS_RE.fullmatch(tokens[i]):
         return None
     text, end = tokens[i], i + 1
+    if _COMMA_THOUSANDS_RE.fullmatch(text) and (
+        (end < len(tokens) and tokens[end] in _CURRENCY_SIGNS) or (i > 0 and tokens[i - 1] in ("€", "eur"))
+    ):
+        return _Number(float(text.replace(",", "")), i, end, from_digits=True)
     if text.isdigit() and len(text) <= 3:
         while end < len(tokens) and _THOUSANDS_GROUP_RE.fullmatch(tokens[end]) and "," not in text:
             text += tokens[end]
@@ -347,15 +487,15 @@ def _word_number(tokens: list[str], i: int) -> _Number | None:
 
 
 def _with_half(tokens: list[str], number: _Number) -> _Number:
-    """ "kaks ja puoli" -> 2.5."""
+    """ "kaks ja puoli", "två och ett halvt", "six and a half" -> 2.5, 2.5, 6.5."""
     end = number.end
-    if (
-        number.is_integer
-        and tokens[end : end + 1] == ["ja"]
-        and end + 1 < len(tokens)
-        and tokens[end + 1] in _HALF_WORDS
-    ):
-        return replace(number, value=number.value + 0.5, end=end + 2)
+    if not number.is_integer or end >= len(tokens) or tokens[end] not in _AND_WORDS:
+        return number
+    half = end + 1
+    if half < len(tokens) and tokens[half] in _ARTICLES and tokens[end] != "ja":
+        half += 1
+    if half < len(tokens) and tokens[half] in _HALF_WORDS:
+        return replace(number, value=number.value + 0.5, end=half + 1)
     return number
 
 
@@ -372,12 +512,15 @@ def _find_numbers(tokens: list[str]) -> list[_Number]:
     return _mark_negatives(tokens, _merge_ranges(tokens, numbers))
 
 
+_RANGE_WORDS = frozenset({"-", "tai", "eller", "or", "to", "till"})
+
+
 def _merge_ranges(tokens: list[str], numbers: list[_Number]) -> list[_Number]:
-    """ "3-4", "kolme-neljä", "3 tai 4" -> one number with the midpoint value."""
+    """ "3-4", "kolme-neljä", "3 tai 4", "3 eller 4", "3 to 4" -> one number with the midpoint value."""
     merged: list[_Number] = []
     for number in numbers:
         prev = merged[-1] if merged else None
-        if prev is not None and not prev.is_range and number.start == prev.end + 1 and tokens[prev.end] in ("-", "tai"):
+        if prev is not None and not prev.is_range and number.start == prev.end + 1 and tokens[prev.end] in _RANGE_WORDS:
             merged[-1] = _Number(
                 (prev.value + number.value) / 2, prev.start, number.end, prev.from_digits, is_range=True
             )
@@ -389,7 +532,8 @@ def _merge_ranges(tokens: list[str], numbers: list[_Number]) -> list[_Number]:
 def _mark_negatives(tokens: list[str], numbers: list[_Number]) -> list[_Number]:
     """ "-5" and "miinus viisi" are negative (every parser then rejects them)."""
     return [
-        replace(n, value=-n.value) if n.start > 0 and tokens[n.start - 1] in ("-", "miinus") else n for n in numbers
+        replace(n, value=-n.value) if n.start > 0 and tokens[n.start - 1] in ("-", "miinus", "minus") else n
+        for n in numbers
     ]
 
 
@@ -411,7 +555,30 @@ def _token_before(tokens: list[str], index: int, skippable: frozenset[str]) -> s
 
 
 _BARE_FILLERS = _fold_all(
-    {"noin", "n", "about", "ehkä", "arviolta", "suunnilleen", "circa", "ca", "tasan", "kai", "varmaan", "jotain"}
+    {
+        "noin",
+        "n",
+        "about",
+        "ehkä",
+        "arviolta",
+        "suunnilleen",
+        "circa",
+        "ca",
+        "tasan",
+        "kai",
+        "varmaan",
+        "jotain",
+        # Swedish and English
+        "ungefär",
+        "cirka",
+        "kanske",
+        "typ",
+        "around",
+        "approximately",
+        "approx",
+        "roughly",
+        "maybe",
+    }
 )
 
 
@@ -461,6 +628,7 @@ def parse_finnish_number(text: str) -> float | None:
 
 # Unit forms -> size in months.  A number must come before them, except for
 # the singular forms in _IMPLICIT_ONE ("vuoden" alone = one year).
+# Finnish, then Swedish ("mån" folds to "man", "år" to "ar"), then English forms.
 _MONTH_FORMS = _fold_all(
     {
         "kk",
@@ -475,13 +643,69 @@ _MONTH_FORMS = _fold_all(
         "kuukauteen",
         "kuukaut",
         "kuuta",
+        "månad",
+        "månader",
+        "månaders",
+        "månads",
+        "mån",
+        "mnd",
+        "month",
+        "months",
+        "mo",
+        "mos",
+        "mth",
+        "mths",
     }
 )
 _YEAR_FORMS = _fold_all(
-    {"v", "vuosi", "vuos", "vuotta", "vuoden", "vuoen", "vuodeksi", "vuodet", "vuosia", "vuoteen", "vuot"}
+    {
+        "v",
+        "vuosi",
+        "vuos",
+        "vuotta",
+        "vuoden",
+        "vuoen",
+        "vuodeksi",
+        "vuodet",
+        "vuosia",
+        "vuoteen",
+        "vuot",
+        "år",
+        "års",
+        "åren",
+        "year",
+        "years",
+        "yr",
+        "yrs",
+        "y",
+    }
 )
-_WEEK_FORMS = _fold_all({"vk", "vko", "viikko", "viikkoa", "viikon", "viikoksi", "viikot", "viikkoja", "viikkoon"})
-_DAY_FORMS = _fold_all({"pv", "päivä", "päivää", "päivän", "päiväksi", "päiviä", "päivään"})
+_WEEK_FORMS = _fold_all(
+    {
+        "vk",
+        "vko",
+        "viikko",
+        "viikkoa",
+        "viikon",
+        "viikoksi",
+        "viikot",
+        "viikkoja",
+        "viikkoon",
+        "vecka",
+        "veckor",
+        "veckors",
+        "week",
+        "weeks",
+        "wk",
+        "wks",
+    }
+)
+_DAY_FORMS = _fold_all(
+    {"pv", "päivä", "päivää", "päivän", "päiväksi", "päiviä", "päivään", "dag", "dagar", "dagars", "day", "days"}
+)
+_HALF_YEAR_FORMS = _fold_all({"halvår", "halvåret"})
+# A singular unit alone is one of it: "vuoden", "en månad", "a year".  (Swedish "år" is
+# singular and plural alike, so "ett år" needs its number.)
 _IMPLICIT_ONE = _fold_all(
     {
         "kuukausi",
@@ -500,6 +724,14 @@ _IMPLICIT_ONE = _fold_all(
         "päivä",
         "päivän",
         "päiväksi",
+        "månad",
+        "vecka",
+        "dag",
+        "halvår",
+        "month",
+        "year",
+        "week",
+        "day",
     }
 )
 
@@ -507,18 +739,85 @@ _UNIT_MONTHS: dict[str, float] = {
     **dict.fromkeys(_DAY_FORMS, 1.0 / 30),
     **dict.fromkeys(_WEEK_FORMS, 0.25),
     **dict.fromkeys(_MONTH_FORMS, 1.0),
+    **dict.fromkeys(_HALF_YEAR_FORMS, 6.0),
     **dict.fromkeys(_YEAR_FORMS, 12.0),
 }
 
 # "yli vuoden" = strictly more than a year; "alle vuoden" = less than a year.
-_MORE_THAN = _fold_all({"yli", "reilu", "reilut", "reilun", "runsas", "runsaat", "runsaan"})
-_LESS_THAN = _fold_all({"alle", "vajaa", "vajaat", "vajaan", "melkein", "lähes", "miltei", "lähemmäs"})
-_MODIFIER_FILLERS = _fold_all(
-    {"vähän", "hieman", "hiukan", "jo", "noin", "n", "about", "ihan", "jopa", "reilusti", "selvästi", "juuri", "just"}
+_MORE_THAN = _fold_all(
+    {"yli", "reilu", "reilut", "reilun", "runsas", "runsaat", "runsaan", "över", "drygt", "mer", "mera", "over", "more"}
 )
-# "vuoden alusta", "viime vuoden" are dates, not durations.
-_DATE_WORDS_AFTER = _fold_all({"alusta", "alussa", "lopusta", "lopussa", "vaihteesta", "vaihteessa", "puolivälistä"})
-_DATE_WORDS_BEFORE = _fold_all({"viime", "tämän", "ensi", "joka", "edellisen", "saman"})
+_LESS_THAN = _fold_all(
+    {
+        "alle",
+        "vajaa",
+        "vajaat",
+        "vajaan",
+        "melkein",
+        "lähes",
+        "miltei",
+        "lähemmäs",
+        "under",
+        "nästan",
+        "knappt",
+        "mindre",
+        "less",
+        "almost",
+        "nearly",
+    }
+)
+_MODIFIER_FILLERS = _fold_all(
+    {
+        "vähän",
+        "hieman",
+        "hiukan",
+        "jo",
+        "noin",
+        "n",
+        "about",
+        "ihan",
+        "jopa",
+        "reilusti",
+        "selvästi",
+        "juuri",
+        "just",
+        # Swedish: "lite mer än ett år"; English: "a bit more than a year", "over a year"
+        "än",
+        "lite",
+        "redan",
+        "than",
+        "a",
+        "an",
+        "already",
+        "slightly",
+        "bit",
+        "little",
+    }
+)
+# "vuoden alusta", "viime vuoden", "last year", "per month" are dates or rates, not durations.
+_DATE_WORDS_AFTER = _fold_all(
+    {"alusta", "alussa", "lopusta", "lopussa", "vaihteesta", "vaihteessa", "puolivälistä", "ago"}
+)
+_DATE_WORDS_BEFORE = _fold_all(
+    {
+        "viime",
+        "tämän",
+        "ensi",
+        "joka",
+        "edellisen",
+        "saman",
+        "förra",
+        "nästa",
+        "varje",
+        "per",
+        "i",
+        "last",
+        "this",
+        "next",
+        "every",
+        "each",
+    }
+)
 
 # "en ole työtön", "en oo": not unemployed.
 _NEGATION_WORDS = _fold_all({"en", "ei"})
@@ -526,11 +825,47 @@ _BE_WORDS = _fold_all({"ole", "oo"})
 _AFTER_NEGATION = _fold_all(
     {"työtön", "työttömänä", "työttömäksi", "ollut", "ollu", "vielä", "yhtään", "lainkaan", "ollenkaan", "koskaan"}
 )
-# "just jäin työttömäks": unemployed since today.
-_JUST_WORDS = _fold_all({"just", "juuri", "juur", "äsken", "vasta", "tänään", "eilen"})
-_JUST_FILLERS = _fold_all({"nyt", "ihan", "siis", "mä", "ma", "mie", "eli"})
+# "jag är inte arbetslös", "I'm not unemployed"
+_NOT_WORDS = _fold_all({"inte", "int", "ej", "not"})
+_UNEMPLOYED_WORDS = _fold_all({"arbetslös", "unemployed", "jobless"})
+# "just jäin työttömäks", "I just lost my job": unemployed since today.
+_JUST_WORDS = _fold_all(
+    {
+        "just",
+        "juuri",
+        "juur",
+        "äsken",
+        "vasta",
+        "tänään",
+        "eilen",
+        "nyss",
+        "precis",
+        "idag",
+        "igår",
+        "today",
+        "yesterday",
+    }
+)
+_JUST_FILLERS = _fold_all({"nyt", "ihan", "siis", "mä", "ma", "mie", "eli", "now", "nu", "jag"})
 _BECAME_UNEMPLOYED_STEMS = tuple(
-    fold_diacritics(w) for w in ("jäin", "jäädyin", "jouduin", "työttömäk", "työttömäks", "lomaut", "irtisano", "loppu")
+    fold_diacritics(w)
+    for w in (
+        "jäin",
+        "jäädyin",
+        "jouduin",
+        "työttömäk",
+        "työttömäks",
+        "lomaut",
+        "irtisano",
+        "loppu",
+        "blev",
+        "uppsagd",
+        "permitter",
+        "förlorade",
+        "lost",
+        "fired",
+        "laid",
+    )
 )
 
 
@@ -547,16 +882,22 @@ def _duration_parts(tokens: list[str], numbers: list[_Number]) -> list[_Duration
     used_units: set[int] = set()
     for number in numbers:  # "3 kk", "kaksi vuotta", "3-4 kuukautta"
         unit, index = _token_after(tokens, number.end)
-        if unit == "v" and _token_before(tokens, number.start, _AGE_FILLERS_BEFORE) in _AGE_WORDS_BEFORE:
+        before = _token_before(tokens, number.start, _AGE_FILLERS_BEFORE)
+        if unit == "v" and before in _AGE_WORDS_BEFORE:
             continue  # "oon 34v" is an age
+        if unit in _YEAR_FORMS and (
+            before in _I_AM_WORDS or _token_after(tokens, index + 1)[0] in _AGE_CONFIRMING_WORDS
+        ):
+            continue  # "jag är 45 år", "I'm 45 years", "45 years old" are ages
         if unit in _UNIT_MONTHS:
             parts.append(_DurationPart(number.start, index + 1, number.value * _UNIT_MONTHS[unit], _UNIT_MONTHS[unit]))
             used_units.add(index)
-    for i, token in enumerate(tokens[:-1]):  # "pari vuotta", "muutaman kuukauden"
-        unit = tokens[i + 1]
-        if token in _APPROX_QUANTITIES and unit in _UNIT_MONTHS and i + 1 not in used_units:
-            parts.append(_DurationPart(i, i + 2, _APPROX_QUANTITIES[token] * _UNIT_MONTHS[unit], _UNIT_MONTHS[unit]))
-            used_units.add(i + 1)
+    for i, token in enumerate(tokens[:-1]):  # "pari vuotta", "muutaman kuukauden", "a couple of months"
+        at = i + 2 if tokens[i + 1] == "of" and i + 2 < len(tokens) else i + 1
+        unit = tokens[at]
+        if token in _APPROX_QUANTITIES and unit in _UNIT_MONTHS and at not in used_units:
+            parts.append(_DurationPart(i, at + 1, _APPROX_QUANTITIES[token] * _UNIT_MONTHS[unit], _UNIT_MONTHS[unit]))
+            used_units.add(at)
     for i, token in enumerate(tokens):  # "vuoden", "viikon"
         if token not in _IMPLICIT_ONE or i in used_units:
             continue
@@ -619,6 +960,8 @@ def _says_not_unemployed(tokens: list[str]) -> bool:
             following = tokens[i + 2] if i + 2 < len(tokens) else None
             if following is None or following in _AFTER_NEGATION:
                 return True
+        if token in _NOT_WORDS and tokens[i + 1] in _UNEMPLOYED_WORDS:
+            return True
     return False
 
 
@@ -685,14 +1028,26 @@ def parse_months_count(text: str) -> int | None:
 # Age
 # --------------------------------------------------------------------------
 
+# "jag är 45" and "I'm 45" (the apostrophe goes, leaving "i m 45"): a form of "to be" before
+# the number.  In Swedish and English that is an age even with a year unit after it ("jag är
+# 45 år"), unlike Finnish "olen 20 vuotta ollut töissä".  "I am" / "jag är" with a number of
+# years is never a duration either; "it is 2 years" may be, so "is" is left out there.
+_I_AM_WORDS = _fold_all({"är", "am", "m", "im"})
+_AGE_BE_WORDS = _I_AM_WORDS | {"is"}
 _AGE_WORDS_BEFORE = _fold_all(
     {"olen", "oon", "ikä", "ikäni", "ikää", "iältäni", "täytin", "täytän", "täyttänyt", "täyttäny", "täytyin", "age"}
+    | {"ålder", "åldern", "fyllde", "fyller", "fyllt", "aged", "turned", "turn", "turning"}
+    | _AGE_BE_WORDS
 )
 _AGE_FILLERS_BEFORE = _fold_all(
     {"juuri", "just", "nyt", "jo", "tänä", "vuonna", "kohta", "ihan", "vasta", "noin", "n", "about", "siis", "on", "-"}
+    | {"nu", "snart", "redan", "ungefär", "nästan", "now", "almost", "already", "around"}
 )
-_AGE_WORDS_AFTER_PREFIXES = ("vuotia", "ikai", "vee")  # "34-vuotias", "ikäinen", "34 vee"
-_AGE_CONFIRMING_WORDS = _fold_all({"vanha", "vanhana", "ikäinen", "iässä"})  # "58 vuotta vanha"
+# "34-vuotias", "ikäinen", "34 vee", "45-årig", "45-åring"
+_AGE_WORDS_AFTER_PREFIXES = ("vuotia", "ikai", "vee", "arig", "aring")
+_AGE_WORDS_AFTER = _fold_all({"yo"})  # "45 yo"
+# "58 vuotta vanha", "45 år gammal", "45 years old", "45-year-old"
+_AGE_CONFIRMING_WORDS = _fold_all({"vanha", "vanhana", "ikäinen", "iässä", "gammal", "old"})
 # Words that make "2 vuotta" a duration rather than an age.
 _DURATION_CONTEXT_STEMS = tuple(
     fold_diacritics(w)
@@ -710,6 +1065,19 @@ _DURATION_CONTEXT_STEMS = tuple(
         "töissä",
         "töitä",
         "tehnyt",
+        # Swedish and English
+        "arbetslös",
+        "varit",
+        "sedan",
+        "jobbat",
+        "arbetat",
+        "unemployed",
+        "jobless",
+        "been",
+        "since",
+        "worked",
+        "experience",
+        "erfarenhet",
     )
 )
 # Numbers followed by these measure something else (money, hours, people...).
@@ -736,6 +1104,18 @@ _NOT_AGE_UNITS = _fold_all(
         "henkeä",
         "hlö",
         "k",
+        "euros",
+        "hours",
+        "hrs",
+        "timmar",
+        "kids",
+        "children",
+        "barn",
+        "times",
+        "gånger",
+        "people",
+        "persons",
+        "personer",
     }
 )
 
@@ -748,14 +1128,15 @@ def _age_score(tokens: list[str], number: _Number, duration_context: bool) -> in
     before = _token_before(tokens, number.start, _AGE_FILLERS_BEFORE)
     prefix_score = _AGE_EXPLICIT if before in _AGE_WORDS_BEFORE else 0
     after, index = _token_after(tokens, number.end)
-    after2 = tokens[index + 1] if index + 1 < len(tokens) else None
-    if after is not None and after.startswith(_AGE_WORDS_AFTER_PREFIXES):
+    after2, _ = _token_after(tokens, index + 1)
+    if after is not None and (after.startswith(_AGE_WORDS_AFTER_PREFIXES) or after in _AGE_WORDS_AFTER):
         suffix_score = _AGE_EXPLICIT
     elif after in _YEAR_FORMS:
         if after2 in _AGE_CONFIRMING_WORDS:
             suffix_score = _AGE_EXPLICIT
-        elif duration_context and not (after == "v" and prefix_score):
-            return None  # "ollut 2 vuotta työttömänä" (but "oon 34v, ollu työttömänä" is an age)
+        elif duration_context and not ((after == "v" and prefix_score) or before in _AGE_BE_WORDS):
+            # "ollut 2 vuotta työttömänä" (but "oon 34v, ollu työttömänä" and "jag är 45 år" are ages)
+            return None
         else:
             suffix_score = _AGE_WEAK  # "58 vuotta", "34v"
     elif after in _UNIT_MONTHS or after in _NOT_AGE_UNITS:
@@ -797,9 +1178,32 @@ def parse_age(text: str) -> int | None:
 # Wage
 # --------------------------------------------------------------------------
 
-_CURRENCY_WORDS = _fold_all({"€", "e", "eur", "euro", "euroa", "euroo", "eeroo", "egee"})
-_GROSS_NET_WORDS = _fold_all({"brutto", "netto", "bruttona", "nettona", "ennen", "veroja"})
-_MONTHLY_WORDS = _fold_all({"kk", "kuussa", "kuukaudessa", "kuukausi", "kuukaudelta", "kuukausipalkka", "kuukaus"})
+_CURRENCY_WORDS = _fold_all({"€", "e", "eur", "euro", "euroa", "euroo", "eeroo", "egee", "euros"})
+# Currency written before the amount: "€2,400".
+_CURRENCY_BEFORE = _fold_all({"€", "eur"})
+_GROSS_NET_WORDS = _fold_all(
+    {
+        "brutto",
+        "netto",
+        "bruttona",
+        "nettona",
+        "ennen",
+        "veroja",
+        "före",
+        "skatt",
+        "gross",
+        "net",
+        "before",
+        "tax",
+        "taxes",
+    }
+)
+# Between an amount and its period: "2400 euros a month", "2400 € i månaden", "per hour".
+_PERIOD_FILLERS = _fold_all({"-", "a", "an", "per", "i", "om", "på", "in", "every", "each"})
+_MONTHLY_WORDS = _fold_all(
+    {"kk", "kuussa", "kuukaudessa", "kuukausi", "kuukaudelta", "kuukausipalkka", "kuukaus"}
+    | {"mån", "månad", "månaden", "månadslön", "mnd", "month", "monthly", "mo", "mth"}
+)
 _NOT_MONTHLY_WORDS = _fold_all(
     {
         "h",
@@ -820,10 +1224,47 @@ _NOT_MONTHLY_WORDS = _fold_all(
         "pv",
         "päivässä",
         "päivältä",
+        # Swedish ("år" folds to "ar") and English
+        "timme",
+        "timmen",
+        "tim",
+        "år",
+        "året",
+        "vecka",
+        "veckan",
+        "dag",
+        "dagen",
+        "hour",
+        "hr",
+        "hourly",
+        "year",
+        "yr",
+        "yearly",
+        "annual",
+        "annually",
+        "week",
+        "weekly",
+        "wk",
+        "day",
+        "daily",
     }
 )
 _NOT_MONTHLY_STEMS = tuple(
-    fold_diacritics(w) for w in ("tuntipalk", "vuosipalk", "vuositulo", "viikkopalk", "päiväpalk", "tunnilta")
+    fold_diacritics(w)
+    for w in (
+        "tuntipalk",
+        "vuosipalk",
+        "vuositulo",
+        "viikkopalk",
+        "päiväpalk",
+        "tunnilta",
+        "timlön",
+        "årslön",
+        "veckolön",
+        "dagslön",
+        "hourly",
+        "annual",
+    )
 )
 _WAGE_WORDS = _fold_all(
     {
@@ -848,6 +1289,21 @@ _WAGE_WORDS = _fold_all(
         "tuloni",
         "sain",
         "saan",
+        # Swedish and English
+        "lön",
+        "lönen",
+        "månadslön",
+        "månadslönen",
+        "tjänar",
+        "tjänade",
+        "salary",
+        "wage",
+        "wages",
+        "pay",
+        "earn",
+        "earned",
+        "earning",
+        "income",
     }
 )
 _WAGE_FILLERS = _fold_all(
@@ -871,6 +1327,30 @@ _WAGE_FILLERS = _fold_all(
         "ainakin",
         "suunnilleen",
         "ehkä",
+        # Swedish and English
+        "är",
+        "var",
+        "blir",
+        "skulle",
+        "vara",
+        "min",
+        "ungefär",
+        "cirka",
+        "minst",
+        "is",
+        "was",
+        "would",
+        "be",
+        "will",
+        "my",
+        "the",
+        "of",
+        "around",
+        "approximately",
+        "least",
+        "at",
+        "gross",
+        "net",
     }
 )
 
@@ -892,7 +1372,8 @@ def parse_wage_eur(text: str) -> float | None:
         if index < len(tokens) and tokens[index] == "k" and abs(value) < 1000:  # "3k", "3,5k€"
             value, index = value * 1000, index + 1
         has_currency = index < len(tokens) and tokens[index] in _CURRENCY_WORDS
-        period, _ = _token_after(tokens, index + 1 if has_currency else index, _GROSS_NET_WORDS | {"-"})
+        period, _ = _token_after(tokens, index + 1 if has_currency else index, _GROSS_NET_WORDS | _PERIOD_FILLERS)
+        has_currency = has_currency or (number.start > 0 and tokens[number.start - 1] in _CURRENCY_BEFORE)
         has_wage_word = _token_before(tokens, number.start, _WAGE_FILLERS) in _WAGE_WORDS
         if period in _NOT_MONTHLY_WORDS:
             if has_currency or has_wage_word:
@@ -914,17 +1395,28 @@ def parse_wage_eur(text: str) -> float | None:
 # Working hours
 # --------------------------------------------------------------------------
 
-_HOUR_WORDS = _fold_all({"h", "t", "tunti", "tuntia", "tuntii", "tunnin", "tuntina", "tuntiin"})
-_PER_DAY_WORDS = _fold_all({"päivässä", "pv", "päivä", "pvä", "päivältä", "päivänä", "päivällä"})
-_PER_LONGER_PERIOD_WORDS = _fold_all({"kk", "kuussa", "kuukaudessa", "kuukausi", "v", "vuodessa", "vuosi"})
-_PERCENT_WORDS = _fold_all({"%", "prosenttia", "prosentti", "pros", "prossaa"})
+_HOUR_WORDS = _fold_all(
+    {"h", "t", "tunti", "tuntia", "tuntii", "tunnin", "tuntina", "tuntiin"}
+    | {"timmar", "timme", "tim", "hour", "hours", "hr", "hrs"}
+)
+_PER_DAY_WORDS = _fold_all(
+    {"päivässä", "pv", "päivä", "pvä", "päivältä", "päivänä", "päivällä", "dag", "dagen", "day", "daily"}
+)
+_PER_LONGER_PERIOD_WORDS = _fold_all(
+    {"kk", "kuussa", "kuukaudessa", "kuukausi", "v", "vuodessa", "vuosi"}
+    | {"mån", "månad", "månaden", "år", "året", "month", "monthly", "mo", "year", "yearly", "yr"}
+)
+_PERCENT_WORDS = _fold_all({"%", "prosenttia", "prosentti", "pros", "prossaa", "procent", "percent"})
 _HOURS_WORDS_BEFORE = _fold_all(
     {"työaika", "työaikaa", "työaikani", "tunnit", "tunteja", "viikkotunnit", "viikkotunteja", "tuntimäärä"}
+    | {"arbetstid", "arbetstiden", "veckotimmar", "hours"}
 )
-_HOURS_FILLERS = _fold_all({"on", "noin", "n", "about", "olis", "olisi", "ois", "viikossa"})
-_FULL_TIME_RE = re.compile(r"\b(koko|taysi?)-?(aika|paiva)|\bfull\s*-?\s*time\b")
-_HALF_TIME_RE = re.compile(r"\bpuoli-?(aika|paiva)")
-_NEGATIONS = _fold_all({"ei", "en", "eikä", "not"})
+_HOURS_FILLERS = _fold_all(
+    {"on", "noin", "n", "about", "olis", "olisi", "ois", "viikossa", "är", "blir", "ungefär", "cirka", "is", "are"}
+)
+_FULL_TIME_RE = re.compile(r"\b(koko|taysi?)-?(aika|paiva)|\bfull\s*-?\s*time\b|\bheltid")
+_HALF_TIME_RE = re.compile(r"\bpuoli-?(aika|paiva)|\bhalvtid|\bhalf\s*-?\s*time\b")
+_NEGATIONS = _fold_all({"ei", "en", "eikä", "not", "inte", "int", "ej"})
 
 
 def parse_hours_per_week(text: str) -> float | None:
@@ -943,7 +1435,7 @@ def parse_hours_per_week(text: str) -> float | None:
     for number in numbers:
         unit, index = _token_after(tokens, number.end)
         if unit in _HOUR_WORDS:
-            period, _ = _token_after(tokens, index + 1)
+            period, _ = _token_after(tokens, index + 1, _PERIOD_FILLERS)
             if period in _PER_LONGER_PERIOD_WORDS:
                 return None  # "100 h/kk": not a weekly figure
             factor = 5 if period in _PER_DAY_WORDS else 1

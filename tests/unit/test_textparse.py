@@ -441,3 +441,322 @@ def test_parsers_reject_non_text_and_oversized_input(parser, value) -> None:
 )
 def test_a_duration_in_months_beside_the_wage_is_not_a_second_wage(text):
     assert parse_wage_eur(text) == 2400
+
+
+# ==========================================================================
+# Swedish and English
+# ==========================================================================
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Swedish
+        ("ett", 1),
+        ("två", 2),
+        ("tva", 2),
+        ("tre", 3),
+        ("åtta", 8),
+        ("atta", 8),
+        ("tio", 10),
+        ("elva", 11),
+        ("tolv", 12),
+        ("femton", 15),
+        ("tjugo", 20),
+        ("trettio", 30),
+        ("fyrtio", 40),
+        ("femtio", 50),
+        ("sextio", 60),
+        ("tjugofem", 25),
+        ("fyrtiofem", 45),
+        ("femtiotvå", 52),
+        ("femtiotva", 52),
+        ("tjugoen", 21),
+        ("tjugosju", 27),
+        ("två tusen fyrahundra", 2400),
+        # English
+        ("one", 1),
+        ("seven", 7),
+        ("twelve", 12),
+        ("twenty", 20),
+        ("sixty", 60),
+        ("twenty-five", 25),
+        ("twentyfive", 25),
+        ("forty five", 45),
+        ("Forty-Five", 45),
+        ("two thousand four hundred", 2400),
+        ("one hundred", 100),
+        # English thousands separator next to a euro sign
+        ("€2,400", 2400),
+        ("2,400 euros", 2400),
+        ("2,5", 2.5),  # a decimal without a currency
+    ],
+)
+def test_parse_number_swedish_and_english(text: str, expected: float) -> None:
+    _check(parse_finnish_number(text), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "en",  # Finnish "en" (I don't) and the Swedish article: no number on its own
+        "tjugo fem sex",
+        "three four",
+        "twenty-five to thirty",  # a range
+        "sexton sjutton",
+    ],
+)
+def test_parse_number_swedish_and_english_rejects(text: str) -> None:
+    assert parse_finnish_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Swedish
+        ("jag är 45", 45),
+        ("jag ar 45", 45),
+        ("45 år", 45),
+        ("45 ar", 45),
+        ("fyrtiofem år", 45),
+        ("jag är 45 år gammal", 45),
+        ("61 år gammal", 61),
+        ("45-årig", 45),
+        ("tjugosju", 27),
+        ("ålder 23", 23),
+        ("jag fyllde 60 i våras", 60),
+        ("jag är 45 år och har varit arbetslös i 2 år", 45),
+        ("jag har varit arbetslös i 2 år, jag är 45", 45),
+        ("femtiotvå", 52),
+        # English
+        ("I'm 45", 45),
+        ("I’m 45", 45),
+        ("im 30", 30),
+        ("I am 52", 52),
+        ("45 years old", 45),
+        ("45-year-old", 45),
+        ("45 yo", 45),
+        ("aged 58", 58),
+        ("age 42", 42),
+        ("I turned 55", 55),
+        ("twenty-five", 25),
+        ("forty five", 45),
+        ("I'm 45 and have been unemployed for 2 years", 45),
+        ("I'm 34 and have 2 kids", 34),
+    ],
+)
+def test_parse_age_swedish_and_english(text: str, expected: int) -> None:
+    assert parse_age(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "unemployed for 20 years",  # a duration
+        "I have 20 years of experience",
+        "har varit arbetslös i 20 år",
+        "I'm 14",
+        "jag är 90",
+        "2400 euros",
+        "30 hours",
+        "born in 1985",
+    ],
+)
+def test_parse_age_swedish_and_english_rejects(text: str) -> None:
+    assert parse_age(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Swedish
+        ("sex månader", 6),
+        ("6 månader", 6),
+        ("6 manader", 6),
+        ("6 mån", 6),
+        ("en månad", 1),
+        ("ett år", 12),
+        ("ett ar", 12),
+        ("två år", 24),
+        ("i 2 år", 24),
+        ("tre veckor", 0.75),
+        ("en vecka", 0.25),
+        ("fyrtiofem dagar", 1.5),
+        ("tjugofem veckor", 6.25),
+        ("elva månader", 11),
+        ("ett halvt år", 6),
+        ("ett halvår", 6),
+        ("ett halvar", 6),
+        ("ett och ett halvt år", 18),
+        ("1,5 år", 18),
+        ("ungefär ett år", 12),
+        ("arbetslös i åtta månader", 8),
+        ("över ett år", 13),
+        ("mer än ett år", 13),
+        ("nästan två år", 23),
+        ("ett par månader", 2),
+        ("några månader", 3),
+        ("nagra veckor", 0.75),
+        ("jag är inte arbetslös", 0),
+        # English
+        ("six months", 6),
+        ("3 months", 3),
+        ("a month", 1),
+        ("a year", 12),
+        ("2 years", 24),
+        ("2 yrs", 24),
+        ("18 mo", 18),
+        ("two weeks", 0.5),
+        ("ten days", 1 / 3),
+        ("half a year", 6),
+        ("a half year", 6),
+        ("six and a half months", 6.5),
+        ("one and a half years", 18),
+        ("1.5 years", 18),
+        ("twenty-five weeks", 6.25),
+        ("forty five days", 1.5),
+        ("over a year", 13),
+        ("more than a year", 13),
+        ("more than 2 years", 25),
+        ("less than a year", 11),
+        ("almost two years", 23),
+        ("about 6 months", 6),
+        ("a couple of months", 2),
+        ("a few weeks", 0.75),
+        ("3 to 4 months", 3.5),
+        ("I'm 45 and have been unemployed for 2 years", 24),
+        ("I just lost my job", 0),
+        ("I'm not unemployed", 0),
+    ],
+)
+def test_parse_duration_months_swedish_and_english(text: str, expected: float) -> None:
+    _check(parse_duration_months(text), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since last summer",
+        "sedan förra sommaren",
+        "since 2019",
+        "sedan 2019",
+        "last year",  # a date, not a duration
+        "i år",  # "this year"
+        "many years",
+        "jag är 45 år",  # an age
+        "I'm 45 years old",
+        "3 months and before that 5 years",  # two different durations
+    ],
+)
+def test_parse_duration_months_swedish_and_english_rejects(text: str) -> None:
+    assert parse_duration_months(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sex månader", 6),
+        ("ett år", 12),
+        ("a year", 12),
+        ("six", 6),
+        ("half a year", 6),
+        ("two years", 24),
+    ],
+)
+def test_parse_months_count_swedish_and_english(text: str, expected: int) -> None:
+    assert parse_months_count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Swedish
+        ("2400 €/mån", 2400),
+        ("2400 euro i månaden", 2400),
+        ("2400 € per månad", 2400),
+        ("lön 2800", 2800),
+        ("lönen är 2800 euro", 2800),
+        ("månadslön 2500", 2500),
+        ("2 400 € före skatt", 2400),
+        # English
+        ("2400 €/month", 2400),
+        ("2400 euros a month", 2400),
+        ("2400 euros per month", 2400),
+        ("2400 eur monthly", 2400),
+        ("€2400", 2400),
+        ("€2,400", 2400),
+        ("€2,400 per month", 2400),
+        ("2,400 euros", 2400),
+        ("2,400 € a month", 2400),
+        ("salary 2800", 2800),
+        ("the salary is about 2800", 2800),
+        ("3k a month", 3000),
+        ("two thousand four hundred euros", 2400),
+        ("2400 € gross a month", 2400),
+    ],
+)
+def test_parse_wage_eur_swedish_and_english(text: str, expected: float) -> None:
+    _check(parse_wage_eur(text), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15 € per hour",
+        "15 euros an hour",
+        "15 €/timme",
+        "hourly wage 15",
+        "timlön 15",
+        "36000 € a year",
+        "36 000 € per år",
+        "annual salary 36000",
+        "2,400",  # no currency: a decimal (2.4), below the monthly range
+        "2000-2500 euros",
+    ],
+)
+def test_parse_wage_eur_swedish_and_english_rejects(text: str) -> None:
+    assert parse_wage_eur(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Swedish
+        ("30 h/vecka", 30),
+        ("30 timmar i veckan", 30),
+        ("30 timmar per vecka", 30),
+        ("heltid", 37.5),
+        ("heltidsjobb", 37.5),
+        ("halvtid", 18.75),
+        ("deltid 50 %", 18.75),
+        ("8 timmar om dagen", 40),
+        ("trettio timmar", 30),
+        # English
+        ("30 hours a week", 30),
+        ("30 hours per week", 30),
+        ("30 hrs/week", 30),
+        ("full-time", 37.5),
+        ("full time", 37.5),
+        ("half-time", 18.75),
+        ("part-time 50%", 18.75),
+        ("8 hours a day", 40),
+        ("thirty hours", 30),
+    ],
+)
+def test_parse_hours_per_week_swedish_and_english(text: str, expected: float) -> None:
+    _check(parse_hours_per_week(text), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["inte heltid", "not full-time", "deltid", "part-time", "100 hours a month", "160 timmar i månaden"],
+)
+def test_parse_hours_per_week_swedish_and_english_rejects(text: str) -> None:
+    assert parse_hours_per_week(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["2400 €/month, 30 hours a week, 6 months", "salary 2400 €/mån for 6 months", "€2,400 a month for 6 months"]
+)
+def test_a_duration_in_months_beside_an_english_or_swedish_wage_is_not_a_second_wage(text):
+    assert parse_wage_eur(text) == 2400
