@@ -20,7 +20,7 @@ from api.language import RequestLanguage
 from api.protection import install_protection
 from api.rasa_client import RasaClient
 from api.routers import catalogue as catalogue_router
-from api.routers import chat, health, recommend, summary, vocabulary
+from api.routers import chat, health, recommend, summary, ui, vocabulary
 from api.settings import Settings, get_settings
 from catalogue.db import get_engine
 from catalogue.repository import get_catalogue
@@ -95,6 +95,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(health.router)
     app.include_router(summary.router)
     app.include_router(vocabulary.router)
+    app.include_router(ui.router)
     app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
 
     @app.get("/", include_in_schema=False)

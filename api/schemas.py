@@ -216,3 +216,10 @@ class VocabularyEntry(BaseModel):
 class VocabularyList(BaseModel):
     lang: str
     vocabularies: dict[str, list[VocabularyEntry]]
+
+
+class UiStrings(BaseModel):
+    # The language of the strings (fi, sv, en)
+    lang: str
+    # Every key of messages/<lang>/widget.yaml and haku.yaml ("widget.send", "haku.form.q" …) → its wording
+    strings: dict[str, str]

@@ -1,61 +1,29 @@
 /*
  * Polkuopas – palveluhaku (service lookup for coaches). An ES module.
  *
- * The safe-text helpers are the chat widget's own (widget/text.js); the labels of codes
- * (categories, scope, situations …) come from GET /api/vocabulary at start-up.
+ * The safe-text helpers are the chat widget's own (widget/text.js). The page's words come from
+ * GET /api/ui (messages/<lang>/haku.yaml) and the labels of codes (categories, scope,
+ * situations …) from GET /api/vocabulary, both in the page's language, at start-up.
+ * The language: ?lang= (the header's switch links set it), else the browser's language when it
+ * is Swedish or English, else Finnish. Searches ask the API in that language.
  * The URL query string is the single source of truth: q, municipality, audience,
- * category, page and id.
+ * category, page, id and lang.
  * Every server string is rendered with textContent / DOM APIs, never
  * innerHTML; only absolute http(s) URLs become links.
  */
 
+import { browserLanguage, currentLanguage, loadStrings, supported, t, translateDocument } from './widget/strings.js';
 import { el, externalLink, formatDate, hidden, linkifiedLines, richText, safeUrl, str } from './widget/text.js';
-import { VOCABULARY_PATH, labelMaps, labelOf } from './widget/vocabulary.js';
+import { labelMaps, labelOf, vocabularyPath } from './widget/vocabulary.js';
 
 const PAGE_SIZE = 20;
 const MAX_OFFSET = 100000;
 const REQUEST_TIMEOUT_MS = 20000;
-const BASE_TITLE = 'Palveluhaku – Polkuopas';
+// the language asked in the address (?lang=), kept in the links the page makes
+const ASKED_LANGUAGE = supported(new URLSearchParams(window.location.search).get('lang'));
+const PAGE_LANGUAGE = ASKED_LANGUAGE || browserLanguage() || 'fi';
 
-const T = {
-  scopeLabel: 'Palvelun alue: ',
-  category: 'Tyyppi',
-  provider: 'Palveluntarjoaja',
-  contact: 'Yhteystiedot',
-  source: 'Lähde',
-  checked: 'tarkistettu',
-  serviceSite: 'Palvelun verkkosivu',
-  areaUnknown: 'Kunnan työllisyysaluetta ei vielä ole Polkuoppaan tiedoissa. Yhteystiedot löytyvät Työmarkkinatorilta.',
-  forJobseekers: 'Työnhakijoille',
-  forEmployers: 'Työnantajille',
-  fallbackTitle: 'Palvelu',
-  loading: 'Haetaan palveluja…',
-  loadingDetail: 'Haetaan palvelun tietoja…',
-  prompt: 'Kirjoita hakusana tai valitse kunta, kohderyhmä tai palvelun tyyppi ja valitse Hae.',
-  noResults: 'Kokeile toista hakusanaa tai poista joitakin rajauksia.',
-  onlyNational: 'Kunnan alueen omaa palvelua tähän ei löytynyt, joten tulokset ovat valtakunnallisia. Alueen yhteystiedot ovat alla.',
-  pageEmpty: 'Tällä sivulla ei ole tuloksia. Palaa edelliselle sivulle.',
-  errorPrefix: 'Virhe: ',
-  errNetwork: 'Yhteys palvelimeen ei onnistunut. Tarkista verkkoyhteys ja yritä uudelleen.',
-  errValidation: 'Hakuehdoissa on virhe. Tarkista hakusana ja kunta.',
-  errNotFound: 'Palvelua ei löytynyt.',
-  errGeneric: 'Haku ei onnistunut. Yritä hetken päästä uudelleen.',
-  errInvalid: 'Palvelin palautti odottamattoman vastauksen. Yritä hetken päästä uudelleen.',
-  detail: {
-    description: 'Kuvaus',
-    rules: 'Keskeiset säännöt',
-    eligibility: 'Kenelle palvelu sopii',
-    noEligibility: 'Erityisiä ehtoja ei ole kirjattu. Tarkista ehdot lähteestä.',
-    howToApply: 'Näin haet',
-    channels: 'Asiointikanavat',
-    source: 'Lähde ja tietojen ajantasaisuus',
-    age: 'Ikä',
-    unemployed: 'Työttömyyden kesto',
-    targetGroups: 'Kohderyhmät',
-    situations: 'Elämäntilanne',
-    employerTypes: 'Työnantajat',
-  },
-};
+const baseTitle = () => t('haku.document_title');
 
 // ---------------------------------------------------------------------------
 // Vocabulary labels (GET /api/vocabulary) and helpers
@@ -75,13 +43,27 @@ function categories() {
   return Array.from(vocabulary.get('category') || []);
 }
 
-/** 6 -> "6", 1.5 -> "1,5". */
+/** 6 -> "6", 1.5 -> "1,5" (Finnish, Swedish) or "1.5" (English). */
 function formatNumber(n) {
-  return String(Math.round(n * 10) / 10).replace('.', ',');
+  const locale = currentLanguage() === 'en' ? 'en-GB' : `${currentLanguage()}-FI`;
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
 }
 
 function countText(n) {
-  return n === 1 ? '1 palvelu' : `${n} palvelua`;
+  return t.count('haku.results.count', n);
+}
+
+/** `text` with the `lang` of the words it is in, when they are not in the page's language. */
+function markLanguage(node, lang) {
+  const code = supported(lang) || 'fi';
+  if (code !== currentLanguage()) node.lang = code;
+  return node;
+}
+
+/** "Texten finns bara på finska." for a service whose words are in another language, else null. */
+function languageNote(item) {
+  const code = supported(item.lang) || 'fi';
+  return code === currentLanguage() ? null : el('p', 'card-language', t(`widget.card_language.${code}`));
 }
 
 // ---------------------------------------------------------------------------
@@ -107,6 +89,7 @@ function readState() {
     category,
     page,
     id: get('id', 100),
+    lang: ASKED_LANGUAGE,
     hasSearch: SEARCH_KEYS.some((k) => p.has(k)),
   };
 }
@@ -120,7 +103,27 @@ function buildQuery(s, { withId = true } = {}) {
   if (s.category) p.set('category', s.category);
   if (s.page > 1) p.set('page', String(s.page));
   if (withId && s.id) p.set('id', s.id);
+  if (s.lang) p.set('lang', s.lang);
   return `?${p.toString()}`;
+}
+
+/** The header's links to this page in each language, for the current search or service. */
+function updateLanguageLinks() {
+  const s = readState();
+  for (const a of document.querySelectorAll('.lang-switch a[data-lang]')) {
+    const lang = a.dataset.lang;
+    const query = s.hasSearch || s.id ? buildQuery({ ...s, lang }) : `?lang=${lang}`;
+    a.href = window.location.pathname + query;
+    if (lang === currentLanguage()) a.setAttribute('aria-current', 'true');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+/** A query string of the API with the page's language added. */
+function withLanguage(params) {
+  const p = new URLSearchParams(params);
+  p.set('lang', currentLanguage());
+  return p.toString();
 }
 
 function navigate(state, { replace = false, historyState = null } = {}) {
@@ -187,11 +190,11 @@ async function getJson(path, { exclusive = true } = {}) {
 }
 
 function errorText(err) {
-  if (!(err instanceof ApiError) || err.kind === 'network') return T.errNetwork;
-  if (err.kind === 'invalid') return T.errInvalid;
-  if (err.status === 422 || err.status === 400) return err.detail || T.errValidation;
-  if (err.status === 404) return err.detail || T.errNotFound;
-  return T.errGeneric;
+  if (!(err instanceof ApiError) || err.kind === 'network') return t('haku.errors.network');
+  if (err.kind === 'invalid') return t('haku.errors.invalid');
+  if (err.status === 422 || err.status === 400) return err.detail || t('haku.errors.validation');
+  if (err.status === 404) return err.detail || t('haku.errors.not_found');
+  return t('haku.errors.generic');
 }
 
 // ---------------------------------------------------------------------------
@@ -219,7 +222,7 @@ const detail = $('detail');
 const detailBody = $('detail-body');
 const backButton = $('back-button');
 
-// the audiences are the form's own options (their labels say "Työnhakijalle", not the vocabulary's)
+// the audiences are the form's own options (their labels say "for jobseekers", not the vocabulary's)
 const isAudience = (value) => value !== '' && Array.from(fields.audience.options).some((o) => o.value === value);
 const isCategory = (value) => labelOf(vocabulary, 'category', value) !== null;
 
@@ -239,7 +242,7 @@ function setStatus(text, { error = false, busy = false } = {}) {
   statusBox.textContent = '';
   if (!text) return;
   if (error) {
-    const prefix = el('strong', 'status-prefix', T.errorPrefix);
+    const prefix = el('strong', 'status-prefix', `${t('haku.error_prefix')} `);
     statusBox.append(prefix);
   }
   statusBox.append(document.createTextNode(text));
@@ -260,6 +263,7 @@ function formState() {
     category: isCategory(fields.category.value) ? fields.category.value : '',
     page: 1,
     id: '',
+    lang: ASKED_LANGUAGE,
   };
 }
 
@@ -270,7 +274,7 @@ function formState() {
 function scopeBadge(scope) {
   if (!str(scope)) return null;
   const badge = el('span', /^[a-z_]+$/.test(scope) ? `badge badge-${scope}` : 'badge');
-  badge.append(hidden(T.scopeLabel), document.createTextNode(word('scope', scope)));
+  badge.append(hidden(`${t('haku.scope_label')} `), document.createTextNode(word('scope', scope)));
   return badge;
 }
 
@@ -288,7 +292,9 @@ function contactDd(contact) {
 /** An area contact ({name, url, phone, hours, email, address}) as lines of text. */
 function contactLines(contact) {
   const c = contact && typeof contact === 'object' ? contact : {};
-  const phone = str(c.phone) && (str(c.hours) ? `puh. ${c.phone} (${c.hours})` : `puh. ${c.phone}`);
+  const phone =
+    str(c.phone) &&
+    (str(c.hours) ? t('haku.phone_hours', { phone: c.phone, hours: c.hours }) : t('haku.phone', { phone: c.phone }));
   return [str(c.name), str(c.url), phone, str(c.email), str(c.address)].filter(Boolean).join('\n');
 }
 
@@ -297,10 +303,10 @@ function sourceLine(item, className) {
   const p = el('p', className);
   const sourceUrl = safeUrl(item.source_url);
   const checked = formatDate(item.last_verified);
-  if (sourceUrl) p.append(externalLink(sourceUrl, T.source));
+  if (sourceUrl) p.append(externalLink(sourceUrl, t('haku.source')));
   if (checked) {
     if (sourceUrl) p.append(document.createTextNode(', '));
-    p.append(el('span', 'checked', `${T.checked} ${checked}`));
+    p.append(el('span', 'checked', `${t('haku.checked')} ${checked}`));
   }
   return p.childNodes.length ? p : null;
 }
@@ -316,8 +322,8 @@ function resultCard(item) {
   const id = str(item.id);
 
   const head = el('div', 'card-head');
-  const h3 = el('h3', 'card-title');
-  const title = str(item.title) || T.fallbackTitle;
+  const h3 = markLanguage(el('h3', 'card-title'), item.lang);
+  const title = str(item.title) || t('haku.fallback_title');
   if (id) {
     const a = el('a', 'card-open', title);
     a.href = detailHref(id);
@@ -333,23 +339,27 @@ function resultCard(item) {
 
   const dl = el('dl', 'card-meta');
   const provider = str(item.provider);
-  if (provider) metaRow(dl, T.provider, provider);
-  if (str(item.category)) metaRow(dl, T.category, word('category', item.category));
+  if (provider) metaRow(dl, t('haku.provider'), provider);
+  if (str(item.category)) metaRow(dl, t('haku.category'), word('category', item.category));
   if (dl.childNodes.length) article.append(dl);
 
+  const note = languageNote(item);
+  if (note) article.append(note);
   const summary = str(item.summary);
-  if (summary) article.append(richText(el('div', 'card-summary'), summary, { linkify: false }));
+  if (summary) {
+    article.append(markLanguage(richText(el('div', 'card-summary'), summary, { linkify: false }), item.lang));
+  }
 
   const contact = str(item.contact);
   if (contact) {
     const cdl = el('dl', 'card-meta');
-    metaRow(cdl, T.contact, contactDd(contact));
+    metaRow(cdl, t('haku.contact'), contactDd(contact));
     article.append(cdl);
   }
 
   const links = el('div', 'card-links');
   const url = safeUrl(item.url);
-  if (url) links.append(externalLink(url, T.serviceSite));
+  if (url) links.append(externalLink(url, t('haku.service_site')));
   const src = sourceLine(item, 'card-source');
   if (src) links.append(src);
   if (links.childNodes.length) article.append(links);
@@ -369,23 +379,23 @@ function renderResults(data, s) {
   const last = first + items.length - 1;
 
   let text = countText(total);
-  if (total === 0) text += `. ${T.noResults}`;
-  else if (items.length === 0) text += `. ${T.pageEmpty}`;
-  else if (total > PAGE_SIZE) text += ` (näytetään ${first}–${last}, sivu ${s.page}/${pages})`;
+  if (total === 0) text += `. ${t('haku.no_results')}`;
+  else if (items.length === 0) text += `. ${t('haku.page_empty')}`;
+  else if (total > PAGE_SIZE) text += ` ${t('haku.results.showing', { first, last, page: s.page, pages })}`;
   if (s.municipality && s.page === 1 && items.length && items.every((x) => x.scope === 'national')) {
-    text += `. ${T.onlyNational}`;
+    text += `. ${t('haku.only_national')}`;
   }
   setStatus(text);
 
   pager.hidden = total <= PAGE_SIZE && s.page === 1;
   prevButton.disabled = s.page <= 1;
   nextButton.disabled = s.page >= pages;
-  pageInfo.textContent = `Sivu ${Math.min(s.page, Math.max(pages, s.page))} / ${pages}`;
+  pageInfo.textContent = t('haku.results.page_info', { page: Math.min(s.page, Math.max(pages, s.page)), pages });
   results.hidden = false;
 }
 
 function eligibilityList(elig) {
-  const D = T.detail;
+  const D = (key, params) => t(`haku.detail.${key}`, params);
   const dl = el('dl', 'detail-meta');
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const words = (arr, name) =>
@@ -393,23 +403,23 @@ function eligibilityList(elig) {
 
   const minAge = num(elig.min_age);
   const maxAge = num(elig.max_age);
-  if (minAge !== null && maxAge !== null) metaRow(dl, D.age, `${minAge}–${maxAge} vuotta`);
-  else if (minAge !== null) metaRow(dl, D.age, `vähintään ${minAge} vuotta`);
-  else if (maxAge !== null) metaRow(dl, D.age, `enintään ${maxAge} vuotta`);
+  if (minAge !== null && maxAge !== null) metaRow(dl, D('age'), D('age_range', { min: minAge, max: maxAge }));
+  else if (minAge !== null) metaRow(dl, D('age'), D('age_min', { min: minAge }));
+  else if (maxAge !== null) metaRow(dl, D('age'), D('age_max', { max: maxAge }));
 
   const months = num(elig.min_unemployed_months);
   if (months !== null && months > 0) {
-    metaRow(dl, D.unemployed, `vähintään ${formatNumber(months)} kk työttömänä`);
+    metaRow(dl, D('unemployed'), D('unemployed_months', { months: formatNumber(months) }));
   }
 
   const groups = words(elig.target_groups, 'target_group');
-  if (groups.length) metaRow(dl, D.targetGroups, groups.join(', '));
+  if (groups.length) metaRow(dl, D('target_groups'), groups.join(', '));
   const situations = words(elig.situations, 'situation');
-  if (situations.length) metaRow(dl, D.situations, situations.join(', '));
+  if (situations.length) metaRow(dl, D('situations'), situations.join(', '));
   const employers = words(elig.employer_types, 'employer_type');
-  if (employers.length) metaRow(dl, D.employerTypes, employers.join(', '));
+  if (employers.length) metaRow(dl, D('employer_types'), employers.join(', '));
 
-  return dl.childNodes.length ? dl : el('p', null, D.noEligibility);
+  return dl.childNodes.length ? dl : el('p', null, D('no_eligibility'));
 }
 
 function channelItem(ch) {
@@ -434,12 +444,12 @@ function channelItem(ch) {
 }
 
 function renderDetail(d) {
-  const D = T.detail;
+  const D = (key) => t(`haku.detail.${key}`);
   detailBody.textContent = '';
-  const title = str(d.title) || T.fallbackTitle;
+  const title = str(d.title) || t('haku.fallback_title');
 
   const head = el('header', 'detail-head');
-  const h2 = el('h2', 'detail-title', title);
+  const h2 = markLanguage(el('h2', 'detail-title', title), d.lang);
   h2.id = 'detail-heading';
   h2.tabIndex = -1;
   head.append(h2);
@@ -448,13 +458,15 @@ function renderDetail(d) {
   if (badge) badges.append(badge);
   if (str(d.category)) {
     const c = el('span', 'badge badge-category');
-    c.append(hidden(`${T.category}: `), document.createTextNode(word('category', d.category)));
+    c.append(hidden(`${t('haku.category')}: `), document.createTextNode(word('category', d.category)));
     badges.append(c);
   }
   if (badges.childNodes.length) head.append(badges);
+  const note = languageNote(d);
+  if (note) head.append(note);
   const meta = el('dl', 'detail-meta');
-  if (str(d.provider)) metaRow(meta, T.provider, d.provider);
-  if (str(d.contact)) metaRow(meta, T.contact, contactDd(d.contact));
+  if (str(d.provider)) metaRow(meta, t('haku.provider'), d.provider);
+  if (str(d.contact)) metaRow(meta, t('haku.contact'), contactDd(d.contact));
   if (meta.childNodes.length) head.append(meta);
   detailBody.append(head);
 
@@ -465,23 +477,31 @@ function renderDetail(d) {
     return s;
   };
 
+  // the service's own words (description, rules, how to apply) are in d.lang
+  const ownWords = (heading) => {
+    const s = section(heading);
+    const body = markLanguage(el('div', 'detail-text'), d.lang);
+    s.append(body);
+    return body;
+  };
+
   const description = str(d.description) || str(d.summary);
-  if (description) richText(section(D.description), description);
+  if (description) richText(ownWords(D('description')), description);
 
   const rules = Array.isArray(d.key_rules) ? d.key_rules.filter((r) => str(r)) : [];
   if (rules.length) {
-    const ul = el('ul', 'rule-list');
+    const ul = markLanguage(el('ul', 'rule-list'), d.lang);
     for (const r of rules) ul.append(el('li', null, r));
-    section(D.rules).append(ul);
+    section(D('rules')).append(ul);
   }
 
   const elig = d.eligibility && typeof d.eligibility === 'object' && !Array.isArray(d.eligibility)
     ? d.eligibility
     : {};
-  section(D.eligibility).append(eligibilityList(elig));
+  section(D('eligibility')).append(eligibilityList(elig));
 
   const how = str(d.how_to_apply);
-  if (how) richText(section(D.howToApply), how);
+  if (how) richText(ownWords(D('how_to_apply')), how);
 
   const channels = Array.isArray(d.channels)
     ? d.channels.filter((c) => c && typeof c === 'object').map(channelItem).filter(Boolean)
@@ -491,17 +511,17 @@ function renderDetail(d) {
     const ul = el('ul', 'channel-list');
     if (url && !channels.some((li) => li.querySelector('a') && li.querySelector('a').href === url)) {
       const li = el('li');
-      li.append(externalLink(url, T.serviceSite));
+      li.append(externalLink(url, t('haku.service_site')));
       ul.append(li);
     }
     channels.forEach((li) => ul.append(li));
-    section(D.channels).append(ul);
+    section(D('channels')).append(ul);
   }
 
   const src = sourceLine(d, 'detail-source');
-  if (src) section(D.source).append(src);
+  if (src) section(D('source')).append(src);
 
-  document.title = `${title} – ${BASE_TITLE}`;
+  document.title = `${title} – ${baseTitle()}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -532,22 +552,23 @@ async function showAreaContact(municipality) {
   if (!municipality) return;
   let data;
   try {
-    data = await getJson(`/api/municipalities/resolve?${new URLSearchParams({ q: municipality })}`);
+    data = await getJson(`/api/municipalities/resolve?${withLanguage({ q: municipality })}`);
   } catch {
     return; // the results are shown anyway
   }
   const contacts = data && data.contacts;
   if (!contacts || !str(data.name_fi)) return;
+  const name = (currentLanguage() === 'sv' && str(data.name_sv)) || data.name_fi;
   const area = data.employment_area && str(data.employment_area.name);
-  const heading = el('h3', null, area ? `${data.name_fi}: ${area}` : data.name_fi);
+  const heading = el('h3', null, area ? `${name}: ${area}` : name);
   heading.id = 'area-contact-heading';
   areaBox.append(heading);
   areaBox.setAttribute('aria-labelledby', heading.id);
-  if (!area) areaBox.append(el('p', null, T.areaUnknown));
+  if (!area) areaBox.append(el('p', null, t('haku.area_unknown')));
   const dl = el('dl', 'card-meta');
-  metaRow(dl, T.forJobseekers, contactDd(contactLines(contacts.jobseeker)));
+  metaRow(dl, t('haku.for_jobseekers'), contactDd(contactLines(contacts.jobseeker)));
   if (contacts.employer && contacts.employer.name !== contacts.jobseeker.name) {
-    metaRow(dl, T.forEmployers, contactDd(contactLines(contacts.employer)));
+    metaRow(dl, t('haku.for_employers'), contactDd(contactLines(contacts.employer)));
   }
   areaBox.append(dl);
   areaBox.hidden = false;
@@ -555,19 +576,19 @@ async function showAreaContact(municipality) {
 
 async function showResults(s, { focus = null } = {}) {
   detail.hidden = true;
-  document.title = BASE_TITLE;
+  document.title = baseTitle();
   const key = buildQuery(s, { withId: false });
 
   if (!s.hasSearch) {
     results.hidden = true;
     list.textContent = '';
     lastResultsKey = null;
-    setStatus(T.prompt);
+    setStatus(t('haku.prompt'));
     return;
   }
 
   if (key !== lastResultsKey) {
-    setStatus(T.loading, { busy: true });
+    setStatus(t('haku.loading'), { busy: true });
     form.setAttribute('aria-busy', 'true');
     const p = new URLSearchParams({
       q: s.q,
@@ -578,7 +599,7 @@ async function showResults(s, { focus = null } = {}) {
     if (s.audience) p.set('audience', s.audience);
     if (s.category) p.set('category', s.category);
     try {
-      const data = await getJson(`/api/services?${p.toString()}`);
+      const data = await getJson(`/api/services?${withLanguage(p)}`);
       renderResults(data, s);
       lastResultsKey = key;
       await showAreaContact(s.municipality);
@@ -608,19 +629,19 @@ async function showDetail(s) {
   results.hidden = true;
   detail.hidden = false;
   detailBody.textContent = '';
-  setStatus(T.loadingDetail, { busy: true });
+  setStatus(t('haku.loading_detail'), { busy: true });
   try {
-    const data = await getJson(`/api/services/${encodeURIComponent(s.id)}`);
+    const data = await getJson(`/api/services/${encodeURIComponent(s.id)}?${withLanguage({})}`);
     renderDetail(data);
     setStatus('');
     const h = $('detail-heading');
     if (h) h.focus();
   } catch (err) {
     if (err.kind === 'aborted') return;
-    const h2 = el('h2', 'detail-title', T.errNotFound);
+    const h2 = el('h2', 'detail-title', t('haku.errors.not_found'));
     h2.id = 'detail-heading';
     h2.tabIndex = -1;
-    if (err.status !== 404) h2.textContent = 'Palvelun tietoja ei saatu';
+    if (err.status !== 404) h2.textContent = t('haku.errors.not_loaded');
     detailBody.append(h2);
     setStatus(errorText(err), { error: true });
     h2.focus();
@@ -631,6 +652,7 @@ async function showDetail(s) {
 function route({ focus = null } = {}) {
   const s = readState();
   syncForm(s);
+  updateLanguageLinks();
   fields.municipality.removeAttribute('aria-invalid');
   if (s.id) {
     returnFocusId = s.id;
@@ -703,10 +725,22 @@ fields.municipality.addEventListener('input', () => {
   fields.municipality.removeAttribute('aria-invalid');
 });
 
-/** The labels first (the category filter and a category in the URL need them), then the page. */
+/**
+ * The page's words and the labels first (the category filter and a category in the URL need
+ * them), then the page. Without the words the page keeps its Finnish HTML and says nothing more:
+ * the same server answers the searches, so they could not work either.
+ */
 async function startUp() {
   try {
-    vocabulary = labelMaps(await getJson(VOCABULARY_PATH, { exclusive: false }));
+    await loadStrings('', PAGE_LANGUAGE);
+  } catch (error) {
+    console.error('Polkuopas: the page could not load its words (GET /api/ui).', error);
+    return;
+  }
+  document.documentElement.lang = currentLanguage();
+  translateDocument(document);
+  try {
+    vocabulary = labelMaps(await getJson(vocabularyPath(currentLanguage()), { exclusive: false }));
   } catch {
     vocabulary = new Map(); // the page still works: codes instead of labels, no category filter
   }

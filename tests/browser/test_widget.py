@@ -6,6 +6,8 @@ found by the words of the bot's question, as in tests/integration/test_live_stac
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -384,3 +386,161 @@ def test_lookup_page_says_when_a_municipality_has_no_own_service_for_the_search(
     page.locator("#result-list li").first.wait_for()
     page.locator("#area-contact").wait_for()
     assert "valtakunnallisia" not in page.locator("#status").inner_text()
+
+
+# ---------------------------------------------------------------------------
+# languages: data-lang, the panel's switch, cards in Finnish, /haku in English
+# ---------------------------------------------------------------------------
+
+
+def demo_in(page, lang: str) -> None:
+    """/demo as a Swedish- (or English-) speaking municipality's page: data-lang on the widget's script tag."""
+
+    def with_lang(route):
+        response = route.fetch()
+        html = response.text().replace("data-municipality=", f'data-lang="{lang}" data-municipality=', 1)
+        route.fulfill(response=response, body=html)
+
+    page.route("**/demo", with_lang)
+    page.goto("/demo")
+
+
+def chrome(page) -> dict:
+    """The panel's own words and its language."""
+    return in_widget(
+        page,
+        """return {
+          lang: r.querySelector('.po-root').lang,
+          launcher: r.querySelector('.po-launcher') ? r.querySelector('.po-launcher').innerText.trim() : null,
+          label: r.querySelector('.po-label').textContent,
+          send: r.querySelector('.po-composer button[type=submit]').textContent,
+          restart: r.querySelector('.po-toolbar').innerText,
+          privacy: r.querySelector('.po-privacy').textContent,
+          pressed: Array.from(r.querySelectorAll('.po-lang[aria-pressed=true]'), b => b.dataset.lang),
+          names: Array.from(r.querySelectorAll('.po-lang'), b => [b.textContent, b.lang]),
+        };""",
+    )
+
+
+def test_data_lang_sv_gives_the_swedish_panel(page):
+    chat_requests: list[dict] = []
+    page.on("request", lambda r: chat_requests.append(r.post_data_json) if r.url.endswith("/api/chat") else None)
+    demo_in(page, "sv")
+    page.get_by_role("button", name="Fråga Polkuopas").click()
+    wait_for_reply(page, 0)
+    words = chrome(page)
+    assert words["lang"] == "sv"
+    assert words["label"] == "Ditt meddelande" and words["send"] == "Skicka"
+    assert "Börja om" in words["restart"] and "Radera chatten" in words["restart"]
+    assert "raderas efter 21 dagar" in words["privacy"]
+    assert words["pressed"] == ["sv"]
+    assert words["names"] == [["Suomi", "fi"], ["Svenska", "sv"], ["English", "en"]]
+    assert page.get_by_role("dialog", name="Polkuopas").is_visible()
+    assert page.get_by_role("button", name="Stäng chatten").is_visible()
+    assert chat_requests and chat_requests[0]["lang"] == "sv", chat_requests
+    assert page.evaluate("() => document.documentElement.lang") == "fi", "the host page's own lang is left alone"
+    assert_no_axe_violations(page, "/demo, the widget in Swedish")
+
+
+def test_the_language_switch_changes_the_panel_to_english_and_it_sticks(page):
+    chat_requests: list[dict] = []
+    page.on("request", lambda r: chat_requests.append(r.post_data_json) if r.url.endswith("/api/chat") else None)
+    demo_in(page, "sv")
+    page.get_by_role("button", name="Fråga Polkuopas").click()
+    wait_for_reply(page, 0)
+    bubbles = in_widget(page, "return r.querySelectorAll('.msg-user').length;")
+    page.get_by_role("button", name="English", exact=True).click()
+    page.wait_for_function(
+        f"() => {ROOT_JS}.querySelector('.po-root').lang === 'en' && !{ROOT_JS}.querySelector('.typing').hasChildNodes()"
+    )
+    page.wait_for_function(f"() => {ROOT_JS}.querySelector('.po-toolbar').innerText.includes('Start over')")
+    words = chrome(page)
+    assert words["label"] == "Your message" and words["send"] == "Send" and words["pressed"] == ["en"]
+    assert words["launcher"] == "Ask Polkuopas"
+    assert "deleted after 21 days" in words["privacy"]
+    assert page.get_by_role("button", name="Close the chat").is_visible()
+    # the switch went to the server as a silent command in the new language, not as the user's words
+    switch = chat_requests[-1]
+    assert switch["message"] == '/switch_language{"language": "en"}' and switch["lang"] == "en", switch
+    assert in_widget(page, "return r.querySelectorAll('.msg-user').length;") == bubbles
+    assert "/switch_language" not in log_text(page)
+    assert_no_axe_violations(page, "/demo, the widget switched to English")
+
+    # the next message carries the language; after a reload the panel is still in English
+    type_message(page, "hello")
+    assert [r["lang"] for r in chat_requests if r.get("message") == "hello"] == ["en"]
+    page.reload()
+    page.get_by_role("button", name="Ask Polkuopas").wait_for()
+    assert chrome(page)["lang"] == "en"
+
+
+def test_a_finnish_card_in_a_swedish_chat_says_so(page):
+    demo_in(page, "sv")
+    page.get_by_role("button", name="Fråga Polkuopas").click()
+    wait_for_reply(page, 0)
+    card = {
+        "id": "tyokokeilu",
+        "title": "Työkokeilu",
+        "summary": "Työkokeilussa voit kokeilla, sopiiko ala sinulle.",
+        "category": "work_trial",
+        "scope": "national",
+        "provider": None,
+        "url": None,
+        "contact": None,
+        "source_url": "https://tyomarkkinatori.fi/",
+        "last_verified": "2026-11-01",
+        "lang": "fi",
+    }
+    swedish = dict(card, id="palkkatuki", title="Lönesubvention", summary="Pengar för arbetsgivaren.", lang="sv")
+    body = {
+        "session_id": "x" * 32,
+        "lang": "sv",
+        "messages": [{"text": "Här:", "buttons": [], "cards": [card, swedish]}],
+    }
+    answer_chat_with(page, 200, json.dumps(body))
+    type_message(page, "arbetsprövning")
+    cards = in_widget(
+        page,
+        """return Array.from(r.querySelectorAll('.card'), c => ({
+          note: (c.querySelector('.card-language') || {}).textContent || null,
+          title: c.querySelector('.card-title').lang,
+          summary: c.querySelector('.card-summary').lang,
+        }));""",
+    )
+    assert cards == [
+        {"note": "Texten finns bara på finska.", "title": "fi", "summary": "fi"},
+        {"note": None, "title": "", "summary": ""},
+    ]
+    assert_no_axe_violations(page, "/demo, a Finnish card in a Swedish chat")
+
+
+def test_chat_page_in_swedish_from_the_address(page):
+    page.goto("/?lang=sv")
+    wait_for_reply(page, 0)
+    assert page.evaluate("() => document.documentElement.lang") == "sv"
+    assert page.get_by_role("region", name="Chatt med Polkuopas").is_visible()
+    assert page.locator(".site-tagline").inner_text() == "Fråga om jobbsökning, tjänster och stöd för arbetsgivare."
+    words = chrome(page)
+    assert words["lang"] == "sv" and words["pressed"] == ["sv"] and words["launcher"] is None
+    assert page.title() == "Polkuopas – guide till sysselsättningstjänsterna"
+    assert_no_axe_violations(page, "/?lang=sv")
+
+
+def test_lookup_page_in_english(page):
+    page.goto("/haku?lang=en")
+    assert page.locator("#status").inner_text().startswith("Write a search word")
+    assert page.evaluate("() => document.documentElement.lang") == "en"
+    assert page.locator("label[for=f-q]").inner_text() == "Search words"
+    assert page.locator("#f-category option").nth(1).inner_text() != ""
+    page.locator("#f-q").fill("palkkatuki")
+    page.locator("#search-button").click()
+    page.locator("#result-list li").first.wait_for()
+    assert "lang=en" in page.url
+    assert page.locator("#status").inner_text().split(" ")[1].startswith("service")
+    assert page.locator(".lang-switch a[aria-current=true]").inner_text() == "English"
+    assert page.locator(".lang-switch a[lang=sv]").get_attribute("href").endswith("lang=sv")
+    assert_no_axe_violations(page, "/haku?lang=en with results")
+    page.locator("#result-list .card-open").first.click()
+    page.locator("#detail:not([hidden]) #detail-body h3").first.wait_for()
+    assert "Who the service is for" in page.locator("#detail-body").inner_text()
+    assert_no_axe_violations(page, "/haku?lang=en, a service's detail view")

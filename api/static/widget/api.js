@@ -3,9 +3,9 @@
  * travels in the body / path, never in cookies).
  */
 
-import { T } from './strings.js';
+import { supported, t } from './strings.js';
 import { str } from './text.js';
-import { VOCABULARY_PATH, labelMaps } from './vocabulary.js';
+import { labelMaps, vocabularyPath } from './vocabulary.js';
 
 const REQUEST_TIMEOUT_MS = 60000;
 // the labels are waited for before a reply is shown: never long
@@ -46,6 +46,9 @@ export class ApiError extends Error {
     this.body = body && typeof body === 'object' ? body : null;
   }
 }
+
+/** `?lang=xx` for the server's error texts, or nothing. */
+const langQuery = (lang) => (supported(lang) ? `?lang=${supported(lang)}` : '');
 
 /**
  * The chat API on `origin`; `municipality` (the embedding site's data-municipality) goes with
@@ -102,11 +105,15 @@ export function createApi({ origin, municipality = null }) {
   }
 
   return {
-    /** POST /api/chat -> {sessionId, messages} */
-    async sendMessage(sessionId, message, signal) {
+    /**
+     * POST /api/chat -> {sessionId, messages, retentionDays, lang}; `lang` is the widget's
+     * language, the answer's `lang` the conversation's (null when the server said none).
+     */
+    async sendMessage(sessionId, message, signal, lang = null) {
       const body = { message };
       if (sessionId) body.session_id = sessionId;
       if (municipality) body.municipality = municipality; // used when the user names none
+      if (lang) body.lang = lang;
       const data = await request('POST', '/api/chat', { body, signal });
       if (!data || typeof data !== 'object' || !Array.isArray(data.messages)) {
         throw new ApiError('invalid', 200);
@@ -115,16 +122,15 @@ export function createApi({ origin, municipality = null }) {
         sessionId: str(data.session_id),
         messages: data.messages.map(normaliseMessage),
         retentionDays: retentionDays(data),
+        lang: supported(data.lang),
       };
     },
 
     /** GET /api/chat/{id}/history -> {items: [{sender, text, buttons, cards}], retentionDays} */
-    async getHistory(sessionId, signal) {
-      const data = await request(
-        'GET',
-        `/api/chat/${encodeURIComponent(sessionId)}/history`,
-        { signal }
-      );
+    async getHistory(sessionId, signal, lang = null) {
+      const data = await request('GET', `/api/chat/${encodeURIComponent(sessionId)}/history${langQuery(lang)}`, {
+        signal,
+      });
       if (!data || typeof data !== 'object' || !Array.isArray(data.messages)) {
         throw new ApiError('invalid', 200);
       }
@@ -138,14 +144,14 @@ export function createApi({ origin, municipality = null }) {
     },
 
     /** DELETE /api/chat/{id} */
-    async deleteSession(sessionId, signal) {
-      await request('DELETE', `/api/chat/${encodeURIComponent(sessionId)}`, { signal });
+    async deleteSession(sessionId, signal, lang = null) {
+      await request('DELETE', `/api/chat/${encodeURIComponent(sessionId)}${langQuery(lang)}`, { signal });
     },
 
     /** GET /api/vocabulary -> Map(name -> Map(code -> label)); an empty Map when it fails. */
-    async getVocabulary(signal) {
+    async getVocabulary(lang, signal) {
       try {
-        return labelMaps(await request('GET', VOCABULARY_PATH, { signal, timeoutMs: VOCABULARY_TIMEOUT_MS }));
+        return labelMaps(await request('GET', vocabularyPath(lang), { signal, timeoutMs: VOCABULARY_TIMEOUT_MS }));
       } catch {
         return new Map(); // the labels are extras (the card's scope badge): the chat goes on
       }
@@ -153,22 +159,22 @@ export function createApi({ origin, municipality = null }) {
   };
 }
 
-/** Finnish text for an ApiError (the server's own Finnish detail for 4xx/503). */
+/** The text for an ApiError in the widget's language (the server's own detail for 4xx/503: in the language asked). */
 export function errorText(err) {
-  if (!(err instanceof ApiError) || err.kind === 'network') return T.errNetwork;
+  if (!(err instanceof ApiError) || err.kind === 'network') return t('widget.errors.network');
   if (err.kind === 'http') {
     switch (err.status) {
       case 400:
       case 413:
       case 422:
-        return err.detail || T.errValidation;
+        return err.detail || t('widget.errors.validation');
       case 429:
-        return T.errRateLimit;
+        return t('widget.errors.rate_limit');
       case 503:
-        return err.detail || T.errUnavailable;
+        return err.detail || t('widget.errors.unavailable');
       default:
-        return T.errGeneric;
+        return t('widget.errors.generic');
     }
   }
-  return T.errGeneric;
+  return t('widget.errors.generic');
 }

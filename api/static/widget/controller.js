@@ -5,20 +5,33 @@
 
 import { ApiError, createApi, errorText } from './api.js';
 import { botMessage, errorMessage, typingContent, userMessage } from './render.js';
-import { MAX_MESSAGE_LENGTH, buildShell } from './shell.js';
-import { makeStore } from './storage.js';
-import { T } from './strings.js';
+import { MAX_MESSAGE_LENGTH, applyWords, buildShell } from './shell.js';
+import { makeConversationStore, makeStore } from './storage.js';
+import { currentLanguage, loadStrings, supported, t, translateDocument } from './strings.js';
 import { str } from './text.js';
 
 const CMD_GREET = '/greet';
 const CMD_RESTART = '/restart';
+// the panel's language switch (the gateway passes it to the assistant, which confirms in the new language)
+const switchLanguageCommand = (lang) => `/switch_language{"language": "${lang}"}`; // lang: one of LANGUAGES
 
-// bot questions that ask for the municipality: offer data-municipality as a reply
-const MUNICIPALITY_QUESTION = /paikkakunnalla|Missä kunnassa/i;
+/** Does the bot's text ask for the municipality? (the catalogue's words for it, in the current language) */
+function asksMunicipality(text) {
+  const lower = text.toLocaleLowerCase();
+  return t('widget.match.municipality_question')
+    .split('|')
+    .map((words) => words.trim().toLocaleLowerCase())
+    .some((words) => words && lower.includes(words));
+}
+
+/** The language the conversation kept in this browser was in, or null (main.js, before the words load). */
+export function storedLanguage(origin) {
+  return supported(makeConversationStore(origin).getLang());
+}
 
 /**
- * Mounts the chat and runs it.
- * config: {script, origin, mode: 'widget'|'page', municipality, targetId} (main.js)
+ * Mounts the chat and runs it; the words of the starting language are loaded (strings.js).
+ * config: {script, origin, mode: 'widget'|'page', municipality, targetId, lang} (main.js)
  */
 export function start(config) {
   const { origin, mode, municipality } = config;
@@ -27,9 +40,10 @@ export function start(config) {
   if (!els) return;
 
   const api = createApi({ origin, municipality });
-  // the conversation survives reloads and other tabs; the open panel survives reloads in this tab
-  const STORAGE_KEY = `polkuopas.sessionId@${origin}`;
-  const storage = makeStore('localStorage', STORAGE_KEY);
+  // the conversation (and its language) survives reloads and other tabs; the open panel survives
+  // reloads in this tab
+  const conversationStore = makeConversationStore(origin);
+  const STORAGE_KEY = conversationStore.sessionKey;
   const openStore = makeStore('sessionStorage', `polkuopas.widgetOpen@${origin}`);
 
   // the labels of codes on service cards (GET /api/vocabulary), fetched when a card first arrives
@@ -37,16 +51,19 @@ export function start(config) {
   let vocabularyLoading = null;
   function loadVocabulary() {
     if (!vocabularyLoading) {
-      vocabularyLoading = api.getVocabulary().then((maps) => {
-        vocabulary = maps;
+      const lang = currentLanguage();
+      const loading = api.getVocabulary(lang).then((maps) => {
+        if (vocabularyLoading === loading) vocabulary = maps; // not when the language changed meanwhile
       });
+      vocabularyLoading = loading;
     }
     return vocabularyLoading;
   }
   const withCards = (messages) => messages.some((m) => m.cards.length);
 
   const state = {
-    sessionId: storage.get(),
+    sessionId: conversationStore.getSession(),
+    lang: currentLanguage(), // the conversation's language: sent with every message
     busy: false,
     started: false, // history / greeting loaded
     generation: 0, // bumped on restart/delete; stale responses are dropped
@@ -57,8 +74,41 @@ export function start(config) {
 
   function setSession(id) {
     state.sessionId = id || null;
-    if (id) storage.set(id);
-    else storage.clear();
+    conversationStore.set(state.sessionId, state.lang);
+  }
+
+  /** The server's retention period (days), said in the privacy line. */
+  function setRetention(days) {
+    els.retentionDays = days;
+    els.privacy.textContent = t('widget.privacy', { days });
+  }
+
+  /** Our own page (the chat page /, not a municipality's site): its <html lang> and words follow. */
+  function applyPageLanguage() {
+    if (mode !== 'page') return;
+    document.documentElement.lang = currentLanguage();
+    translateDocument(document);
+  }
+
+  /**
+   * The conversation is now in `lang` (the server's answer or the panel's switch): keep it and
+   * redraw the panel's own words in it. Messages already shown stay as they were.
+   */
+  async function adoptLanguage(lang) {
+    const code = supported(lang);
+    if (!code) return;
+    state.lang = code;
+    conversationStore.setLang(code);
+    if (code === currentLanguage()) return;
+    try {
+      await loadStrings(origin, code);
+    } catch {
+      return; // the words stay in the old language; the conversation goes on in the new one
+    }
+    vocabulary = null; // the labels of codes in the new language, when a card next needs them
+    vocabularyLoading = null;
+    applyWords(els, config);
+    applyPageLanguage();
   }
 
   let announceTimer = 0;
@@ -75,9 +125,9 @@ export function start(config) {
     const parts = [];
     for (const msg of messages) {
       if (msg.text) parts.push(msg.text.replace(/\s+/g, ' ').trim());
-      if (msg.cards.length) parts.push(T.cardsAnnounced(msg.cards.length));
+      if (msg.cards.length) parts.push(t.count('widget.cards_announced', msg.cards.length));
       if (msg.buttons.length) {
-        parts.push(`${T.repliesAnnounced} ${msg.buttons.map((b) => b.title || b.payload).join(', ')}.`);
+        parts.push(`${t('widget.replies_announced')} ${msg.buttons.map((b) => b.title || b.payload).join(', ')}.`);
       }
     }
     return parts.join(' ');
@@ -85,7 +135,7 @@ export function start(config) {
 
   function setTyping(on) {
     els.typing.replaceChildren();
-    els.busyStatus.textContent = on ? T.typing : '';
+    els.busyStatus.textContent = on ? t('widget.typing') : '';
     if (on) {
       els.typing.append(typingContent());
       scrollToBottom();
@@ -123,7 +173,7 @@ export function start(config) {
 
   /** data-municipality as an extra quick reply when the bot asks for the municipality. */
   function withMunicipality(msg) {
-    if (!municipality || !msg.text || !MUNICIPALITY_QUESTION.test(msg.text)) return msg;
+    if (!municipality || !msg.text || !asksMunicipality(msg.text)) return msg;
     const lower = municipality.toLocaleLowerCase('fi');
     if (msg.buttons.some((b) => (b.title || '').toLocaleLowerCase('fi') === lower)) return msg;
     return { ...msg, buttons: [{ title: municipality, payload: municipality }, ...msg.buttons] };
@@ -158,7 +208,7 @@ export function start(config) {
   function appendError(text) {
     const node = errorMessage(text);
     els.log.append(node);
-    announce(`${T.errorPrefix} ${text}`);
+    announce(`${t('widget.error_prefix')} ${text}`);
     scrollToNode(node);
   }
 
@@ -182,7 +232,7 @@ export function start(config) {
     const len = els.input.value.length;
     els.count.textContent = `${len}/${MAX_MESSAGE_LENGTH}`;
     const full = len >= MAX_MESSAGE_LENGTH;
-    if (full && !els.count.classList.contains('is-full')) announce(T.limitReached);
+    if (full && !els.count.classList.contains('is-full')) announce(t('widget.limit_reached'));
     els.count.classList.toggle('is-full', full);
   }
 
@@ -213,11 +263,13 @@ export function start(config) {
    * options.display: text for the user's bubble (default: message)
    * options.silent:  don't show a user bubble (commands like /greet)
    * options.chosen:  the quick-reply button that was clicked
+   * The conversation's language goes with it; the answer's language is adopted before its
+   * messages are shown.
    * Resolves to {status: 'ok'|'failed'|'cancelled', shown: number}.
    */
   async function send(message, { display = null, silent = false, chosen = null } = {}) {
     if (state.busy) {
-      announce(T.waitForReply);
+      announce(t('widget.wait_for_reply'));
       return { status: 'cancelled', shown: 0 };
     }
     const generation = state.generation;
@@ -238,20 +290,22 @@ export function start(config) {
     try {
       let result;
       try {
-        result = await api.sendMessage(state.sessionId, message, controller.signal);
+        result = await api.sendMessage(state.sessionId, message, controller.signal, state.lang);
       } catch (err) {
         // Unknown / expired session: start a fresh one and try once more.
         if (err instanceof ApiError && err.status === 404 && state.sessionId && generation === state.generation) {
           setSession(null);
-          result = await api.sendMessage(null, message, controller.signal);
+          result = await api.sendMessage(null, message, controller.signal, state.lang);
         } else {
           throw err;
         }
       }
-      if (withCards(result.messages)) await loadVocabulary();
       if (generation !== state.generation) return { status: 'cancelled', shown: 0 };
       if (result.sessionId) setSession(result.sessionId);
-      if (result.retentionDays) els.privacy.textContent = T.privacy(result.retentionDays);
+      if (result.lang) await adoptLanguage(result.lang);
+      if (withCards(result.messages)) await loadVocabulary();
+      if (generation !== state.generation) return { status: 'cancelled', shown: 0 };
+      if (result.retentionDays) setRetention(result.retentionDays);
       finish();
       const shown = appendBotMessages(result.messages);
       return { status: 'ok', shown };
@@ -320,10 +374,10 @@ export function start(config) {
     state.busy = true;
     state.abort = controller;
     try {
-      const { items, retentionDays: days } = await api.getHistory(id, controller.signal);
+      const { items, retentionDays: days } = await api.getHistory(id, controller.signal, state.lang);
       if (withCards(items)) await loadVocabulary();
       if (generation !== state.generation) return;
-      if (days) els.privacy.textContent = T.privacy(days);
+      if (days) setRetention(days);
       state.busy = false;
       state.abort = null;
       if (items.length) {
@@ -349,7 +403,7 @@ export function start(config) {
     cancelPending();
     state.started = true;
     clearView();
-    announce(T.restarted);
+    announce(t('widget.restarted'));
     focusInput();
     const result = await send(CMD_RESTART, { silent: true });
     // If the restart produced no visible reply, fetch the greeting instead.
@@ -357,7 +411,7 @@ export function start(config) {
   }
 
   async function deleteConversation() {
-    if (!window.confirm(T.confirmDelete)) return;
+    if (!window.confirm(t('widget.confirm_delete'))) return;
     cancelPending();
     state.started = true;
     const id = state.sessionId;
@@ -367,13 +421,14 @@ export function start(config) {
       state.busy = true;
       state.abort = controller;
       try {
-        await api.deleteSession(id, controller.signal);
+        await api.deleteSession(id, controller.signal, state.lang);
       } catch (err) {
         if (generation !== state.generation) return;
         state.busy = false;
         state.abort = null;
         if (!(err instanceof ApiError && err.status === 404)) {
-          const msg = err instanceof ApiError && err.kind === 'network' ? T.errNetwork : T.errDelete;
+          const msg =
+            err instanceof ApiError && err.kind === 'network' ? t('widget.errors.network') : t('widget.errors.delete');
           appendError(msg);
           return;
         }
@@ -384,7 +439,7 @@ export function start(config) {
     }
     setSession(null);
     clearView();
-    announce(T.deleted);
+    announce(t('widget.deleted'));
     focusInput();
     await greet();
   }
@@ -423,7 +478,7 @@ export function start(config) {
     focusInput();
     if (!text) return;
     if (state.busy) {
-      announce(T.waitForReply);
+      announce(t('widget.wait_for_reply'));
       return;
     }
     els.input.value = '';
@@ -463,7 +518,7 @@ export function start(config) {
     const btn = event.target instanceof Element ? event.target.closest('button.quick-reply') : null;
     if (!btn || btn.disabled || !els.log.contains(btn)) return;
     if (state.busy) {
-      announce(T.waitForReply);
+      announce(t('widget.wait_for_reply'));
       return;
     }
     const byTouch = lastPointerType === 'touch' && event.detail > 0;
@@ -472,8 +527,26 @@ export function start(config) {
     send(btn.dataset.payload, { display: btn.dataset.title, chosen: btn });
   }
 
-  /** Another tab deleted or replaced the conversation: follow it. */
+  /** The panel's language switch: the assistant is told silently and answers in the new language. */
+  async function onLanguageClick(event) {
+    const btn = event.currentTarget;
+    const lang = supported(btn.dataset.lang);
+    if (!lang || lang === state.lang) return;
+    if (state.busy) {
+      announce(t('widget.wait_for_reply'));
+      return;
+    }
+    await adoptLanguage(lang); // the panel's words change at once, also if the assistant is down
+    state.started = true;
+    await send(switchLanguageCommand(lang), { silent: true });
+  }
+
+  /** Another tab deleted or replaced the conversation, or changed its language: follow it. */
   function onStorage(event) {
+    if (event.key === conversationStore.langKey) {
+      if (supported(event.newValue) && event.newValue !== state.lang && state.sessionId) adoptLanguage(event.newValue);
+      return;
+    }
     if (event.key !== STORAGE_KEY || event.newValue === state.sessionId) return;
     cancelPending();
     clearView();
@@ -481,7 +554,7 @@ export function start(config) {
     if (!state.sessionId) {
       // deleted in another tab: say so, and start anew only when the user writes
       state.started = true;
-      appendBotMessages([{ text: T.deletedElsewhere, buttons: [], cards: [] }]);
+      appendBotMessages([{ text: t('widget.deleted_elsewhere'), buttons: [], cards: [] }]);
       return;
     }
     state.started = false;
@@ -498,6 +571,7 @@ export function start(config) {
   els.log.addEventListener('click', onLogClick);
   els.restart.addEventListener('click', restart);
   els.del.addEventListener('click', deleteConversation);
+  for (const button of els.languageButtons) button.addEventListener('click', onLanguageClick);
   els.root.addEventListener('keydown', onRootKeyDown);
   window.addEventListener('resize', updateScrollerFocusable);
   window.addEventListener('storage', onStorage);
@@ -507,6 +581,7 @@ export function start(config) {
     els.close.addEventListener('click', () => close());
     if (openStore.get()) open({ focus: false }); // stays open across reloads in this tab
   } else {
+    applyPageLanguage();
     // "skip to the chat" links point at the host element: move on to the input
     if (!els.host.hasAttribute('tabindex')) els.host.tabIndex = -1;
     els.host.addEventListener('focus', (event) => {

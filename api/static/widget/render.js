@@ -2,19 +2,20 @@
  * Polkuopas widget – the chat's messages and service cards as DOM (text via textContent).
  */
 
-import { T } from './strings.js';
+import { currentLanguage, supported, t } from './strings.js';
 import { appendLinkified, el, externalLink, formatDate, hidden, linkifiedLines, richText, safeUrl, str } from './text.js';
 import { labelOf } from './vocabulary.js';
 
 function quickReplies(buttons) {
   const group = el('div', 'quick-replies');
   group.setAttribute('role', 'group');
-  group.setAttribute('aria-label', T.quickRepliesLabel);
+  group.setAttribute('aria-label', t('widget.quick_replies_label'));
   for (const b of buttons) {
     const btn = el('button', 'quick-reply', b.title || b.payload);
     btn.type = 'button';
     btn.dataset.payload = b.payload;
     btn.dataset.title = b.title || b.payload;
+    btn.dataset.chosen = t('widget.chosen'); // CSS says it after the chosen reply
     group.append(btn);
   }
   return group;
@@ -22,21 +23,33 @@ function quickReplies(buttons) {
 
 /** A service card; `vocabulary` (GET /api/vocabulary's labels) names its scope. */
 function serviceCard(card, vocabulary) {
-  const title = str(card.title) || T.cardFallbackTitle;
+  const title = str(card.title) || t('widget.card_fallback_title');
   const article = el('article', 'card');
 
+  // the card's words are in Finnish when the service has no official text in the conversation's language
+  const textLang = supported(card.lang) || 'fi';
+  const foreign = textLang !== currentLanguage();
+
   const head = el('div', 'card-head');
-  head.append(el('h3', 'card-title', title));
+  const heading = el('h3', 'card-title', title);
+  if (foreign) heading.lang = textLang;
+  head.append(heading);
   const scopeText = labelOf(vocabulary, 'scope', card.scope);
   if (scopeText) {
     const badge = el('span', `badge badge-${card.scope}`);
-    badge.append(hidden(T.scopeLabel), document.createTextNode(scopeText));
+    badge.append(hidden(`${t('widget.scope_label')} `), document.createTextNode(scopeText));
     head.append(badge);
   }
   article.append(head);
 
+  if (foreign) article.append(el('p', 'card-language', t(`widget.card_language.${textLang}`)));
+
   const summary = str(card.summary);
-  if (summary) article.append(richText(el('div', 'card-summary'), summary, { linkify: false }));
+  if (summary) {
+    const text = richText(el('div', 'card-summary'), summary, { linkify: false });
+    if (foreign) text.lang = textLang;
+    article.append(text);
+  }
 
   const provider = str(card.provider);
   const contact = str(card.contact);
@@ -44,12 +57,12 @@ function serviceCard(card, vocabulary) {
     const dl = el('dl', 'card-meta');
     if (provider) {
       const row = el('div');
-      row.append(el('dt', null, T.provider), el('dd', null, provider));
+      row.append(el('dt', null, t('widget.provider')), el('dd', null, provider));
       dl.append(row);
     }
     if (contact) {
       const row = el('div');
-      row.append(el('dt', null, T.contact), linkifiedLines(el('dd'), contact));
+      row.append(el('dt', null, t('widget.contact')), linkifiedLines(el('dd'), contact));
       dl.append(row);
     }
     article.append(dl);
@@ -61,17 +74,17 @@ function serviceCard(card, vocabulary) {
   if (moreUrl || sourceUrl || checked) {
     const links = el('p', 'card-links');
     if (moreUrl) {
-      const more = externalLink(moreUrl, T.readMore, `: ${title}`);
+      const more = externalLink(moreUrl, t('widget.read_more'), `: ${title}`);
       more.classList.add('card-more');
       links.append(more);
     }
     const source = el('span', 'card-source');
     if (sourceUrl) {
-      source.append(externalLink(sourceUrl, T.source, `: ${title}`));
-      if (checked) source.append(document.createTextNode(`, ${T.checked} ${checked}`));
+      source.append(externalLink(sourceUrl, t('widget.source'), `: ${title}`));
+      if (checked) source.append(document.createTextNode(`, ${t('widget.checked')} ${checked}`));
     } else if (checked) {
       // no usable source link: keep only the verification date, as text
-      source.append(document.createTextNode(`${T.checkedCapital} ${checked}`));
+      source.append(document.createTextNode(`${t('widget.checked_capital')} ${checked}`));
     }
     if (source.childNodes.length) links.append(source);
     article.append(links);
@@ -84,7 +97,7 @@ function serviceCard(card, vocabulary) {
 export function botMessage(msg, vocabulary = null) {
   if (!msg.text && !msg.cards.length && !msg.buttons.length) return null;
   const wrap = el('div', 'msg msg-bot');
-  wrap.append(hidden(T.botSays));
+  wrap.append(hidden(t('widget.bot_says')));
   if (msg.text) wrap.append(richText(el('div', 'bubble'), msg.text));
   if (msg.cards.length) {
     const list = el('ul', 'cards');
@@ -102,7 +115,7 @@ export function botMessage(msg, vocabulary = null) {
 export function userMessage(text) {
   const wrap = el('div', 'msg msg-user');
   const bubble = el('div', 'bubble');
-  bubble.append(hidden(T.userSays + ' '), document.createTextNode(text));
+  bubble.append(hidden(`${t('widget.user_says')} `), document.createTextNode(text));
   wrap.append(bubble);
   return wrap;
 }
@@ -112,7 +125,7 @@ export function errorMessage(text) {
   const bubble = el('div', 'bubble');
   const icon = el('span', 'error-icon', '!');
   icon.setAttribute('aria-hidden', 'true');
-  bubble.append(icon, hidden(`${T.botSays} ${T.errorPrefix} `));
+  bubble.append(icon, hidden(`${t('widget.bot_says')} ${t('widget.error_prefix')} `));
   appendLinkified(bubble, text); // e.g. the Työmarkkinatori address when the bot is down
   wrap.append(bubble);
   return wrap;
@@ -123,6 +136,6 @@ export function typingContent() {
   dots.setAttribute('aria-hidden', 'true');
   dots.append(el('span'), el('span'), el('span'));
   const frag = document.createDocumentFragment();
-  frag.append(dots, el('span', 'typing-text', T.typing));
+  frag.append(dots, el('span', 'typing-text', t('widget.typing')));
   return frag;
 }

@@ -4,7 +4,7 @@
  * launcher button and the chat panel.
  */
 
-import { T } from './strings.js';
+import { LANGUAGES, currentLanguage, t } from './strings.js';
 
 export const MAX_MESSAGE_LENGTH = 1000;
 // shown until the server's first reply tells its retention period
@@ -81,33 +81,29 @@ export function buildShell({ script, mode, municipality, targetId }) {
   }
   window.setTimeout(reveal, 3000);
 
-  const titleText = mode === 'page' ? T.pageTitle : T.panelTitle;
-  const title = h('h2', { id: 'po-title', className: 'po-title', text: titleText });
-  const subtitle = h('p', {
-    className: 'po-subtitle',
-    text: municipality || T.panelSubtitle,
-  });
-  if (municipality) subtitle.prepend(h('span', { className: 'visually-hidden', text: T.municipalityPrefix }));
+  const title = h('h2', { id: 'po-title', className: 'po-title' });
+  const subtitle = h('p', { className: 'po-subtitle' });
   const headText = h('div', { className: 'po-head-text' }, [title, subtitle]);
   const close =
     mode === 'widget'
-      ? h('button', { type: 'button', className: 'po-close', 'aria-label': T.close }, [
-          h('span', { 'aria-hidden': 'true', text: '×' }),
-        ])
+      ? h('button', { type: 'button', className: 'po-close' }, [h('span', { 'aria-hidden': 'true', text: '×' })])
       : null;
-  const head = h('div', { className: 'po-head' }, close ? [headText, close] : [headText]);
-
-  const restart = h('button', { type: 'button', className: 'btn btn-secondary', text: T.restart });
-  const del = h('button', { type: 'button', className: 'btn btn-secondary', text: T.del });
-  const toolbar = h('div', { className: 'po-toolbar' }, [restart, del]);
+  // the language switch: each language named in itself (and marked so for screen readers); in the
+  // panel's head in the corner (room for the messages), in the toolbar on the chat page (whose
+  // head is for screen readers only)
+  const languageButtons = LANGUAGES.map((code) =>
+    h('button', { type: 'button', className: 'po-lang', lang: code, 'data-lang': code, 'aria-pressed': 'false' })
+  );
+  const languages = h('div', { className: 'po-languages', role: 'group' }, languageButtons);
+  const head = h('div', { className: 'po-head' }, close ? [headText, languages, close] : [headText]);
+  const restart = h('button', { type: 'button', className: 'btn btn-secondary' });
+  const del = h('button', { type: 'button', className: 'btn btn-secondary' });
+  const toolbar = h('div', { className: 'po-toolbar' }, close ? [restart, del] : [languages, restart, del]);
 
   // role="log" with aria-live off: new bot messages are announced once through `status`
-  const log = h('div', { className: 'po-log', role: 'log', 'aria-live': 'off', 'aria-label': T.messages });
+  const log = h('div', { className: 'po-log', role: 'log', 'aria-live': 'off' });
   const typing = h('div', { className: 'typing', 'aria-hidden': 'true' });
-  const scroller = h('div', { className: 'po-scroller', role: 'region', 'aria-label': T.conversation }, [
-    log,
-    typing,
-  ]);
+  const scroller = h('div', { className: 'po-scroller', role: 'region' }, [log, typing]);
 
   const input = h('textarea', {
     id: 'po-input',
@@ -119,15 +115,16 @@ export function buildShell({ script, mode, municipality, targetId }) {
     spellcheck: 'true',
     autocomplete: 'off',
   });
-  const send = h('button', { type: 'submit', className: 'btn btn-primary', text: T.send });
+  const send = h('button', { type: 'submit', className: 'btn btn-primary' });
   const count = h('p', { className: 'hint char-count', text: `0/${MAX_MESSAGE_LENGTH}` });
+  const inputLabel = h('label', { for: 'po-input', className: 'po-label' });
+  const hint = h('p', { id: 'po-hint', className: 'hint' });
   const form = h('form', { className: 'po-composer', autocomplete: 'off', novalidate: true }, [
-    h('label', { for: 'po-input', className: 'po-label', text: T.inputLabel }),
+    inputLabel,
     h('div', { className: 'po-composer-row' }, [input, send]),
-    h('div', { className: 'po-composer-meta' }, [h('p', { id: 'po-hint', className: 'hint', text: T.hint }), count]),
+    h('div', { className: 'po-composer-meta' }, [hint, count]),
   ]);
-  // the server's retention period replaces the default once the first reply tells it
-  const privacy = h('p', { className: 'po-privacy', text: T.privacy(DEFAULT_RETENTION_DAYS) });
+  const privacy = h('p', { className: 'po-privacy' });
   const status = h('div', { className: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const busyStatus = h('div', { className: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
 
@@ -143,7 +140,7 @@ export function buildShell({ script, mode, municipality, targetId }) {
     launcher = h(
       'button',
       { type: 'button', className: 'po-launcher', 'aria-expanded': 'false', 'aria-controls': 'po-panel' },
-      [chatIcon(), h('span', { className: 'po-launcher-text', text: T.launcher })]
+      [chatIcon(), h('span', { className: 'po-launcher-text' })]
     );
     root.append(launcher, panel);
   } else {
@@ -151,8 +148,42 @@ export function buildShell({ script, mode, municipality, targetId }) {
   }
   shadow.append(...sheets, root);
 
-  return {
+  const els = {
     host, shadow, root, panel, launcher, close, scroller, log, typing, form, input, count,
-    restart, del, status, busyStatus, privacy,
+    restart, del, status, busyStatus, privacy, title, subtitle, languages, languageButtons, send,
+    inputLabel, hint, retentionDays: DEFAULT_RETENTION_DAYS,
   };
+  applyWords(els, { mode, municipality });
+  return els;
+}
+
+/**
+ * Writes the panel's own words in the current language (strings.js) and marks the language on
+ * the panel's root element; called again whenever the conversation's language changes.
+ */
+export function applyWords(els, { mode, municipality }) {
+  const lang = currentLanguage();
+  els.root.lang = lang;
+  els.title.textContent = mode === 'page' ? t('widget.page_title') : t('widget.panel_title');
+  els.subtitle.textContent = municipality || t('widget.panel_subtitle');
+  if (municipality) {
+    els.subtitle.prepend(h('span', { className: 'visually-hidden', text: `${t('widget.municipality_prefix')} ` }));
+  }
+  if (els.close) els.close.setAttribute('aria-label', t('widget.close'));
+  if (els.launcher) els.launcher.querySelector('.po-launcher-text').textContent = t('widget.launcher');
+  els.languages.setAttribute('aria-label', t('widget.language.label'));
+  for (const button of els.languageButtons) {
+    button.textContent = t(`widget.language.${button.dataset.lang}`);
+    button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+  }
+  els.restart.textContent = t('widget.restart');
+  els.del.textContent = t('widget.delete');
+  els.log.setAttribute('aria-label', t('widget.messages'));
+  els.scroller.setAttribute('aria-label', t('widget.conversation'));
+  els.inputLabel.textContent = t('widget.input_label');
+  els.send.textContent = t('widget.send');
+  els.hint.textContent = t('widget.hint');
+  // the server's retention period replaces the default once the first reply tells it
+  els.privacy.textContent = t('widget.privacy', { days: els.retentionDays });
+  for (const button of els.log.querySelectorAll('button.quick-reply')) button.dataset.chosen = t('widget.chosen');
 }

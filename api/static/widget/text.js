@@ -5,7 +5,7 @@
  * Shared by the chat widget and the lookup page (/haku imports this module directly).
  */
 
-import { T } from './strings.js';
+import { t } from './strings.js';
 
 /** The string when it has visible content, else null. */
 export const str = (value) => (typeof value === 'string' && value.trim() !== '' ? value : null);
@@ -56,7 +56,7 @@ export function externalLink(href, text, srExtra = '') {
   a.rel = 'noopener noreferrer';
   const mark = el('span', 'external-mark', '↗');
   mark.setAttribute('aria-hidden', 'true');
-  a.append(mark, hidden(srExtra + T.newTab));
+  a.append(mark, hidden(`${srExtra} ${t('widget.new_tab')}`));
   return a;
 }
 

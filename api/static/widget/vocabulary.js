@@ -3,8 +3,10 @@
  * from GET /api/vocabulary: the server's message catalogue is their one definition.
  */
 
-/** Path of the Finnish labels (absolute on the API's origin). */
-export const VOCABULARY_PATH = '/api/vocabulary?lang=fi';
+/** Path of the labels in `lang` (absolute on the API's origin). */
+export function vocabularyPath(lang) {
+  return `/api/vocabulary?lang=${encodeURIComponent(lang || 'fi')}`;
+}
 
 /**
  * The endpoint's answer as Map(vocabulary name -> Map(code -> label)), in the server's order.
