@@ -590,27 +590,34 @@ def job_terms(text: str) -> tuple[float | None, float | None]:
 HEALTH_PATTERNS: list[tuple[str, str]] = [
     (
         r"selka|\bselan\b|niska|hartia|olkapa|polvi|polve|lonkka|nivel|reuma|tules|tuki- ja liikunta|jalka|jalat|ranne|kasivarsi|"
-        r"iskias|valilevy|nostaa|seisominen|istuminen|liikuntaelim",
+        r"iskias|valilevy|nostaa|seisominen|istuminen|liikuntaelim|"
+        # Swedish and English
+        r"\brygg|nacke|\baxel|\bknan?\b|\bhoft|artros|ischias|diskbrack|rorelseorgan|"
+        r"backache|lumbago|\bneck\b|shoulder|\bknees?\b|\bhips?\b|arthritis|sciatica|\bspine|spinal|wrist|musculoskeletal",
         "musculoskeletal",
     ),
     (
         r"masennu|masentu|ahdist|mielenterv|mieliala|uupu|burn ?out|loppuun ?palami|jaksami|paniikki|"
-        r"kaksisuuntai|psyk|stressi|unettom|mieliala",
+        r"kaksisuuntai|psyk|stressi|unettom|mieliala|"
+        r"depress|angest|anxi|utbrand|utmattning|panik|panic|bipolar|psych|somnlos|insomnia|mental health|psykisk",
         "mental_health",
     ),
     (
         r"adhd|add\b|autism|asperger|lukihair|oppimisvaik|keskittymisvaik|neurokirj|kehitysvamm|"
-        r"oppiminen tai keskittyminen",
+        r"oppiminen tai keskittyminen|dyslexi|inlarningssvarig|learning difficult|learning disabilit",
         "learning_neuro",
     ),
     (
         r"nakovam|sokea|heikkonako|kuulovam|kuuro|huonokuuloi|pyoratuol|liikuntavamm|cp-|cp vamma|amputo|vammai|"
-        r"aistivamm",
+        r"aistivamm|\bblind|synskad|visually impaired|\bdeaf|\bdov\b|horselskad|hearing impair|wheelchair|rullstol|"
+        r"amput|disabled|funktionsnedsatt|funktionshind",
         "disability",
     ),
     (
         r"diabet|diabee|sokeritau|sydan|astma|epilep|syopa|migreen|\bms\b|ms-tau|uniapnea|suolistosairau|crohn|"
-        r"keuhko|pitkaaikaissairau|krooni|sairaus|sairauden|sairas",
+        r"keuhko|pitkaaikaissairau|krooni|sairaus|sairauden|sairas|"
+        r"hjart|\bheart\b|asthma|cancer|migran|migraine|sclerosis|sleep apnea|somnapne|\blung|kronisk|chronic|"
+        r"sjukdom|illness|disease",
         "chronic_illness",
     ),
 ]
@@ -621,7 +628,9 @@ HEALTH_PATTERNS: list[tuple[str, str]] = [
 # details: never redacted ("sairastuin", "sairauslomalla", "sairaanhoitaja", "jalkapallo")
 NOT_HEALTH_DETAILS = re.compile(
     r"^(osa)?sairau|^sairas|^sairaana|^sairaanhoit|^sairaala|psykolog|nostaa|nostam|seisomi|istumi|jaksa|"
-    r"^jalkapallo|^jalkau"
+    r"^jalkapallo|^jalkau|"
+    # illness in general and sick leave are situations in every language
+    r"^sjuk|^sick|^illness|^disease|^chronic|^kronisk|^disabled$|^psychology|^heartbeat"
 )
 # a word, or a category label already put in its place (left as it is)
 HEALTH_WORD = re.compile(r"\((?:[^()]{1,40})\)|[\w-]+", re.UNICODE)

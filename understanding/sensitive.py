@@ -18,7 +18,9 @@ from vocabulary import label
 # What a person may say instead of answering: it goes to Rasa as it is (health details in it
 # are still replaced by their category, like in every message).
 NOT_AN_ANSWER = re.compile(
-    r"^\W*(miksi|miks|mihin|mita varten)\b|\bpoista\b|\balusta\b|\blopeta\b|\bihmise|\bvirkailija"
+    r"^\W*(miksi|miks|mihin|mita varten)\b|\bpoista\b|\balusta\b|\blopeta\b|\bihmise|\bvirkailija|"
+    # Swedish and English: why, delete, start over, a person
+    r"^\W*(varfor|why)\b|\b(radera|ta bort|delete|erase)\b|\bborja om\b|\bstart over\b|\bmanniska|\bhuman\b|\breal person"
 )
 
 

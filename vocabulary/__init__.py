@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, get_args
 
-from messages import DEFAULT_LANGUAGE, text
+from messages import text
 
 # -- the jobseeker's profile ----------------------------------------------------------------
 Situation = Literal["unemployed", "laid_off", "employed", "student", "graduating", "sick_leave", "other"]
@@ -133,8 +133,9 @@ LONG_TERM_UNEMPLOYED_MONTHS = 12
 YOUTH_UNDER_AGE = 30
 
 
-def label(vocabulary: str, code: str | None, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The user-facing label of one code; an unknown code is shown as it is, no code as ''."""
+def label(vocabulary: str, code: str | None, lang: str | None = None) -> str:
+    """The user-facing label of one code (in `lang`, else the current language); an unknown code is
+    shown as it is, no code as ''."""
     if code is None:
         return ""
     if code not in VOCABULARIES[vocabulary]:
@@ -142,6 +143,6 @@ def label(vocabulary: str, code: str | None, lang: str = DEFAULT_LANGUAGE) -> st
     return text(f"vocabulary.{vocabulary}.{code}", lang)
 
 
-def labels(vocabulary: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+def labels(vocabulary: str, lang: str | None = None) -> dict[str, str]:
     """Every code of one vocabulary and its label, in the vocabulary's order."""
     return {code: text(f"vocabulary.{vocabulary}.{code}", lang) for code in VOCABULARIES[vocabulary]}

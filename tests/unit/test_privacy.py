@@ -39,3 +39,30 @@ def test_personal_data_is_masked(text, expected):
 )
 def test_numbers_the_bot_needs_are_kept(text):
     assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "kept", "gone"),
+    [
+        ("en", "my knee hurts and I have depression", "(muscles, bones and joints)", ["knee", "depression"]),
+        ("sv", "jag har ont i ryggen och ångest", "(stöd- och rörelseorganen)", ["ryggen", "ångest"]),
+        ("en", "I have diabetes", "(", ["diabetes"]),
+        ("en", "I use a wheelchair", "(", ["wheelchair"]),
+    ],
+)
+def test_health_details_in_swedish_and_english_are_kept_only_as_their_category(lang, said, kept, gone):
+    from messages import speaking
+    from understanding.interview import redact_health_details
+
+    with speaking(lang):
+        redacted = redact_health_details(said)
+    assert kept in redacted
+    for word in gone:
+        assert word not in redacted
+
+
+@pytest.mark.parametrize("said", ["I am on sick leave", "jag är sjukskriven", "I want to go back to work"])
+def test_sick_leave_and_everyday_words_are_not_health_details(said):
+    from understanding.interview import redact_health_details
+
+    assert redact_health_details(said) == said
