@@ -57,6 +57,17 @@ NBSP = "\u00a0"
 # --------------------------------------------------------------------------
 
 
+# "palkkaisin osatyökykyisen siivoojan Seinäjoella 30 h viikossa 2400 €/kk", as slots
+SEINAJOKI_HIRE = {
+    "municipality": "Seinäjoki",
+    "hire_group": "partial_work_ability",
+    "hire_work_ability": "partial",
+    "wage_eur": 2400,
+    "hours_per_week": 30,
+    "job_terms": "given",
+}
+
+
 @pytest.fixture(autouse=True)
 def test_catalogue(monkeypatch, snapshot):
     """Every action module reads the seeded test catalogue."""
@@ -180,14 +191,7 @@ def test_prefill_employer_from_message(domain):
         domain, "palkkaisin osatyökykyisen siivoojan Seinäjoella 30 h viikossa 2400 €/kk", "employer_hiring"
     )
     events, _ = run_action(ActionPrefillEmployer(), tracker, domain)
-    assert slot_events(events) == {
-        "municipality": "Seinäjoki",
-        "hire_group": "partial_work_ability",
-        "hire_work_ability": "partial",
-        "wage_eur": 2400,
-        "hours_per_week": 30,
-        "job_terms": "given",
-    }
+    assert slot_events(events) == SEINAJOKI_HIRE
 
 
 def test_prefill_employer_reads_the_jobs_length(domain):
@@ -746,17 +750,7 @@ def test_recommend_path_for_an_older_jobseeker_has_no_youth_services(domain):
 
 
 def test_recommend_package_with_euro_estimate(domain):
-    tracker = make_tracker(
-        domain,
-        slots={
-            "municipality": "Seinäjoki",
-            "hire_group": "partial_work_ability",
-            "hire_work_ability": "partial",
-            "wage_eur": 2400,
-            "hours_per_week": 30,
-            "job_terms": "given",
-        },
-    )
+    tracker = make_tracker(domain, slots=SEINAJOKI_HIRE)
     events, dispatcher = run_action(ActionRecommendPackage(), tracker, domain)
     assert slot_events(events) == {"last_package": {"supports": card_ids(dispatcher)}, "last_path": None}
     assert "palkkatuki" in card_ids(dispatcher)
@@ -1183,15 +1177,7 @@ def test_every_action_speaks_the_conversations_language():
 )
 def test_the_package_is_said_in_the_conversations_language(domain, lang, recommendation, total):
     """The same euros in every language, each written the language's way (CLDR)."""
-    slots = {
-        "municipality": "Seinäjoki",
-        "hire_group": "partial_work_ability",
-        "hire_work_ability": "partial",
-        "wage_eur": 2400,
-        "hours_per_week": 30,
-        "job_terms": "given",
-        "lang": lang,
-    }
+    slots = {**SEINAJOKI_HIRE, "lang": lang}
     _, dispatcher = run_action(ActionRecommendPackage(), make_tracker(domain, slots=slots), domain)
     palkkatuki = next(c for c in card_messages(dispatcher) if c["cards"][0]["id"] == "palkkatuki")
     assert palkkatuki["text"].startswith(recommendation)
