@@ -32,7 +32,7 @@ HELD_OUT = sorted((ROOT / "tests" / "nlu").glob("test_nlu*.yml"))
 ALREADY_COLLOQUIAL = {"colloquial.yml", "everyday.yml", "needs.yml", "personas.yml", "situations.yml"}
 # The rules are Finnish (understanding/data/colloquial_forms.yaml): the other languages' examples
 # are not varied.
-OTHER_LANGUAGES = {"swedish.yml", "english.yml"}
+OTHER_LANGUAGES = ("swedish", "english")  # swedish*.yml, english*.yml
 OUTPUT = NLU / "augmented.yml"
 VARIANTS_PER_EXAMPLE = 1
 HEADER = """\
@@ -57,7 +57,9 @@ def examples_by_intent(paths: list[Path]) -> dict[str, list[str]]:
 
 def render() -> str:
     training = [path for path in sorted(NLU.glob("*.yml")) if path != OUTPUT]
-    intents = examples_by_intent([path for path in training if path.name not in ALREADY_COLLOQUIAL | OTHER_LANGUAGES])
+    intents = examples_by_intent(
+        [path for path in training if path.name not in ALREADY_COLLOQUIAL and not path.name.startswith(OTHER_LANGUAGES)]
+    )
     held_out = examples_by_intent(HELD_OUT)
     taken = {plain_text(e).lower() for examples in examples_by_intent(training).values() for e in examples}
     taken |= {plain_text(example).lower() for examples in held_out.values() for example in examples}
