@@ -111,6 +111,10 @@ REGION_NAMES = frozenset(
     )
 )
 
+# Other names that are ordinary words in Swedish or English ('tre år' = three years): they name the
+# municipality only when written with a capital ('Tre').
+CAPITALISED_ONLY = frozenset({"tre"})
+
 # Other names people use for a municipality: Finnish name -> extra names.
 ALIASES: dict[str, tuple[str, ...]] = {
     "Helsinki": ("Hki", "Stadi"),
@@ -784,6 +788,8 @@ class MunicipalityResolver:
 
         Accepted only when capitalised and not in the genitive, which usually starts a longer name.
         """
+        if match.key in CAPITALISED_ONLY:
+            return not original[:1].isupper()
         if match.municipality_level or match.method == "postal_code" or not match.common_reading:
             return False
         return not original[:1].isupper() or match.case == "omanto"
@@ -991,6 +997,8 @@ class MunicipalityResolver:
     ) -> bool:
         """Context rules that keep ordinary words and people's names from being read as places."""
         capitalised = word[:1].isupper()
+        if match.key in CAPITALISED_ONLY and not capitalised:
+            return False
         clearly_capitalised = capitalised and not initial
         others = lowered[:index] + lowered[index + 1 :]
         alone = all(w in FILLER_WORDS for w in others)  # 'Lahti', 'lahti kiitos', 'asun salossa'

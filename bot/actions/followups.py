@@ -23,6 +23,7 @@ from bot.actions.common import (
     latest_text,
     send_cards,
 )
+from bot.actions.forms import ValidateJobseekerForm
 from bot.actions.recommend import employer_package, jobseeker_path, path_memory, present_package, present_path
 from catalogue.db import get_engine
 from conversations.feedback import save_feedback
@@ -214,6 +215,12 @@ class ActionShowAlternatives(InConversationLanguage, Action):
         return [SlotSet("last_path", path_memory(path, shown_before=shown))]
 
 
+# The interview's questions answered in one's own words (work history, skills)
+OWN_WORDS_ANSWERS = ("work_history", "skills")
+# What such an answer tells besides (a correction of the place or age is still a correction)
+COMPETENCE_FACTS = {"fields", "competence"}
+
+
 class ActionChangeAnswer(InConversationLanguage, Action):
     """ "itse asiassa asun Nokialla": change the answer and recompute the path if one was given."""
 
@@ -234,6 +241,17 @@ class ActionChangeAnswer(InConversationLanguage, Action):
             merged = competence_mapping.merge(current, competence_mapping.Competence.from_dict(found)).to_dict()
             if merged != current.to_dict():
                 changes["competence"] = merged
+        requested = tracker.get_slot("requested_slot")
+        if (
+            tracker.active_loop.get("name") == "jobseeker_form"
+            and requested in OWN_WORDS_ANSWERS
+            and set(changes) <= COMPETENCE_FACTS
+        ):
+            # "jag jobbade tre år i en butik" read as a correction while the form asks for the work
+            # history: it is the answer, as the form's validator takes it
+            answer = getattr(ValidateJobseekerForm(), f"validate_{requested}")
+            taken = answer(latest_text(tracker), dispatcher, tracker, domain)
+            return [SlotSet(name, value) for name, value in taken.items()]
         if not changes:
             dispatcher.utter_message(text=text("actions.change.not_understood"))
             return []

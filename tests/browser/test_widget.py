@@ -528,7 +528,8 @@ def test_chat_page_in_swedish_from_the_address(page):
 
 def test_lookup_page_in_english(page):
     page.goto("/haku?lang=en")
-    assert page.locator("#status").inner_text().startswith("Write a search word")
+    # the page's words arrive from /api/ui after the first paint
+    page.wait_for_function("() => document.querySelector('#status').innerText.startsWith('Write a search word')")
     assert page.evaluate("() => document.documentElement.lang") == "en"
     assert page.locator("label[for=f-q]").inner_text() == "Search words"
     assert page.locator("#f-category option").nth(1).inner_text() != ""

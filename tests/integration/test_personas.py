@@ -148,7 +148,9 @@ def test_newcomer_with_basic_finnish_in_espoo(stack):
                 "paikkakunnalla": "Espoo",
                 "Kuinka vanha olet": "34",
                 "suomen kielen": ("button", "Perustaso"),
-                "työhistoriastasi": "I was a cleaner in hotel, siivooja",
+                # in Finnish: an answer of several English words would switch the conversation to
+                # English (tests/integration/test_languages.py)
+                "työhistoriastasi": "olin siivooja hotellissa",
                 "korkein koulutuksesi": ("button", "Peruskoulu"),
                 "Mitä osaat": "siivous",
             }

@@ -396,3 +396,27 @@ def test_alternatives_that_ran_out_point_to_the_area_contact(domain, snapshot):
     text = dispatcher.messages[0]["text"]
     assert text.startswith("Näytin jo kaikki palvelut")
     assert snapshot.areas["tampereen-seutu"].contact["name"] in text
+
+
+@pytest.mark.parametrize(
+    ("requested", "said"),
+    [("work_history", "jag jobbade tre år i en butik som kassör"), ("skills", "olin varastolla trukkikuskina")],
+)
+def test_an_own_words_answer_read_as_a_correction_is_taken_as_the_answer(domain, requested, said):
+    """The NLU may read a work history as change_answer; while the form asks for it, it is the answer."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from bot.actions.followups import ActionChangeAnswer
+
+    tracker = make_tracker(
+        domain,
+        said,
+        "change_answer",
+        slots={"requested_slot": requested, "lang": "sv"},
+        active_loop={"name": "jobseeker_form"},
+    )
+    events, dispatcher = run_action(ActionChangeAnswer(), tracker, domain)
+    assert {"event": "slot", "name": requested, "value": "given"} in [
+        {key: event.get(key) for key in ("event", "name", "value")} for event in events
+    ]
+    assert isinstance(dispatcher, CollectingDispatcher) and not dispatcher.messages
