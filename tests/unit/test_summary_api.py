@@ -9,21 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import socket
 
 import pytest
 import sqlalchemy as sa
-from fastapi.testclient import TestClient
 from markupsafe import escape
 from pypdf import PdfReader
 
-from api.main import create_app
-from api.settings import Settings
 from catalogue.db import session_scope
 from conversations.models import ChatSession, Feedback
 from conversations.store import TrackerStore, delete_conversation, new_session_id
 from conversations.summaries import build_summary, create_summary, load_summary, save_summary
 from recommendation import recommend_jobseeker_path
+from tests.unit.conftest import api_without_rasa
 
 INJECTED = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 PROFILE = {
@@ -38,22 +35,9 @@ PROFILE = {
 FINNISH_HINT = re.compile(r"[äöå]|\b(ei|on|kenttä|kentän|palvelun)\b", re.I)
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def client(seeded_engine, tmp_path_factory):
-    settings = Settings(
-        rasa_url=f"http://127.0.0.1:{free_port()}",
-        action_server_url=f"http://127.0.0.1:{free_port()}",
-        tracker_db_url=f"sqlite:///{tmp_path_factory.mktemp('tracker-summary') / 'none.db'}",
-        rasa_timeout_seconds=2,
-        retention_days=30,
-    )
-    with TestClient(create_app(settings, seeded_engine), raise_server_exceptions=False) as test_client:
+    with api_without_rasa(seeded_engine, tmp_path_factory.mktemp("tracker-summary"), retention_days=30) as test_client:
         yield test_client
 
 

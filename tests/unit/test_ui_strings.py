@@ -11,12 +11,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
-from api.main import create_app
-from api.settings import Settings
 from messages import LANGUAGES, catalogue
-from tests.unit.test_api import free_port
+from tests.unit.conftest import api_without_rasa
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "api" / "static"
@@ -32,13 +29,7 @@ def finnish_ui_keys() -> set[str]:
 
 @pytest.fixture(scope="module")
 def client(seeded_engine, tmp_path_factory):
-    settings = Settings(
-        rasa_url=f"http://127.0.0.1:{free_port()}",
-        action_server_url=f"http://127.0.0.1:{free_port()}",
-        tracker_db_url=f"sqlite:///{tmp_path_factory.mktemp('tracker-ui') / 'none.db'}",
-        rasa_timeout_seconds=2,
-    )
-    with TestClient(create_app(settings, seeded_engine), raise_server_exceptions=False) as test_client:
+    with api_without_rasa(seeded_engine, tmp_path_factory.mktemp("tracker-ui")) as test_client:
         yield test_client
 
 
