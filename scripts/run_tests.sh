@@ -43,7 +43,7 @@ scripts/validate_rasa_data.sh
 echo "== training (only when data or config changed)"
 scripts/train_if_stale.sh
 
-echo "== NLU evaluation on both held-out sets (tests/nlu/)"
+echo "== NLU evaluation on the held-out sets (tests/nlu/)"
 scripts/nlu.sh evaluate
 
 echo "== test stories"
