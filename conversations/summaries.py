@@ -180,7 +180,7 @@ def _profile_items(snapshot: Any, profile: dict[str, Any]) -> list[dict[str, str
             found = snapshot.resolve_municipality(municipality) if snapshot is not None else None
         except Exception:  # the resolver is a convenience here; the typed name is a fine fallback
             found = None
-        add(text("conversations.summary.profile.municipality"), getattr(found, "name_fi", None) or municipality[:100])
+        add(text("conversations.summary.profile.municipality"), getattr(found, "name", None) or municipality[:100])
     age = _number(profile.get("age"))
     if age is not None:
         add(text("conversations.summary.profile.age"), text("conversations.summary.profile.age_years", age=int(age)))

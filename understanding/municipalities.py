@@ -49,6 +49,14 @@ class Municipality:
     name_fi: str
     name_sv: str | None
 
+    @property
+    def name(self) -> str:
+        """The name in the current language: Swedish where the municipality has a Swedish name
+        ('Esbo' in a Swedish conversation), else Finnish (also in English: 'Espoo')."""
+        from messages import current_language
+
+        return self.name_sv if current_language() == "sv" and self.name_sv else self.name_fi
+
 
 # --------------------------------------------------------------------------- constants
 

@@ -100,7 +100,7 @@ class ActionServiceSearch(InConversationLanguage, Action):
         lines = [text("actions.services.search_found", total=result.total)]
         if result.municipality is not None:
             lines = [
-                text("actions.services.search_found_in", total=result.total, municipality=result.municipality.name_fi)
+                text("actions.services.search_found_in", total=result.total, municipality=result.municipality.name)
             ]
             # local places and providers not in the catalogue yet: a person there knows them
             employer_side = all(service.audience == ("employer",) for service in result.items[:5])
@@ -141,7 +141,7 @@ class ActionHumanHandover(InConversationLanguage, Action):
         if area:
             intro = text("actions.handover.area", area=area.name)
         elif municipality:
-            intro = text("actions.handover.unknown_area", municipality=municipality.name_fi)
+            intro = text("actions.handover.unknown_area", municipality=municipality.name)
         else:
             intro = text("actions.handover.no_municipality")
         dispatcher.utter_message(text=f"{intro}\n{contact_text(contact)}")

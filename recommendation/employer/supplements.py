@@ -51,7 +51,7 @@ class MunicipalSupplements(EmployerContext):
             estimate = self._estimate(variant)
         else:
             estimate = flat_estimate(steps, self.profile.job.months)
-        place = self.municipality.name_fi if self.municipality else text("employer.supplement.place_unknown")
+        place = self.municipality.name if self.municipality else text("employer.supplement.place_unknown")
         why = text("employer.supplement.own", place=place, summary=service.summary)
         if len(steps) > 1 and all(step.monthly_max_eur and step.months for step in steps):
             parts = [

@@ -582,7 +582,7 @@ class JobseekerPathBuilder:
         elif self.municipality is None:
             self.notes.append(text("jobseeker.notes.no_municipality"))
         elif self.catalogue.area_for_municipality(self.code) is None:
-            self.notes.append(text("jobseeker.notes.area_not_known", municipality=self.municipality.name_fi))
+            self.notes.append(text("jobseeker.notes.area_not_known", municipality=self.municipality.name))
         if p.situation in ("unemployed", "laid_off") or p.unemployed_months:
             self.notes.append(text("jobseeker.notes.benefit_decision"))
 

@@ -509,3 +509,18 @@ def test_resolve_is_fast(resolver):
         resolver.resolve(word)
     average = (time.perf_counter() - start) / len(words)
     assert average < 0.001
+
+
+def test_a_municipality_is_named_in_the_conversations_language():
+    from messages import speaking
+    from understanding.municipalities import get_resolver
+
+    espoo = get_resolver().resolve("Esbo")
+    assert espoo.name == "Espoo"
+    with speaking("sv"):
+        assert espoo.name == "Esbo"
+    with speaking("en"):
+        assert espoo.name == "Espoo"
+    kuopio = get_resolver().resolve("Kuopio")
+    with speaking("sv"):
+        assert kuopio.name == "Kuopio"  # no Swedish name of its own
