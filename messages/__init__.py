@@ -131,10 +131,19 @@ def months_text(months: float, lang: str | None = None) -> str:
     return text("units.months.many", lang, n=rounded)
 
 
+def _locale(lang: str | None) -> Locale:
+    return _parsed_locale(supported(lang or _current.get()) or DEFAULT_LANGUAGE)
+
+
+@cache
+def _parsed_locale(lang: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES[lang])
+
+
 def euros(amount: float, lang: str | None = None) -> str:
     """An amount in euros as the language writes it (CLDR through Babel), cents only if there are
     any: 1770 → '1 770 €' (fi, sv), '€1,770' (en); 1234.5 → '1 234,50 €', '€1,234.50'."""
-    locale = Locale.parse(BABEL_LOCALES[supported(lang or _current.get()) or DEFAULT_LANGUAGE])
+    locale = _locale(lang)
     pattern = locale.currency_formats["standard"].pattern
     if abs(amount - round(amount)) < 0.005:
         amount, pattern = round(amount), pattern.replace(".00", "")
@@ -143,5 +152,5 @@ def euros(amount: float, lang: str | None = None) -> str:
 
 def local_date(day: dt.date, lang: str | None = None) -> str:
     """A date as the language writes it (CLDR's medium format): '3.5.2024', '3 maj 2024', '3 May 2024'."""
-    locale = BABEL_LOCALES[supported(lang or _current.get()) or DEFAULT_LANGUAGE]
+    locale = _locale(lang)
     return str(format_date(day, "medium", locale=locale))

@@ -15,6 +15,7 @@ from the marker line on is rewritten; a unit test checks that domain.yml is curr
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,6 @@ class ResponseError(ValueError):
 
 def _quoted(value: str) -> str:
     """A YAML double-quoted scalar (JSON's escaping is valid YAML)."""
-    import json
-
     return json.dumps(value, ensure_ascii=False)
 
 

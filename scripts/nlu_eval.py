@@ -1,6 +1,6 @@
 """Intent evaluation and the NLU benchmark, run with .venv-rasa's Python (scripts/nlu.sh).
 
-    nlu.sh evaluate [--model PATH]       macro F1 of a trained model on both held-out sets;
+    nlu.sh evaluate [--model PATH]       macro F1 of a trained model on the held-out sets;
                                          exits 1 below the minimums (used by `make test`)
     nlu.sh bench [--folds 5] [--skip-default] [--skip-cv]
                                          `make bench-nlu`: our pipeline and Rasa's default
@@ -92,7 +92,7 @@ def load_examples(path: Path) -> tuple[list[str], list[str]]:
     return [e.get("text") for e in examples], [e.get("intent") for e in examples]
 
 
-@functools.lru_cache(maxsize=1)  # both sets are parsed by one model after the other
+@functools.lru_cache(maxsize=1)  # every set is parsed by one model after the other
 def load_agent(model: Path) -> Any:
     from rasa.core.agent import Agent
 

@@ -39,6 +39,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from catalogue import DATA_DIR
+from messages import current_language
 
 DEFAULT_DATA_PATH = DATA_DIR / "municipalities.json"
 
@@ -53,8 +54,6 @@ class Municipality:
     def name(self) -> str:
         """The name in the current language: Swedish where the municipality has a Swedish name
         ('Esbo' in a Swedish conversation), else Finnish (also in English: 'Espoo')."""
-        from messages import current_language
-
         return self.name_sv if current_language() == "sv" and self.name_sv else self.name_fi
 
 
