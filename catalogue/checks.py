@@ -280,7 +280,40 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
     for missing in sorted(set(NATIONAL_SERVICE_IDS) - service_ids):
         report.errors.append(f"service {missing}: contract service id missing from services.yaml")
     _check_translations(report, data_dir, {str(s.get("id")): s for s in services}, today)
+    _check_area_translations(report, data_dir, {str(a.get("id")) for a in areas}, today)
     return report
+
+
+def _check_area_translations(report: CheckReport, data_dir: Path, area_ids: set[str], today: dt.date) -> None:
+    """translations/areas.<lang>.yaml: each entry names an area and has its own official page; a
+    contact has both a name and a page."""
+    for lang in TRANSLATION_LANGUAGES:
+        name = f"translations/areas.{lang}.yaml"
+        try:
+            entries = load_yaml(name, data_dir)
+        except yaml.YAMLError as problem:
+            report.errors.append(f"{name}: not valid YAML ({getattr(problem, 'problem', None) or problem})")
+            continue
+        seen: set[Any] = set()
+        for entry in entries:
+            label = f"{name} {entry.get('id')}"
+            if entry.get("id") in seen:
+                report.errors.append(f"{label}: duplicate id")
+            seen.add(entry.get("id"))
+            if str(entry.get("id")) not in area_ids:
+                report.errors.append(f"{label}: no such area in employment_areas.yaml")
+                continue
+            if not str(entry.get("name") or "").strip() and not (entry.get("contact") or entry.get("employer_contact")):
+                report.errors.append(f"{label}: neither a name nor a contact")
+            for key in ("contact", "employer_contact"):
+                contact = entry.get(key)
+                if contact is None:
+                    continue
+                if not isinstance(contact, dict) or not str(contact.get("name") or "").strip():
+                    report.errors.append(f"{label}: {key} needs a name and a url")
+                elif not _valid_url(contact.get("url")):
+                    report.errors.append(f"{label}: {key}'s url missing or not an http(s) URL")
+            _check_sourced(report, "area translation", {**entry, "id": f"{lang}/{entry.get('id')}"}, today)
 
 
 def _check_translations(

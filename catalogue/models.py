@@ -29,6 +29,9 @@ class EmploymentArea(SourcedMixin, Base):
     # {"name", "url", "phone", "email", "hours", "address"}: only what the source publishes
     contact: Mapped[dict[str, str] | None] = mapped_column(JSON)
     employer_contact: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    # {"sv": {"name", "contact", "employer_contact", "source_url", "last_verified"}, "en": ...}:
+    # the area's name and pages in another language, where it has official ones
+    translations: Mapped[dict[str, dict[str, Any]] | None] = mapped_column(JSON)
 
     municipalities: Mapped[list[Municipality]] = relationship(back_populates="employment_area")
 

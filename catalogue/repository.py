@@ -26,6 +26,21 @@ TYOMARKKINATORI_CONTACT: dict[str, Any] = {
     "phone": None,
     "email": None,
 }
+# The national service in Swedish and English: its own names and pages (Jobbmarknaden,
+# https://tyomarkkinatori.fi/sv; Job Market Finland, https://tyomarkkinatori.fi/en)
+NATIONAL_CONTACTS: dict[str, dict[str, Any]] = {
+    "fi": TYOMARKKINATORI_CONTACT,
+    "sv": {
+        **TYOMARKKINATORI_CONTACT,
+        "name": "Jobbmarknaden (riksomfattande tjänst)",
+        "url": "https://tyomarkkinatori.fi/sv",
+    },
+    "en": {
+        **TYOMARKKINATORI_CONTACT,
+        "name": "Job Market Finland (national service)",
+        "url": "https://tyomarkkinatori.fi/en",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -213,6 +228,24 @@ class AreaRecord:
     source_url: str
     last_verified: dt.date
     responsible_municipality: str | None = None
+    # lang -> {"name", "contact", "employer_contact", "source_url", "last_verified"} from the
+    # area's own page in that language (translations/areas.<lang>.yaml)
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def in_language(self, lang: str) -> AreaRecord:
+        """The area with its name and pages in `lang` where it has official ones; the phone, hours
+        and address stay as published. Without a page in `lang` the Finnish ones remain."""
+        found = self.translations.get(lang)
+        if not found:
+            return self
+        name = found.get("name") or self.name
+        contact = dict(self.contact)
+        if found.get("contact"):
+            contact.update(found["contact"])
+        elif contact.get("name") == self.name:
+            contact["name"] = name
+        employer = {**self.employer_contact, **(found.get("employer_contact") or {})}
+        return replace(self, name=name, contact=contact, employer_contact=employer)
 
 
 @dataclass(frozen=True)
@@ -268,7 +301,7 @@ class CatalogueSnapshot:
             if lang not in self._in_languages:
                 self._in_languages[lang] = CatalogueSnapshot(
                     services={key: service.in_language(lang) for key, service in self.services.items()},
-                    areas=self.areas,
+                    areas={key: area.in_language(lang) for key, area in self.areas.items()},
                     providers=self.providers,
                     area_of_municipality=self.area_of_municipality,
                     version=f"{self.version}:{lang}",
@@ -295,7 +328,7 @@ class CatalogueSnapshot:
         """The employment area's services (the Contact of docs/api.md), or Työmarkkinatori when unknown."""
         area = self.area_for_municipality(municipality_code)
         if area is None:
-            return dict(TYOMARKKINATORI_CONTACT)
+            return dict(NATIONAL_CONTACTS.get(self.lang, TYOMARKKINATORI_CONTACT))
         if audience == "employer" and area.employer_contact.get("url"):
             return dict(area.employer_contact)
         return dict(area.contact)
@@ -359,6 +392,7 @@ def _area_record(area: EmploymentArea, members: list[str]) -> AreaRecord:
         source_url=area.source_url,
         last_verified=area.last_verified,
         responsible_municipality=area.responsible_municipality,
+        translations=dict(area.translations or {}),
     )
 
 

@@ -41,6 +41,8 @@ DATA_FILES = (
     "services.yaml",
     "translations/sv.yaml",
     "translations/en.yaml",
+    "translations/areas.sv.yaml",
+    "translations/areas.en.yaml",
 )
 # The languages whose service texts are in translations/<lang>.yaml (SCHEMA.md)
 TRANSLATION_LANGUAGES = ("sv", "en")
@@ -146,6 +148,7 @@ def _replace_catalogue(session: Session, data_dir: Path) -> SeedReport:
     session.flush()
 
     areas = load_yaml("employment_areas.yaml", data_dir)
+    area_translations = load_area_translations(data_dir)
     area_of_municipality: dict[str, str] = {}
     for area in areas:
         session.add(
@@ -155,6 +158,7 @@ def _replace_catalogue(session: Session, data_dir: Path) -> SeedReport:
                 responsible_municipality=area.get("responsible_municipality"),
                 contact=_contact(area.get("contact")),
                 employer_contact=_contact(area.get("employer_contact")),
+                translations=area_translations.get(str(area["id"])) or None,
                 source_url=area["source_url"],
                 last_verified=_date(area["last_verified"]),
             )
@@ -239,6 +243,22 @@ def load_translations(data_dir: Path = DATA_DIR) -> dict[str, dict[str, dict[str
         for item in load_yaml(f"translations/{lang}.yaml", data_dir):
             texts = {key: item.get(key) for key in TRANSLATED_FIELDS}
             texts["key_rules"] = [str(rule) for rule in texts.get("key_rules") or []]
+            texts["last_verified"] = _date(item["last_verified"]).isoformat()
+            found.setdefault(str(item["id"]), {})[lang] = texts
+    return found
+
+
+def load_area_translations(data_dir: Path = DATA_DIR) -> dict[str, dict[str, dict[str, Any]]]:
+    """Area id -> language -> its name and contacts from translations/areas.<lang>.yaml."""
+    found: dict[str, dict[str, dict[str, Any]]] = {}
+    for lang in TRANSLATION_LANGUAGES:
+        for item in load_yaml(f"translations/areas.{lang}.yaml", data_dir):
+            texts: dict[str, Any] = {"name": _text(item.get("name"))}
+            for key in ("contact", "employer_contact"):
+                contact = _contact(item.get(key))
+                if contact:
+                    texts[key] = contact
+            texts["source_url"] = str(item["source_url"])
             texts["last_verified"] = _date(item["last_verified"]).isoformat()
             found.setdefault(str(item["id"]), {})[lang] = texts
     return found

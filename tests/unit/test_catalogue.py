@@ -305,6 +305,34 @@ def test_employer_contact_falls_back_to_area_contact(snapshot):
     assert snapshot.contact(riihimaki.code, "employer") == snapshot.areas["etela-hame"].contact
 
 
+def test_an_area_is_named_and_linked_in_the_conversations_language(snapshot):
+    """translations/areas.<lang>.yaml: the area's own Swedish and English names and pages."""
+    sv, en = snapshot.in_language("sv"), snapshot.in_language("en")
+    vaasa = snapshot.resolve_municipality("Vaasa").code
+    assert sv.area_for_municipality(vaasa).name == "Österbottens sysselsättningsområde"
+    assert en.area_for_municipality(vaasa).name == "Ostrobothnia Employment Area"
+    assert snapshot.area_for_municipality(vaasa).name == "Pohjanmaan työllisyysalue"
+    helsinki = snapshot.resolve_municipality("Helsinki").code
+    assert sv.contact(helsinki)["url"].startswith("https://tyollisyyspalvelut.hel.fi/sv/")
+    assert en.contact(helsinki, "employer")["url"].startswith("https://www.hel.fi/en/")
+    assert snapshot.contact(helsinki) == snapshot.areas["helsinki"].contact
+    # an area without a page in the language keeps its Finnish page
+    kuopio = snapshot.resolve_municipality("Kuopio").code
+    assert en.contact(kuopio) == snapshot.contact(kuopio)
+    # without an area, the national service in the language
+    assert sv.contact(None)["url"] == "https://tyomarkkinatori.fi/sv"
+    assert en.contact(None)["name"].startswith("Job Market Finland")
+
+
+def test_a_translated_contact_keeps_the_published_phone_hours_and_address(snapshot):
+    for lang in ("sv", "en"):
+        for area in snapshot.in_language(lang).areas.values():
+            finnish = snapshot.areas[area.id]
+            for key in ("phone", "hours", "address", "email"):
+                assert area.contact.get(key) == finnish.contact.get(key), (lang, area.id, key)
+            assert area.municipality_codes == finnish.municipality_codes
+
+
 def test_contact_returns_a_copy(snapshot):
     contact = snapshot.contact(None)
     contact["name"] = "changed"

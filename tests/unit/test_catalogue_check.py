@@ -70,6 +70,18 @@ def by_id(records, record_id):
         ("translations/en.yaml", lambda r: by_id(r, "ohjaamo").pop("source_url"), "translation en/ohjaamo: source_url"),
         ("translations/sv.yaml", lambda r: r.append(dict(by_id(r, "ohjaamo"))), "sv.yaml ohjaamo: duplicate id"),
         ("services.yaml", lambda r: r.append(dict(by_id(r, "ohjaamo"))), "service ohjaamo: duplicate id"),
+        ("translations/areas.sv.yaml", lambda r: r[0].update(id="atlantis"), "sv.yaml atlantis: no such area"),
+        (
+            "translations/areas.en.yaml",
+            lambda r: by_id(r, "helsinki")["contact"].pop("url"),
+            "areas.en.yaml helsinki: contact's url missing",
+        ),
+        ("translations/areas.en.yaml", lambda r: by_id(r, "vantaa").pop("source_url"), "area translation en/vantaa"),
+        (
+            "translations/areas.sv.yaml",
+            lambda r: by_id(r, "helsinki").pop("contact") and by_id(r, "helsinki").pop("employer_contact"),
+            "areas.sv.yaml helsinki: neither a name nor a contact",
+        ),
         (
             "employment_areas.yaml",
             lambda r: r[1]["municipalities"].append(r[0]["municipalities"][0]),
