@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from catalogue.repository import ServiceRecord, SupportVariantRecord
-from messages import euros, text
+from messages import current_language, euros, text
 from recommendation.employer.eligibility import STATED_CONDITIONS, condition_results
 from recommendation.employer.estimate import flat_estimate
 from recommendation.employer.support import EmployerContext, Support
@@ -79,7 +79,9 @@ class MunicipalSupplements(EmployerContext):
             separator = text("employer.supplement.condition_separator")
             why += " " + text("employer.supplement.check_conditions", conditions=separator.join(unchecked))
         if service.source_caveat:
-            why += f" {service.source_caveat}"
+            # the caveat is in the service's words (Finnish); another language gets its gist
+            same = service.text_lang == current_language()
+            why += " " + (service.source_caveat if same else text("employer.supplement.source_caveat"))
         # A supplement that is never paid with a whole wage subsidy is an alternative to them; one that
         # only excludes a variant (e.g. 100 % palkkatuki) is added on top when the chosen support allows it.
         group = "wage" if whole else None

@@ -7,6 +7,7 @@ found by the words of the bot's question, as in tests/integration/test_live_stac
 from __future__ import annotations
 
 import json
+import re
 
 import httpx
 import pytest
@@ -544,4 +545,7 @@ def test_lookup_page_in_english(page):
     page.locator("#result-list .card-open").first.click()
     page.locator("#detail:not([hidden]) #detail-body h3").first.wait_for()
     assert "Who the service is for" in page.locator("#detail-body").inner_text()
+    # the checked-on date as English writes it (CLDR's medium format, as the chat's messages)
+    checked = page.locator("#detail-body .checked").first.inner_text()
+    assert re.search(r"\b\d{1,2} [A-Z][a-z]{2,3} 20\d\d$", checked), checked
     assert_no_axe_violations(page, "/haku?lang=en, a service's detail view")

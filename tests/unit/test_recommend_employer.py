@@ -16,6 +16,7 @@ import json
 import pytest
 
 from catalogue.repository import TYOMARKKINATORI_CONTACT, CountedPay, SupportVariantRecord
+from messages import speaking, text
 from recommendation import EmployerProfile, ProfileError, recommend_employer_package
 from recommendation.employer import EmployerPackageBuilder, education_decides_youth_voucher, estimate_wage_support
 from tests.contract import CARD_KEYS
@@ -971,3 +972,19 @@ def test_a_support_known_only_from_a_pre_reform_page_says_so_in_the_package(snap
     )
     assert snapshot.service("kuntalisa-helsinki").source_caveat is None
     assert "ennen vuoden 2025" not in why(helsinki, "kuntalisa-helsinki")
+
+
+def test_a_finnish_only_caveat_is_said_in_the_packages_language(snapshot):
+    """A local support with Finnish words only keeps its caveat's gist in English, not the Finnish sentence."""
+    profile = {
+        "municipality": "Seinäjoki",
+        "employer_type": "association",
+        "hire": {"unemployed_months": 14},
+        "job": {"monthly_wage_eur": 2000, "hours_per_week": 30},
+    }
+    with speaking("en"):
+        result = package(snapshot.in_language("en"), profile)
+        expected = text("employer.supplement.source_caveat")
+    found = why(result, "kuntalisa-seinajoki")
+    assert found.endswith(expected) and "source page" in expected
+    assert snapshot.service("kuntalisa-seinajoki").source_caveat not in found

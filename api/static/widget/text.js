@@ -5,7 +5,7 @@
  * Shared by the chat widget and the lookup page (/haku imports this module directly).
  */
 
-import { t } from './strings.js';
+import { currentLanguage, t } from './strings.js';
 
 /** The string when it has visible content, else null. */
 export const str = (value) => (typeof value === 'string' && value.trim() !== '' ? value : null);
@@ -25,12 +25,21 @@ export function safeUrl(raw) {
   return url.href;
 }
 
-/** "2026-11-23" -> "23.11.2026"; anything else is returned unchanged. */
+// The locales the server formats dates with (messages: Babel's fi_FI, sv_FI, en_IE)
+const DATE_LOCALES = Object.freeze({ fi: 'fi-FI', sv: 'sv-FI', en: 'en-IE' });
+
+/**
+ * "2026-11-23" as the page's language writes a date (CLDR's medium format, as the server's
+ * messages do): "23.11.2026", "23 nov. 2026", "23 Nov 2026". Anything else is returned unchanged.
+ */
 export function formatDate(raw) {
   if (typeof raw !== 'string') return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
   if (!m) return str(raw);
-  return `${Number(m[3])}.${Number(m[2])}.${m[1]}`;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(day.getTime())) return str(raw);
+  const locale = DATE_LOCALES[currentLanguage()] || DATE_LOCALES.fi;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
 }
 
 
