@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 
 CATALOGUE_DIR = Path(__file__).resolve().parent
 DEFAULT_LANGUAGE = "fi"
@@ -148,6 +148,12 @@ def euros(amount: float, lang: str | None = None) -> str:
     if abs(amount - round(amount)) < 0.005:
         amount, pattern = round(amount), pattern.replace(".00", "")
     return format_currency(amount, "EUR", format=pattern, locale=locale, currency_digits=False)
+
+
+def number(value: float, lang: str | None = None) -> str:
+    """A number as the language writes it (CLDR), decimals only if there are any: 2.5 → '2,5'
+    (fi, sv), '2.5' (en); 10.0 → '10'."""
+    return str(format_decimal(value, locale=_locale(lang)))
 
 
 def local_date(day: dt.date, lang: str | None = None) -> str:

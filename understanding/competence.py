@@ -40,6 +40,7 @@ from typing import Any
 
 import yaml
 
+from messages import current_language, number, text, text_or
 from understanding.finnish import analyse, fold
 from understanding.interview import FIELD_PATTERNS
 from understanding.textparse import parse_duration_months
@@ -60,12 +61,11 @@ __all__ = [
 
 MAX_CHARS = 1000
 OCCUPATIONS_PATH = Path(__file__).parent / "data" / "occupations.yaml"
+# the occupation titles of each group: Finnish (matched through Voikko), Finland-Swedish and English
+KEYWORD_LISTS = ("keywords", "keywords_sv", "keywords_en")
 WORDS_PATH = Path(__file__).parent / "data" / "competence_words.yaml"
 
 # Lowest first; the highest completed level is kept.
-EMPTY_TEXT_FI = "En löytänyt vastauksistasi vielä osaamista."
-
-
 # --------------------------------------------------------------------------- the profile
 
 
@@ -149,8 +149,12 @@ def _occupation_data() -> dict:
         if not code:
             continue
         names[code] = str(group.get("name", ""))
+        for lang in ("sv", "en"):  # the classification's own Swedish and English names, where given
+            if group.get(f"name_{lang}"):
+                names[f"{lang}:{code}"] = str(group[f"name_{lang}"])
         group_fields[code] = tuple(f for f in group.get("fields") or [] if f in FIELDS)
-        for keyword in group.get("keywords") or []:
+        # Finnish base forms, and the Swedish and English titles as written (KEYWORD_LISTS)
+        for keyword in (word for key in KEYWORD_LISTS for word in group.get(key) or []):
             key = fold(str(keyword))
             if " " in key:
                 phrases.append((key, code))
@@ -158,6 +162,9 @@ def _occupation_data() -> dict:
                 words.setdefault(key, code)
     for major in data.get("major_groups") or []:
         names.setdefault(str(major.get("code", "")), str(major.get("name", "")))
+        for lang in ("sv", "en"):
+            if major.get(f"name_{lang}"):
+                names.setdefault(f"{lang}:{major.get('code', '')}", str(major[f"name_{lang}"]))
     return {"groups": list(group_fields), "names": names, "words": words, "phrases": phrases, "fields": group_fields}
 
 
@@ -232,11 +239,13 @@ def work_fields(fields: Any = (), competence: Competence | None = None, *, typic
     return list(dict.fromkeys(out))[:10]
 
 
-def occupation_group_name(code: str) -> str | None:
-    """'83' -> 'Kuljetustyöntekijät' (1-digit major groups too); None for unknown codes."""
+def occupation_group_name(code: str, lang: str = "fi") -> str | None:
+    """'83' -> 'Kuljetustyöntekijät' (1-digit major groups too) in `lang`; None for unknown codes
+    and where the classification has no name in `lang`."""
     if not isinstance(code, str):
         return None
-    return _occupation_data()["names"].get(code.strip()) or None
+    key = code.strip() if lang == "fi" else f"{lang}:{code.strip()}"
+    return _occupation_data()["names"].get(key) or None
 
 
 # --------------------------------------------------------------------------- regexes and word sets
@@ -706,30 +715,39 @@ def apply_correction(current: Competence, text: str) -> Competence:
 
 def _format_years(years: float) -> str:
     if years < 0.75:
-        return "alle vuoden" if years < 0.4 else "noin puoli vuotta"
+        return text("competence.years.under_half" if years < 0.4 else "competence.years.half")
     rounded = round(years * 2) / 2
     if rounded == 1:
-        return "noin vuoden"
-    number = f"{rounded:.0f}" if rounded.is_integer() else f"{rounded:.1f}".replace(".", ",")
-    return f"noin {number} vuotta"
+        return text("competence.years.one")
+    return text("competence.years.many", n=number(rounded))
+
+
+def skill_name(skill: str) -> str:
+    """A card, licence or skill by its name in the current language ('trukkikortti' -> 'truckkort')."""
+    return text_or(f"competence.skill_names.{skill}", skill)
 
 
 def describe(competence: Competence) -> str:
-    """Plain Finnish read-back, one short line per kind of fact; only lines with content."""
+    """A plain read-back in the current language, one short line per kind of fact; only lines with
+    content. Occupation groups are named where the classification has a name in the language."""
     if not isinstance(competence, Competence) or competence.is_empty():
-        return EMPTY_TEXT_FI
+        return text("competence.empty")
+    separator = text("competence.list_separator")
     lines: list[str] = []
     if competence.fields:
-        lines.append("Alat: " + ", ".join(label("field", f) for f in competence.fields))
-    groups = [f"{name} ({code})" for code in competence.occupation_groups if (name := occupation_group_name(code))]
+        lines.append(text("competence.fields", items=separator.join(label("field", f) for f in competence.fields)))
+    lang = current_language()
+    groups = [
+        f"{name} ({code})" for code in competence.occupation_groups if (name := occupation_group_name(code, lang))
+    ]
     if groups:
-        lines.append("Ammattiryhmät: " + ", ".join(groups))
+        lines.append(text("competence.occupation_groups", items=separator.join(groups)))
     if competence.skills:
-        lines.append("Kortit ja taidot: " + ", ".join(competence.skills))
+        lines.append(text("competence.skills", items=separator.join(skill_name(s) for s in competence.skills)))
     if competence.education in EDUCATION_LEVELS:
-        lines.append("Koulutus: " + label("education", competence.education))
+        lines.append(text("competence.education", level=label("education", competence.education)))
     if competence.years_experience:
-        lines.append("Työkokemus: " + _format_years(competence.years_experience))
+        lines.append(text("competence.experience", years=_format_years(competence.years_experience)))
     if competence.likes:
-        lines.append("Kiinnostaa: " + ", ".join(label("field", f) for f in competence.likes))
-    return "\n".join(lines) if lines else EMPTY_TEXT_FI
+        lines.append(text("competence.likes", items=separator.join(label("field", f) for f in competence.likes)))
+    return "\n".join(lines) if lines else text("competence.empty")

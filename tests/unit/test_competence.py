@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from messages import speaking
 from understanding import competence
 from understanding.competence import Competence, apply_correction, describe, extract, merge, occupation_group_name
 from vocabulary import EDUCATION_LEVELS, FIELDS, labels
@@ -303,6 +304,29 @@ def test_describe_full_profile():
         "Työkokemus: noin 10 vuotta\n"
         "Kiinnostaa: keittiö- ja ravintolatyö"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "sv",
+            "Branscher: lager och logistik\nKort och färdigheter: truckkort, B-körkort\n"
+            "Utbildning: yrkesinriktad examen\nArbetserfarenhet: ungefär 2,5 år",
+        ),
+        (
+            "en",
+            "Fields: warehouse and logistics\nCards and skills: forklift licence, B driving licence\n"
+            "Education: vocational qualification\nWork experience: about 2.5 years",
+        ),
+    ],
+)
+def test_describe_in_the_conversations_language(lang, expected):
+    """Every word of the read-back in the language, the cards' names too."""
+    profile = C(["logistics"], [], ["trukkikortti", "B-ajokortti"], "vocational", 2.5)
+    with speaking(lang):
+        assert describe(profile) == expected
+        assert describe(EMPTY) != "En löytänyt vastauksistasi vielä osaamista."
 
 
 def test_describe_empty():
