@@ -512,3 +512,18 @@ def test_word_tables_agree_with_the_vocabulary():
     assert {code for _, code in competence.EXTRA_FIELD_PATTERNS} <= set(FIELDS)
     assert {code for _, codes in competence.LIKE_FIELD_PATTERNS for code in codes} <= set(FIELDS)
     assert [level for _, level in competence.EDUCATION_WORD_PATTERNS] == list(reversed(EDUCATION_LEVELS))
+
+
+@pytest.mark.parametrize(
+    ("answer", "group"),
+    [
+        ("Jag har jobbat tio år som truckförare på ett lager", "83"),
+        ("jag är närvårdare", "53"),
+        ("I worked as a cook for 5 years", "51"),
+        ("I was a cleaner in a hotel", "91"),
+        ("I am a bus driver", "83"),
+    ],
+)
+def test_swedish_and_english_occupation_titles_find_their_group(answer, group):
+    """occupations.yaml's keywords_sv and keywords_en: titles as people write them, without Voikko."""
+    assert group in extract(answer).occupation_groups
