@@ -527,3 +527,10 @@ def test_word_tables_agree_with_the_vocabulary():
 def test_swedish_and_english_occupation_titles_find_their_group(answer, group):
     """occupations.yaml's keywords_sv and keywords_en: titles as people write them, without Voikko."""
     assert group in extract(answer).occupation_groups
+
+
+def test_occupation_groups_are_named_in_the_language_where_the_classification_has_a_name():
+    assert occupation_group_name("53", "sv") and occupation_group_name("53", "en")
+    assert occupation_group_name("53") != occupation_group_name("53", "en")
+    with speaking("en"):
+        assert "(53)" in describe(Competence(occupation_groups=("53",)))
