@@ -29,9 +29,9 @@ format: setup
 	@.venv/bin/ruff check --fix .
 	@.venv/bin/ruff format .
 
-# the tests also need Debian's PostgreSQL server (a throwaway one, see tests/pgserver.py);
+# the tests also need Debian's PostgreSQL and Redis servers (throwaway ones: tests/pgserver.py, tests/redisserver.py);
 # lint runs first, before the slow steps
-test: export EXTRA_APT_PACKAGES = postgresql
+test: export EXTRA_APT_PACKAGES = postgresql redis-server
 test: setup
 	@$(MAKE) --no-print-directory lint
 	@scripts/run_tests.sh

@@ -1,55 +1,67 @@
 """Abuse resistance at the public door: rate limits and CORS.
 
-Rate limits are sliding windows kept in this process's memory: per client address for
-every /api/ request, and per client and per session for chat messages. Run one API
-process per instance (or a shared limiter in front) for the limits to be exact. CORS is
-off unless POLKUOPAS_ALLOWED_ORIGINS names the municipality sites that embed the widget.
+Rate limits are moving windows (at most N events in any 60 seconds) counted by the `limits`
+library in a store named by POLKUOPAS_RATE_LIMIT_STORAGE: this process's memory by default
+(`async+memory://`, the embedded profile), or Redis (`async+redis://host:6379/0`) so that every
+API worker and every instance counts together (the production profile). The limits are per client
+address for every /api/ request, and per client and per session for chat messages. If the store
+cannot be reached, a request is let through and the fault is logged: a broken counter must not
+stop the service. CORS is off unless POLKUOPAS_ALLOWED_ORIGINS names the municipality sites that
+embed the widget.
 """
 
 from __future__ import annotations
 
-import threading
+import logging
+import math
 import time
-from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
+from limits import RateLimitItemPerMinute
+from limits.aio.storage import Storage
+from limits.aio.strategies import MovingWindowRateLimiter
+from limits.errors import StorageError
+from limits.storage import storage_from_string
 
 from api.settings import Settings
 from messages import text
 
-WINDOW_SECONDS = 60.0
-MAX_TRACKED_KEYS = 100_000
+log = logging.getLogger(__name__)
 
 
-class SlidingWindowLimiter:
-    """At most `limit` events per key in any `window` seconds."""
+class RateLimit:
+    """At most `per_minute` events per key in any 60 seconds, counted in `storage`."""
 
-    def __init__(self, limit: int, window: float = WINDOW_SECONDS):
-        self.limit = limit
-        self.window = window
-        self._events: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
+    def __init__(self, storage: Storage, name: str, per_minute: int):
+        self.name = name
+        self.item = RateLimitItemPerMinute(per_minute)
+        self._strategy = MovingWindowRateLimiter(storage)
 
-    def retry_after(self, key: str, now: float | None = None) -> int | None:
-        """None when the event is allowed (and counted); else seconds to wait."""
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            if len(self._events) > MAX_TRACKED_KEYS:
-                self._forget_idle(now)
-            events = self._events[key]
-            while events and events[0] <= now - self.window:
-                events.popleft()
-            if len(events) >= self.limit:
-                return max(1, int(events[0] + self.window - now) + 1)
-            events.append(now)
+    async def retry_after(self, key: str) -> int | None:
+        """None when the event is allowed (and counted); else whole seconds to wait."""
+        try:
+            if await self._strategy.hit(self.item, self.name, key):
+                return None
+            stats = await self._strategy.get_window_stats(self.item, self.name, key)
+        except (StorageError, OSError) as fault:
+            log.warning(
+                "rate limit %s: the store failed (%s); the request is let through", self.name, type(fault).__name__
+            )
             return None
+        return max(1, math.ceil(stats.reset_time - time.time()))
 
-    def _forget_idle(self, now: float) -> None:
-        for key in [k for k, events in self._events.items() if not events or events[-1] <= now - self.window]:
-            del self._events[key]
+
+def limit_storage(uri: str) -> Storage:
+    """The limits' store from its URI (`async+memory://`, `async+redis://...`)."""
+    storage = storage_from_string(uri, wrap_exceptions=True)
+    if not isinstance(storage, Storage):
+        raise ValueError(
+            f"POLKUOPAS_RATE_LIMIT_STORAGE must be an async store (async+memory://, async+redis://): {uri}"
+        )
+    return storage
 
 
 def client_key(request: Request, trust_proxy: bool) -> str:
@@ -65,38 +77,39 @@ def too_many(retry_after: int) -> HTTPException:
     return HTTPException(status_code=429, detail=text("api.too_many"), headers={"Retry-After": str(retry_after)})
 
 
-def check_client_chat_limit(request: Request) -> None:
+async def check_client_chat_limit(request: Request) -> None:
     """Raises 429 when this client sends chat messages too fast."""
     limits: ChatLimits = request.app.state.chat_limits
-    wait = limits.per_client.retry_after(client_key(request, request.app.state.settings.trust_proxy))
+    wait = await limits.per_client.retry_after(client_key(request, request.app.state.settings.trust_proxy))
     if wait is not None:
         raise too_many(wait)
 
 
-def check_session_chat_limit(request: Request, session_id: str) -> None:
+async def check_session_chat_limit(request: Request, session_id: str) -> None:
     """Raises 429 when one conversation sends messages too fast (a new one counts too)."""
     limits: ChatLimits = request.app.state.chat_limits
-    wait = limits.per_session.retry_after(session_id[:64])
+    wait = await limits.per_session.retry_after(session_id[:64])
     if wait is not None:
         raise too_many(wait)
 
 
 class ChatLimits:
-    def __init__(self, per_client: int, per_session: int):
-        self.per_client = SlidingWindowLimiter(per_client)
-        self.per_session = SlidingWindowLimiter(per_session)
+    def __init__(self, storage: Storage, per_client: int, per_session: int):
+        self.per_client = RateLimit(storage, "chat-client", per_client)
+        self.per_session = RateLimit(storage, "chat-session", per_session)
 
 
 def install_protection(app: FastAPI, settings: Settings) -> None:
+    storage = limit_storage(settings.rate_limit_storage)
     app.state.chat_limits = ChatLimits(
-        settings.chat_messages_per_minute_per_client, settings.chat_messages_per_minute_per_session
+        storage, settings.chat_messages_per_minute_per_client, settings.chat_messages_per_minute_per_session
     )
-    api_limiter = SlidingWindowLimiter(settings.api_requests_per_minute_per_client)
+    api_limiter = RateLimit(storage, "api-client", settings.api_requests_per_minute_per_client)
 
     @app.middleware("http")
     async def api_rate_limit(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         if request.url.path.startswith("/api/") and request.method != "OPTIONS":
-            wait = api_limiter.retry_after(client_key(request, settings.trust_proxy))
+            wait = await api_limiter.retry_after(client_key(request, settings.trust_proxy))
             if wait is not None:
                 return JSONResponse(
                     status_code=429, content={"detail": text("api.too_many")}, headers={"Retry-After": str(wait)}

@@ -31,7 +31,7 @@ class Settings:
         default_factory=lambda: _int_env("POLKUOPAS_PURGE_INTERVAL_MINUTES", 60, minimum=0)
     )
     static_dir: Path = Path(__file__).resolve().parent / "static"
-    # Abuse resistance (api/protection.py): per minute, in this process
+    # Abuse resistance (api/protection.py): per minute, per client or conversation
     chat_messages_per_minute_per_client: int = field(
         default_factory=lambda: _int_env("POLKUOPAS_CHAT_PER_MINUTE_CLIENT", 120)
     )
@@ -40,6 +40,11 @@ class Settings:
     )
     api_requests_per_minute_per_client: int = field(
         default_factory=lambda: _int_env("POLKUOPAS_API_PER_MINUTE_CLIENT", 600)
+    )
+    # Where the rate limits are counted: this process's memory, or Redis shared by every worker and
+    # instance ("async+redis://localhost:6379/0")
+    rate_limit_storage: str = field(
+        default_factory=lambda: os.environ.get("POLKUOPAS_RATE_LIMIT_STORAGE", "").strip() or "async+memory://"
     )
     trust_proxy: bool = field(default_factory=lambda: os.environ.get("POLKUOPAS_TRUST_PROXY", "") == "1")
     # Sites that may embed the widget (CORS), comma-separated origins; none by default

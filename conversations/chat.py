@@ -9,7 +9,7 @@ status codes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -91,7 +91,7 @@ async def handle_message(
     page_municipality: str | None,
     public_base_url: str,
     lang: str | None = None,
-    admit: Callable[[str], None] = lambda _session_id: None,
+    admit: Callable[[str], Awaitable[None]] | None = None,
 ) -> ChatOutcome:
     """Sends the user's message to the bot and records both sides (see the module docstring).
 
@@ -104,7 +104,8 @@ async def handle_message(
     if not message:
         raise EmptyMessage
     session = store.open_session(db, session_id)
-    admit(session.id)
+    if admit is not None:
+        await admit(session.id)
     language = choose_language(message, requested=lang, current=session.lang)
     session.lang = language.lang
     with speaking(language.lang):  # the category labels, the summary line: in the conversation's language

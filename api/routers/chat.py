@@ -24,7 +24,7 @@ async def chat(
     db: Session = Depends(db_session),
     snapshot: CatalogueSnapshot = Depends(catalogue),
 ) -> ChatResponse | JSONResponse:
-    check_client_chat_limit(request)
+    await check_client_chat_limit(request)
     try:
         outcome = await conversation.handle_message(
             db,

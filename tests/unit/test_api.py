@@ -29,6 +29,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.settings import Settings
 from tests.contract import CARD_KEYS
+from tests.redisserver import RedisServer
 
 SERVICE_CARD_KEYS = CARD_KEYS
 # The fixed step keys of docs/api.md plus the extras the path adds (how to start, contact, the answers behind it)
@@ -1159,6 +1160,41 @@ def test_api_rate_limit_per_client(tmp_path, seeded_engine, fake_rasa, monkeypat
         codes = [limited.get("/api/services", params={"q": "työkokeilu"}).status_code for _ in range(7)]
         assert codes[:5] == [200] * 5 and codes[5:] == [429, 429]
         assert limited.get("/haku").status_code == 200  # pages are not limited
+
+
+@pytest.fixture(scope="module")
+def redis_server():
+    server = RedisServer()
+    yield server
+    server.stop()
+
+
+def test_two_api_workers_share_the_chat_limit_in_redis(tmp_path, seeded_engine, fake_rasa, monkeypatch, redis_server):
+    """The production profile: every API worker counts a conversation's messages in one Redis."""
+    monkeypatch.setenv("POLKUOPAS_CHAT_PER_MINUTE_SESSION", "3")
+    monkeypatch.setenv("POLKUOPAS_RATE_LIMIT_STORAGE", "async+" + redis_server.url)
+    settings = Settings(rasa_url=fake_rasa.url, tracker_db_url=f"sqlite:///{tmp_path / 'tracker.db'}")
+    with TestClient(create_app(settings, seeded_engine)) as one, TestClient(create_app(settings, seeded_engine)) as two:
+        session_id = chat(one, "hei").json()["session_id"]
+        assert chat(two, "hei", session_id).status_code == 200
+        assert chat(one, "hei", session_id).status_code == 200
+        refused = chat(two, "hei", session_id)  # the fourth message, on the other worker
+        assert refused.status_code == 429
+        assert int(refused.headers["Retry-After"]) >= 1
+        assert chat(one, "hei").status_code == 200  # a new conversation still gets in
+
+
+def test_an_unreachable_limit_store_lets_requests_through(tmp_path, seeded_engine, fake_rasa, monkeypatch, caplog):
+    """A broken counter must not stop the service: the request passes and the fault is logged."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv("POLKUOPAS_RATE_LIMIT_STORAGE", f"async+redis://127.0.0.1:{port}/0")
+    settings = Settings(rasa_url=fake_rasa.url, tracker_db_url=f"sqlite:///{tmp_path / 'tracker.db'}")
+    with TestClient(create_app(settings, seeded_engine)) as client:
+        assert chat(client, "hei").status_code == 200
+        assert client.get("/api/services", params={"q": "työkokeilu"}).status_code == 200
+    assert "the store failed" in caplog.text
 
 
 def test_cors_only_for_configured_origins(tmp_path, seeded_engine, fake_rasa, monkeypatch):
