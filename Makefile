@@ -16,7 +16,7 @@ run: train
 	@echo ""
 	@echo "  Polkuopas starts at http://localhost:$(PORT)  (Ctrl-C stops everything)"
 	@echo ""
-	@.venv/bin/honcho start -f Procfile
+	@scripts/run_stack.sh
 
 # ruff (lint, format, import order) and mypy, configured in pyproject.toml
 lint: setup

@@ -69,7 +69,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         app.state.engine = engine or get_engine()
         seed(app.state.engine, if_needed=True)
         get_catalogue(app.state.engine, refresh=True)
-        app.state.rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
+        app.state.rasa = RasaClient(
+            settings.rasa_url, settings.rasa_timeout_seconds, actions_health_url=f"{settings.action_server_url}/health"
+        )
         app.state.tracker_store = TrackerStore(settings.tracker_db_url)
         app.state.settings = settings
         purging = None

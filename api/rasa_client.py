@@ -72,9 +72,13 @@ def _is_valid_card(card: Any) -> bool:
 
 
 class RasaClient:
-    def __init__(self, base_url: str, timeout: float = 30.0):
+    def __init__(self, base_url: str, timeout: float = 30.0, actions_health_url: str | None = None):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        # Rasa answers 200 with no messages when the action server cannot be reached (it logs the
+        # failed action and waits for the next message); an empty reply is then checked against
+        # the action server's health
+        self.actions_health_url = actions_health_url
         self._client = httpx.AsyncClient(timeout=timeout)
 
     async def send(self, sender_id: str, message: str, metadata: dict[str, Any] | None = None) -> BotReply:
@@ -89,6 +93,8 @@ class RasaClient:
             raise RasaUnavailable(type(error).__name__) from None
         if not isinstance(output, list):
             raise RasaUnavailable("unexpected reply")
+        if not output and self.actions_health_url and not await self.is_up(self.actions_health_url):
+            raise RasaUnavailable("the action server is down")
         return to_messages(output)
 
     async def is_up(self, url: str | None = None) -> bool:

@@ -92,8 +92,7 @@ def main() -> None:
                 response = client.post("/api/chat", json=body)
                 latencies.append((time.perf_counter() - began) * 1000)
                 session_id = response.json()["session_id"]
-        names = ["actions", "rasa", "api"]
-        memory = {name: rss_mb(process.pid) for name, process in zip(names, stack.processes)}
+        memory = {name: rss_mb(stack.pid(name)) for name in ("actions", "rasa", "api")}
         stack.down()
     print(
         f"Machine: {platform.node()}, {platform.processor() or platform.machine()}, "

@@ -1,11 +1,13 @@
 """Starts the real stack (Rasa 3.6 server, rasa-sdk actions, the API) on free loopback ports.
 
-Used by the integration tests and by the benchmark. The commands are the same
-as in the Procfile that `make run` uses.
+Used by the integration tests and by the benchmark. It is the default profile of `make run`:
+scripts/run_stack.sh, supervisord with deploy/supervisord.conf, which restarts a process that
+dies. `pid()` and `kill()` reach one process through supervisorctl.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -17,6 +19,8 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTUP_TIMEOUT_SECONDS = 300
+# the processes of deploy/supervisord.conf
+PROGRAMS = ("rasa", "actions", "api")
 
 
 def free_port() -> int:
@@ -46,6 +50,8 @@ class Stack:
             "POLKUOPAS_API_PER_MINUTE_CLIENT": "100000",
         }
         self.logs = tmp
+        self.env["POLKUOPAS_RUN_DIR"] = str(tmp)
+        self.env["POLKUOPAS_HOST"] = "127.0.0.1"
         self.processes: list[subprocess.Popen] = []
 
     def start(self, name: str, command: list[str]) -> None:
@@ -56,54 +62,67 @@ class Stack:
             )
         )
 
+    def supervisorctl(self, *args: str) -> str:
+        done = subprocess.run(
+            [str(ROOT / ".venv/bin/supervisorctl"), "--configuration", str(ROOT / "deploy/supervisord.conf"), *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        return done.stdout.strip()
+
+    def pid(self, name: str) -> int:
+        """The process id of `rasa`, `actions` or `api` (0 while it is not running)."""
+        answer = self.supervisorctl("pid", name)
+        return int(answer) if answer.isdigit() else 0
+
+    def kill(self, name: str, sig: signal.Signals = signal.SIGKILL) -> int:
+        """Sends `sig` to one process of the stack, as a crash would; gives the process id it had."""
+        pid = self.pid(name)
+        if not pid:
+            raise RuntimeError(f"{name} is not running")
+        os.kill(pid, sig)
+        return pid
+
+    def health(self) -> dict[str, str]:
+        """/api/health's answer, or {} while the API does not answer."""
+        try:
+            answer: dict[str, str] = httpx.get(f"{self.base_url}/api/health", timeout=5).json()
+            return answer
+        except (httpx.HTTPError, ValueError):
+            return {}
+
+    def healthy(self) -> bool:
+        return self.health().get("status") == "ok"
+
     def up(self) -> None:
-        self.start(
-            "actions",
-            [
-                "env",
-                "SANIC_HOST=127.0.0.1",
-                str(ROOT / ".venv/bin/python"),
-                "-m",
-                "rasa_sdk",
-                "--actions",
-                "bot.actions",
-                "--port",
-                str(self.actions_port),
-            ],
-        )
-        self.start("rasa", [str(ROOT / "scripts/run_rasa.sh")])
-        self.start(
-            "api",
-            [
-                str(ROOT / ".venv/bin/uvicorn"),
-                "api.main:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.api_port),
-                "--no-access-log",
-            ],
-        )
-        deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
-        while time.monotonic() < deadline:
-            for process in self.processes:
-                if process.poll() is not None:
-                    raise RuntimeError(f"a process exited early; logs in {self.logs}")
-            try:
-                health = httpx.get(f"{self.base_url}/api/health", timeout=5).json()
-                if health["status"] == "ok":
-                    return
-            except (httpx.HTTPError, ValueError, KeyError):
-                pass
-            time.sleep(2)
-        raise RuntimeError(f"stack not healthy in {STARTUP_TIMEOUT_SECONDS} s; logs in {self.logs}")
+        self.start("stack", [str(ROOT / "scripts/run_stack.sh")])
+        self.wait_healthy(STARTUP_TIMEOUT_SECONDS)
+
+    def wait_healthy(self, timeout: float) -> float:
+        """Waits until /api/health says ok; gives the seconds it took."""
+        began = time.monotonic()
+        while time.monotonic() - began < timeout:
+            if any(process.poll() is not None for process in self.processes):
+                raise RuntimeError(f"supervisord exited; logs in {self.logs}")
+            if self.healthy():
+                return time.monotonic() - began
+            time.sleep(1)
+        raise RuntimeError(f"stack not healthy in {timeout:.0f} s; logs in {self.logs}")
 
     def down(self) -> None:
+        """Stops supervisord, which stops its processes (anything left is killed)."""
+        children = [pid for pid in (self.pid(name) for name in PROGRAMS) if pid]
         for process in self.processes:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
         for process in self.processes:
             try:
-                process.wait(timeout=20)
+                process.wait(timeout=40)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
+        for pid in children:
+            with contextlib.suppress(OSError):  # already stopped
+                os.killpg(pid, signal.SIGKILL)

@@ -446,6 +446,21 @@ def test_chat_with_empty_rasa_reply_is_ok(client):
     assert response.json()["messages"] == []
 
 
+def test_an_empty_reply_while_the_action_server_is_down_is_an_apology(seeded_engine, fake_rasa, tmp_path):
+    """Rasa answers 200 and nothing when an action cannot be reached: the user gets the 503 apology."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        nobody = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    settings = Settings(
+        rasa_url=fake_rasa.url, action_server_url=nobody, tracker_db_url=f"sqlite:///{tmp_path / 'tracker.db'}"
+    )
+    with TestClient(create_app(settings, seeded_engine)) as client:
+        response = chat(client, "/fake_silence")
+        assert response.status_code == 503
+        assert response.json()["detail"].startswith("Keskustelupalvelu ei vastaa")
+        assert chat(client, "hei").status_code == 200  # a turn with messages needs no check
+
+
 def test_incomplete_card_from_rasa_is_dropped_not_a_503(client):
     response = chat(client, "/fake_incomplete_card")
     assert response.status_code == 200, response.text
