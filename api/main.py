@@ -70,7 +70,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         seed(app.state.engine, if_needed=True)
         get_catalogue(app.state.engine, refresh=True)
         app.state.rasa = RasaClient(
-            settings.rasa_url, settings.rasa_timeout_seconds, actions_health_url=f"{settings.action_server_url}/health"
+            settings.rasa_servers, settings.rasa_timeout_seconds, actions_urls=settings.action_servers
         )
         app.state.tracker_store = TrackerStore(settings.tracker_db_url)
         app.state.settings = settings

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,30 +75,83 @@ def _is_valid_card(card: Any) -> bool:
 
 
 class RasaClient:
-    def __init__(self, base_url: str, timeout: float = 30.0, actions_health_url: str | None = None):
-        self.base_url = base_url.rstrip("/")
-        self.timeout = timeout
+    """One or several Rasa servers that share a tracker store and a lock store (the production
+    profile). A conversation goes to the same Rasa each time, chosen by a stable hash of its id;
+    when that Rasa cannot be reached (killed, restarting), the message goes to the next one, which
+    reads the same conversation from the shared tracker store. The i-th Rasa calls the i-th
+    action server (or all call one)."""
+
+    def __init__(
+        self,
+        base_urls: str | Sequence[str],
+        timeout: float = 30.0,
+        actions_urls: str | Sequence[str] | None = None,
+    ):
+        urls = [base_urls] if isinstance(base_urls, str) else list(base_urls)
+        if not urls:
+            raise ValueError("RasaClient needs at least one Rasa URL")
+        self.base_urls = [url.rstrip("/") for url in urls]
+        actions = [actions_urls] if isinstance(actions_urls, str) else list(actions_urls or [])
+        if actions and len(actions) not in (1, len(urls)):
+            raise ValueError("one action server, or one for each Rasa server")
         # Rasa answers 200 with no messages when the action server cannot be reached (it logs the
         # failed action and waits for the next message); an empty reply is then checked against
         # the action server's health
-        self.actions_health_url = actions_health_url
+        self.actions_urls = [url.rstrip("/") for url in actions]
+        self.timeout = timeout
         self._client = httpx.AsyncClient(timeout=timeout)
 
+    @property
+    def base_url(self) -> str:
+        return self.base_urls[0]
+
+    def order(self, sender_id: str) -> list[int]:
+        """The Rasa servers to try for a conversation, its own first (the same in every API worker)."""
+        count = len(self.base_urls)
+        first = int.from_bytes(hashlib.blake2b(sender_id.encode("utf-8"), digest_size=8).digest(), "big") % count
+        return [(first + step) % count for step in range(count)]
+
+    def _actions_health(self, index: int) -> str | None:
+        if not self.actions_urls:
+            return None
+        return f"{self.actions_urls[index if len(self.actions_urls) > 1 else 0]}/health"
+
     async def send(self, sender_id: str, message: str, metadata: dict[str, Any] | None = None) -> BotReply:
+        for index in self.order(sender_id):
+            try:
+                response = await self._client.post(
+                    f"{self.base_urls[index]}/webhooks/rest/webhook",
+                    json={"sender": sender_id, "message": message, "metadata": metadata or {}},
+                )
+            except (httpx.ConnectError, httpx.ConnectTimeout):
+                continue  # this Rasa is down or starting: the message never reached it, try the next
+            except httpx.HTTPError as error:
+                raise RasaUnavailable(type(error).__name__) from None
+            return await self._reply(response, index)
+        raise RasaUnavailable("no Rasa server answered")
+
+    async def _reply(self, response: httpx.Response, index: int) -> BotReply:
         try:
-            response = await self._client.post(
-                f"{self.base_url}/webhooks/rest/webhook",
-                json={"sender": sender_id, "message": message, "metadata": metadata or {}},
-            )
             response.raise_for_status()
             output = response.json()
         except (httpx.HTTPError, ValueError) as error:
             raise RasaUnavailable(type(error).__name__) from None
         if not isinstance(output, list):
             raise RasaUnavailable("unexpected reply")
-        if not output and self.actions_health_url and not await self.is_up(self.actions_health_url):
+        health = self._actions_health(index)
+        if not output and health and not await self.is_up(health):
             raise RasaUnavailable("the action server is down")
         return to_messages(output)
+
+    async def all_up(self) -> bool:
+        """Does every Rasa server answer?"""
+        answers = await asyncio.gather(*(self.is_up(f"{url}/") for url in self.base_urls))
+        return all(answers)
+
+    async def all_actions_up(self) -> bool:
+        """Does every action server answer?"""
+        answers = await asyncio.gather(*(self.is_up(f"{url}/health") for url in self.actions_urls))
+        return all(answers)
 
     async def is_up(self, url: str | None = None) -> bool:
         try:

@@ -10,12 +10,20 @@ from catalogue.db import PROJECT_ROOT
 from conversations.retention import retention_days
 
 
+def _urls(name: str) -> tuple[str, ...]:
+    return tuple(url.strip().rstrip("/") for url in os.environ.get(name, "").split(",") if url.strip())
+
+
 @dataclass(frozen=True)
 class Settings:
     rasa_url: str = field(default_factory=lambda: os.environ.get("RASA_URL", "http://127.0.0.1:5005").rstrip("/"))
     action_server_url: str = field(
         default_factory=lambda: f"http://127.0.0.1:{os.environ.get('ACTION_SERVER_PORT', '5055')}"
     )
+    # The production profile's several Rasa servers (sharing a tracker and a lock store) and their
+    # action servers, comma-separated; by default the one of each above
+    rasa_urls: tuple[str, ...] = field(default_factory=lambda: _urls("RASA_URLS"))
+    action_server_urls: tuple[str, ...] = field(default_factory=lambda: _urls("ACTION_SERVER_URLS"))
     tracker_db_url: str = field(
         default_factory=lambda: os.environ.get(
             "RASA_TRACKER_DB_URL",
@@ -55,6 +63,14 @@ class Settings:
     )
     # The public address for links the bot gives (summary pages); default: the request's own.
     public_url: str | None = field(default_factory=lambda: os.environ.get("POLKUOPAS_PUBLIC_URL") or None)
+
+    @property
+    def rasa_servers(self) -> tuple[str, ...]:
+        return self.rasa_urls or (self.rasa_url,)
+
+    @property
+    def action_servers(self) -> tuple[str, ...]:
+        return self.action_server_urls or (self.action_server_url,)
 
 
 def _int_env(name: str, default: int, minimum: int = 1) -> int:

@@ -14,8 +14,9 @@ router = APIRouter(prefix="/api", tags=["health"])
 @router.get("/health", response_model=Health)
 async def health(request: Request) -> Health:
     state = request.app.state
-    rasa_ok = await state.rasa.is_up()
-    actions_ok = await state.rasa.is_up(f"{state.settings.action_server_url}/health")
+    # every Rasa and action server: with several, the chat goes on while one is down, and this says so
+    rasa_ok = await state.rasa.all_up()
+    actions_ok = await state.rasa.all_actions_up()
     try:
         with state.engine.connect() as connection:
             connection.execute(text("SELECT 1"))

@@ -27,6 +27,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from api.rasa_client import RasaClient
 from api.settings import Settings
 from tests.contract import CARD_KEYS
 from tests.redisserver import RedisServer
@@ -459,6 +460,35 @@ def test_an_empty_reply_while_the_action_server_is_down_is_an_apology(seeded_eng
         assert response.status_code == 503
         assert response.json()["detail"].startswith("Keskustelupalvelu ei vastaa")
         assert chat(client, "hei").status_code == 200  # a turn with messages needs no check
+
+
+def closed_port_url() -> str:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{closed.getsockname()[1]}"
+
+
+def test_a_conversation_goes_on_another_rasa_when_its_own_is_down(seeded_engine, fake_rasa, tmp_path, monkeypatch):
+    """The production profile: several Rasa servers share the conversations; a message that cannot
+    reach its own goes to the next, and health reports the one that is down."""
+    down = closed_port_url()
+    monkeypatch.setenv("RASA_URLS", f"{down},{fake_rasa.url}")
+    monkeypatch.setenv("ACTION_SERVER_URLS", f"{fake_rasa.url},{fake_rasa.url}")
+    settings = Settings(tracker_db_url=f"sqlite:///{tmp_path / 'tracker.db'}")
+    with TestClient(create_app(settings, seeded_engine)) as client:
+        for _ in range(6):  # new conversations: some are the down server's own
+            response = chat(client, "hei")
+            assert response.status_code == 200, response.text
+        assert client.get("/api/health").json()["rasa"] == "down"
+
+
+def test_each_conversation_has_its_own_rasa_in_every_worker():
+    urls = ["http://127.0.0.1:1", "http://127.0.0.1:2", "http://127.0.0.1:3"]
+    one, two = RasaClient(urls), RasaClient(list(urls))
+    orders = {sender: one.order(sender) for sender in (f"session-{n}" for n in range(60))}
+    assert all(two.order(sender) == order for sender, order in orders.items())
+    assert {order[0] for order in orders.values()} == {0, 1, 2}
+    assert all(sorted(order) == [0, 1, 2] for order in orders.values())
 
 
 def test_incomplete_card_from_rasa_is_dropped_not_a_503(client):
