@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +20,7 @@ from typing import Any
 import yaml
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.orm import Session
 
 from catalogue import DATA_DIR
@@ -128,8 +131,35 @@ def _contact(record: dict[str, Any] | None) -> dict[str, str] | None:
     return kept or None
 
 
+# PostgreSQL advisory lock held while seeding: several API workers starting at once seed one at a time
+SEED_LOCK_ID = 0x706F6C6B  # "polk"
+_SEED_LOCK = threading.Lock()
+
+
+@contextmanager
+def _seeding_alone(engine: Engine) -> Iterator[None]:
+    """One seeder at a time (the others wait, then find the catalogue current): across processes on
+    PostgreSQL; within this process on SQLite, which serves one API process only."""
+    if engine.dialect.name != "postgresql":
+        with _SEED_LOCK:
+            yield
+        return
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:id)"), {"id": SEED_LOCK_ID})
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:id)"), {"id": SEED_LOCK_ID})
+            connection.commit()
+
+
 def seed(engine: Engine | None = None, *, if_needed: bool = False, data_dir: Path = DATA_DIR) -> SeedReport:
     engine = engine or get_engine()
+    with _seeding_alone(engine):
+        return _seed(engine, if_needed, data_dir)
+
+
+def _seed(engine: Engine, if_needed: bool, data_dir: Path) -> SeedReport:
     migrate(engine)
     current_hash = data_hash(data_dir)
     with session_scope(engine) as session:

@@ -4,13 +4,14 @@ PostgreSQL run of scripts/run_tests.sh)."""
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
 from catalogue.db import make_engine
-from catalogue.seed import PROJECT_ROOT
+from catalogue.seed import PROJECT_ROOT, seed
 
 
 def _config(connection: sa.Connection) -> Config:
@@ -77,4 +78,16 @@ def test_all_migrations_go_down_to_an_empty_database_and_up_again(new_database_u
     with engine.begin() as connection:
         command.upgrade(_config(connection), "head")
     assert set(sa.inspect(engine).get_table_names()) == tables
+    engine.dispose()
+
+
+def test_api_workers_starting_at_once_seed_one_at_a_time(new_database_url):
+    """Several API workers seed a new database together (the production profile): each either
+    seeds or finds the catalogue current, and none fails."""
+    engine = make_engine(new_database_url("together"))
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        reports = list(pool.map(lambda _n: seed(engine, if_needed=True), range(3)))
+    assert sum(not report.skipped for report in reports) >= 1
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT count(*) FROM services")).scalar() >= 100
     engine.dispose()
