@@ -4,7 +4,7 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONDONTWRITEBYTECODE := 1
 PORT ?= $(or $(POLKUOPAS_PORT),8000)
 
-.PHONY: run test setup train lint format bench bench-nlu clean
+.PHONY: run run-production test setup train lint format bench bench-nlu clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -17,6 +17,15 @@ run: train
 	@echo "  Polkuopas starts at http://localhost:$(PORT)  (Ctrl-C stops everything)"
 	@echo ""
 	@scripts/run_stack.sh
+
+# the production profile on one machine: PostgreSQL, Redis, 2 Rasa + 2 action servers and 2 API
+# workers under supervisord (scripts/run_production.sh; README "Production")
+run-production: export EXTRA_APT_PACKAGES = postgresql redis-server
+run-production: train
+	@echo ""
+	@echo "  Polkuopas (production profile) starts at http://localhost:$(PORT)  (Ctrl-C stops everything)"
+	@echo ""
+	@scripts/run_production.sh
 
 # ruff (lint, format, import order) and mypy, configured in pyproject.toml
 lint: setup

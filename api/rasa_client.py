@@ -21,6 +21,10 @@ SENSITIVE_EXPECTATIONS = ("health",)
 SUMMARY_TOKEN_KEY = "summary_token"
 
 
+# A connection that broke under the request: the Rasa at its end was killed or restarted
+DROPPED_CONNECTION = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
+
+
 class RasaUnavailable(BackendUnavailable):
     """Rasa did not answer (down, starting or timed out)."""
 
@@ -117,15 +121,18 @@ class RasaClient:
         return f"{self.actions_urls[index if len(self.actions_urls) > 1 else 0]}/health"
 
     async def send(self, sender_id: str, message: str, metadata: dict[str, Any] | None = None) -> BotReply:
+        body = {"sender": sender_id, "message": message, "metadata": metadata or {}}
         for index in self.order(sender_id):
+            url = f"{self.base_urls[index]}/webhooks/rest/webhook"
             try:
-                response = await self._client.post(
-                    f"{self.base_urls[index]}/webhooks/rest/webhook",
-                    json={"sender": sender_id, "message": message, "metadata": metadata or {}},
-                )
-            except (httpx.ConnectError, httpx.ConnectTimeout):
-                continue  # this Rasa is down or starting: the message never reached it, try the next
-            except httpx.HTTPError as error:
+                try:
+                    response = await self._client.post(url, json=body)
+                except DROPPED_CONNECTION:
+                    # a kept-alive connection to a Rasa that was restarted: once more on a new one
+                    response = await self._client.post(url, json=body)
+            except (httpx.ConnectError, httpx.ConnectTimeout, *DROPPED_CONNECTION):
+                continue  # this Rasa is down or starting: try the next, which shares the conversation
+            except httpx.HTTPError as error:  # a timeout: this Rasa may still be answering, no retry
                 raise RasaUnavailable(type(error).__name__) from None
             return await self._reply(response, index)
         raise RasaUnavailable("no Rasa server answered")

@@ -92,7 +92,7 @@ def main() -> None:
                 response = client.post("/api/chat", json=body)
                 latencies.append((time.perf_counter() - began) * 1000)
                 session_id = response.json()["session_id"]
-        memory = {name: rss_mb(stack.pid(name)) for name in ("actions", "rasa", "api")}
+        memory = {name: rss_mb(stack.pid(name)) for name in ("actions", "rasa", "api:api-0")}
         stack.down()
     print(
         f"Machine: {platform.node()}, {platform.processor() or platform.machine()}, "

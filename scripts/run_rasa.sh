@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Starts the Rasa server on loopback with the newest trained model.
+# Starts the Rasa server on loopback with the newest trained model. In the production profile
+# (POLKUOPAS_PROCESS_INDEX set by supervisord) the n-th Rasa listens on RASA_PORT_BASE + n, calls
+# the n-th action server and uses RASA_ENDPOINTS (endpoints.production.yml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1
+if [ -n "${POLKUOPAS_PROCESS_INDEX:-}" ]; then
+  port=$((RASA_PORT_BASE + POLKUOPAS_PROCESS_INDEX))
+  export ACTION_SERVER_PORT=$((ACTION_SERVER_PORT_BASE + POLKUOPAS_PROCESS_INDEX))
+else
+  port=$(python3 -c "from urllib.parse import urlparse; import os; print(urlparse(os.environ.get('RASA_URL','http://127.0.0.1:5005')).port or 5005)")
+fi
 export ACTION_SERVER_URL="http://127.0.0.1:${ACTION_SERVER_PORT:-5055}/webhook"
 export RASA_TRACKER_DB="${RASA_TRACKER_DB:-$PWD/var/rasa_tracker.db}"
 mkdir -p var
@@ -11,6 +19,5 @@ if [ -z "$model" ]; then
   echo "No trained model in models/; run scripts/train_if_stale.sh" >&2
   exit 1
 fi
-port=$(python3 -c "from urllib.parse import urlparse; import os; print(urlparse(os.environ.get('RASA_URL','http://127.0.0.1:5005')).port or 5005)")
 exec scripts/rasa.sh run --interface 127.0.0.1 --port "$port" --model "$PWD/$model" \
-  --endpoints "$PWD/endpoints.yml" --credentials "$PWD/credentials.yml" --quiet
+  --endpoints "$PWD/${RASA_ENDPOINTS:-endpoints.yml}" --credentials "$PWD/credentials.yml" --quiet

@@ -5,5 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export POLKUOPAS_RUN_DIR="${POLKUOPAS_RUN_DIR:-$PWD/var}"
+export POLKUOPAS_HOST="${POLKUOPAS_HOST:-0.0.0.0}" POLKUOPAS_PORT="${POLKUOPAS_PORT:-8000}"
 mkdir -p "$POLKUOPAS_RUN_DIR"
 exec .venv/bin/supervisord --configuration deploy/supervisord.conf

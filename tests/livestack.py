@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 STARTUP_TIMEOUT_SECONDS = 300
 # the processes of deploy/supervisord.conf
-PROGRAMS = ("rasa", "actions", "api")
+PROGRAMS = ("rasa", "actions", "api:api-0")
 
 
 def free_port() -> int:
@@ -54,6 +56,10 @@ class Stack:
         self.env["POLKUOPAS_HOST"] = "127.0.0.1"
         self.processes: list[subprocess.Popen] = []
 
+    @property
+    def programs(self) -> tuple[str, ...]:
+        return PROGRAMS
+
     def start(self, name: str, command: list[str]) -> None:
         log = open(self.logs / f"{name}.log", "w")  # noqa: SIM115  (open while the process runs)
         self.processes.append(
@@ -62,9 +68,13 @@ class Stack:
             )
         )
 
+    # the profile: its start script and supervisord's configuration
+    script = "scripts/run_stack.sh"
+    configuration = "deploy/supervisord.conf"
+
     def supervisorctl(self, *args: str) -> str:
         done = subprocess.run(
-            [str(ROOT / ".venv/bin/supervisorctl"), "--configuration", str(ROOT / "deploy/supervisord.conf"), *args],
+            [str(ROOT / ".venv/bin/supervisorctl"), "--configuration", str(ROOT / self.configuration), *args],
             cwd=ROOT,
             env=self.env,
             capture_output=True,
@@ -74,7 +84,8 @@ class Stack:
         return done.stdout.strip()
 
     def pid(self, name: str) -> int:
-        """The process id of `rasa`, `actions` or `api` (0 while it is not running)."""
+        """The process id of `rasa`, `actions` or `api` (`rasa:rasa-0` ... in the production
+        profile); 0 while it is not running."""
         answer = self.supervisorctl("pid", name)
         return int(answer) if answer.isdigit() else 0
 
@@ -98,7 +109,7 @@ class Stack:
         return self.health().get("status") == "ok"
 
     def up(self) -> None:
-        self.start("stack", [str(ROOT / "scripts/run_stack.sh")])
+        self.start("stack", [str(ROOT / self.script)])
         self.wait_healthy(STARTUP_TIMEOUT_SECONDS)
 
     def wait_healthy(self, timeout: float) -> float:
@@ -114,7 +125,7 @@ class Stack:
 
     def down(self) -> None:
         """Stops supervisord, which stops its processes (anything left is killed)."""
-        children = [pid for pid in (self.pid(name) for name in PROGRAMS) if pid]
+        children = [pid for pid in (self.pid(name) for name in self.programs) if pid]
         for process in self.processes:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
@@ -126,3 +137,61 @@ class Stack:
         for pid in children:
             with contextlib.suppress(OSError):  # already stopped
                 os.killpg(pid, signal.SIGKILL)
+
+
+class ProductionStack(Stack):
+    """The production profile (scripts/run_production.sh): its own PostgreSQL and Redis, `rasa_count`
+    Rasa servers with their action servers, and two API workers."""
+
+    script = "scripts/run_production.sh"
+    configuration = "deploy/supervisord.production.conf"
+
+    def __init__(self, tmp: Path, rasa_count: int = 2):
+        super().__init__(tmp)
+        self.rasa_count = rasa_count
+        # PostgreSQL runs as `postgres`, which cannot enter pytest's private temporary folders
+        self.run_dir = Path(tempfile.mkdtemp(prefix="polkuopas-production-"))
+        self.run_dir.chmod(0o755)
+        rasa_base, actions_base = free_port_range(rasa_count), free_port_range(rasa_count)
+        self.rasa_urls = [f"http://127.0.0.1:{rasa_base + n}" for n in range(rasa_count)]
+        for name in ("DATABASE_URL", "RASA_TRACKER_DB", "RASA_URL", "ACTION_SERVER_PORT"):
+            self.env.pop(name)
+        self.env.update(
+            {
+                "POLKUOPAS_RUN_DIR": str(self.run_dir),
+                "POLKUOPAS_RASA_PROCESSES": str(rasa_count),
+                "POLKUOPAS_API_WORKERS": "2",
+                "RASA_PORT_BASE": str(rasa_base),
+                "ACTION_SERVER_PORT_BASE": str(actions_base),
+                "RASA_TRACKER_PORT": str(free_port()),
+                "REDIS_PORT": str(free_port()),
+            }
+        )
+
+    @property
+    def programs(self) -> tuple[str, ...]:
+        numbered = [f"{kind}:{kind}-{n}" for kind in ("rasa", "actions") for n in range(self.rasa_count)]
+        workers = [f"api:api-{n}" for n in range(int(self.env["POLKUOPAS_API_WORKERS"]))]
+        return (*numbered, *workers, "redis", "postgresql")
+
+    def down(self) -> None:
+        super().down()
+        shutil.rmtree(self.run_dir, ignore_errors=True)
+
+
+def free_port_range(count: int) -> int:
+    """The first of `count` consecutive free loopback ports."""
+    for _ in range(100):
+        first = free_port()
+        if first + count <= 65535 and all(port_is_free(first + n) for n in range(1, count)):
+            return first
+    raise RuntimeError(f"no {count} consecutive free ports")
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
