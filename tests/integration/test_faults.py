@@ -31,6 +31,7 @@ def assert_apology(response: httpx.Response, lang: str) -> None:
 
 
 def test_a_killed_action_server_comes_back_and_the_interview_goes_on(stack):
+    stack.wait_healthy(STARTUP_TIMEOUT_SECONDS)
     conversation = Conversation(stack)
     asked = texts(conversation.say("Etsin töitä. Asun Tampereella"))
     assert "Kuinka vanha olet" in asked
@@ -47,12 +48,13 @@ def test_a_killed_action_server_comes_back_and_the_interview_goes_on(stack):
 
 
 def test_a_killed_api_comes_back_and_keeps_the_conversation(stack):
+    stack.wait_healthy(STARTUP_TIMEOUT_SECONDS)
     conversation = Conversation(stack)
     conversation.say("Etsin töitä. Asun Tampereella")
     history = conversation.history()
     old = stack.kill("api:api-0")
-    # supervisord holds the socket: a request while the API restarts waits, it is not refused
-    assert conversation.client.get("/api/health", timeout=RESTART_LIMIT_SECONDS).status_code == 200
+    # the one API process of the default profile: back within the limit (supervisord holds the
+    # socket while a process starts; the production profile's second worker answers meanwhile)
     took = stack.wait_healthy(RESTART_LIMIT_SECONDS)
     assert stack.pid("api:api-0") not in (0, old)
     print(f"api healthy again {took:.1f} s after the kill")
@@ -61,6 +63,7 @@ def test_a_killed_api_comes_back_and_keeps_the_conversation(stack):
 
 
 def test_a_killed_rasa_comes_back_and_a_swedish_conversation_goes_on(stack):
+    stack.wait_healthy(STARTUP_TIMEOUT_SECONDS)
     conversation = Conversation(stack)
     conversation.say("Hej, jag är arbetslös och bor i Vasa")
     assert conversation.lang == "sv"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from api.rasa_client import RasaClient
@@ -39,3 +40,19 @@ def test_a_killed_rasa_costs_no_turn_with_two_rasa_servers(production):
     # back on its own Rasa, the conversation still goes on
     assert texts(conversation.say("Työtön")).strip()
     assert len(conversation.history()) >= 6
+
+
+def test_a_killed_api_worker_costs_no_request(production):
+    """Two API workers on one socket that supervisord holds: while one is started again, the other
+    answers, and no connection is refused."""
+    production.wait_healthy(STARTUP_TIMEOUT_SECONDS)
+    conversation = Conversation(production)
+    conversation.say("Etsin töitä. Asun Tampereella")
+    old = production.kill("api:api-0")
+    for _ in range(20):  # new connections, spread over the workers by the kernel
+        assert httpx.get(f"{production.base_url}/api/health", timeout=60).status_code == 200
+    # the conversation goes on (on a new connection: its kept-alive one may have been the killed worker's)
+    conversation.client = httpx.Client(base_url=production.base_url, timeout=60)
+    assert texts(conversation.say("24")).strip()
+    production.wait_healthy(60)
+    assert production.pid("api:api-0") not in (0, old)
