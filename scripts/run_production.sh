@@ -19,6 +19,7 @@ export RASA_TRACKER_DB_NAME="${RASA_TRACKER_DB_NAME:-polkuopas_tracker}"
 export RASA_TRACKER_USER="${RASA_TRACKER_USER:-polkuopas}" RASA_TRACKER_PASSWORD="${RASA_TRACKER_PASSWORD:-}"
 export REDIS_HOST="${REDIS_HOST:-127.0.0.1}" REDIS_PORT="${REDIS_PORT:-6380}" REDIS_LOCK_DB="${REDIS_LOCK_DB:-0}"
 export RASA_ENDPOINTS=endpoints.production.yml
+unset ACTION_SERVER_URL  # each Rasa calls its own action server (scripts/run_rasa.sh)
 tracker_login="$RASA_TRACKER_USER${RASA_TRACKER_PASSWORD:+:$RASA_TRACKER_PASSWORD}"
 export RASA_TRACKER_DB_URL="${RASA_TRACKER_DB_URL:-postgresql+psycopg://$tracker_login@$RASA_TRACKER_HOST:$RASA_TRACKER_PORT/$RASA_TRACKER_DB_NAME}"
 export DATABASE_URL="${DATABASE_URL:-postgresql+psycopg://$tracker_login@$RASA_TRACKER_HOST:$RASA_TRACKER_PORT/polkuopas}"
