@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -284,11 +285,13 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
     return report
 
 
-def _check_area_translations(report: CheckReport, data_dir: Path, area_ids: set[str], today: dt.date) -> None:
-    """translations/areas.<lang>.yaml: each entry names an area and has its own official page; a
-    contact has both a name and a page."""
+def _translation_entries(
+    report: CheckReport, data_dir: Path, file_pattern: str
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(language, label, entry) of each entry of each language's translation file; a file that is
+    not valid YAML and a repeated id are reported here."""
     for lang in TRANSLATION_LANGUAGES:
-        name = f"translations/areas.{lang}.yaml"
+        name = file_pattern.format(lang=lang)
         try:
             entries = load_yaml(name, data_dir)
         except yaml.YAMLError as problem:
@@ -300,48 +303,43 @@ def _check_area_translations(report: CheckReport, data_dir: Path, area_ids: set[
             if entry.get("id") in seen:
                 report.errors.append(f"{label}: duplicate id")
             seen.add(entry.get("id"))
-            if str(entry.get("id")) not in area_ids:
-                report.errors.append(f"{label}: no such area in employment_areas.yaml")
+            yield lang, label, entry
+
+
+def _check_area_translations(report: CheckReport, data_dir: Path, area_ids: set[str], today: dt.date) -> None:
+    """translations/areas.<lang>.yaml: each entry names an area and has its own official page; a
+    contact has both a name and a page."""
+    for lang, label, entry in _translation_entries(report, data_dir, "translations/areas.{lang}.yaml"):
+        if str(entry.get("id")) not in area_ids:
+            report.errors.append(f"{label}: no such area in employment_areas.yaml")
+            continue
+        if not str(entry.get("name") or "").strip() and not (entry.get("contact") or entry.get("employer_contact")):
+            report.errors.append(f"{label}: neither a name nor a contact")
+        for key in ("contact", "employer_contact"):
+            contact = entry.get(key)
+            if contact is None:
                 continue
-            if not str(entry.get("name") or "").strip() and not (entry.get("contact") or entry.get("employer_contact")):
-                report.errors.append(f"{label}: neither a name nor a contact")
-            for key in ("contact", "employer_contact"):
-                contact = entry.get(key)
-                if contact is None:
-                    continue
-                if not isinstance(contact, dict) or not str(contact.get("name") or "").strip():
-                    report.errors.append(f"{label}: {key} needs a name and a url")
-                elif not _valid_url(contact.get("url")):
-                    report.errors.append(f"{label}: {key}'s url missing or not an http(s) URL")
-            _check_sourced(report, "area translation", {**entry, "id": f"{lang}/{entry.get('id')}"}, today)
+            if not isinstance(contact, dict) or not str(contact.get("name") or "").strip():
+                report.errors.append(f"{label}: {key} needs a name and a url")
+            elif not _valid_url(contact.get("url")):
+                report.errors.append(f"{label}: {key}'s url missing or not an http(s) URL")
+        _check_sourced(report, "area translation", {**entry, "id": f"{lang}/{entry.get('id')}"}, today)
 
 
 def _check_translations(
     report: CheckReport, data_dir: Path, services: dict[str, dict[str, Any]], today: dt.date
 ) -> None:
     """translations/<lang>.yaml: each entry names a service, has its words and its own official page."""
-    for lang in TRANSLATION_LANGUAGES:
-        name = f"translations/{lang}.yaml"
-        try:
-            entries = load_yaml(name, data_dir)
-        except yaml.YAMLError as problem:
-            report.errors.append(f"{name}: not valid YAML ({getattr(problem, 'problem', None) or problem})")
+    for lang, label, entry in _translation_entries(report, data_dir, "translations/{lang}.yaml"):
+        service = services.get(str(entry.get("id")))
+        if service is None:
+            report.errors.append(f"{label}: no such service in services.yaml")
             continue
-        seen: set[Any] = set()
-        for entry in entries:
-            label = f"{name} {entry.get('id')}"
-            if entry.get("id") in seen:
-                report.errors.append(f"{label}: duplicate id")
-            seen.add(entry.get("id"))
-            service = services.get(str(entry.get("id")))
-            if service is None:
-                report.errors.append(f"{label}: no such service in services.yaml")
-                continue
-            for key in ("title", "summary"):
-                if not str(entry.get(key) or "").strip():
-                    report.errors.append(f"{label}: {key} is empty")
-            if len(str(entry.get("summary") or "")) > MAX_SUMMARY_CHARS:
-                report.errors.append(f"{label}: summary is over {MAX_SUMMARY_CHARS} characters (a card shows it whole)")
-            if not isinstance(entry.get("key_rules") or [], list):
-                report.errors.append(f"{label}: key_rules must be a list")
-            _check_sourced(report, "translation", {**entry, "id": f"{lang}/{entry.get('id')}"}, today)
+        for key in ("title", "summary"):
+            if not str(entry.get(key) or "").strip():
+                report.errors.append(f"{label}: {key} is empty")
+        if len(str(entry.get("summary") or "")) > MAX_SUMMARY_CHARS:
+            report.errors.append(f"{label}: summary is over {MAX_SUMMARY_CHARS} characters (a card shows it whole)")
+        if not isinstance(entry.get("key_rules") or [], list):
+            report.errors.append(f"{label}: key_rules must be a list")
+        _check_sourced(report, "translation", {**entry, "id": f"{lang}/{entry.get('id')}"}, today)
