@@ -4,7 +4,7 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONDONTWRITEBYTECODE := 1
 PORT ?= $(or $(POLKUOPAS_PORT),8000)
 
-.PHONY: run run-production test setup train lint format bench bench-nlu clean
+.PHONY: run run-production test setup train lint format bench bench-nlu load clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -52,6 +52,11 @@ bench: train
 
 # NLU: both held-out sets, 5-fold cross-validation, Rasa's default pipeline, training time and
 # parse latency (about an hour on 2 cores); table in docs/performance.md
+# load test with locust: 50 simulated users for 3 minutes against the default profile
+# (scripts/load_test.py --help: more users, the production profile, the 30-minute soak)
+load: train
+	@.venv/bin/python scripts/load_test.py --users 50 --minutes 3
+
 bench-nlu: train
 	@scripts/nlu.sh bench
 
