@@ -32,13 +32,6 @@ MESSAGES = [
 ROUNDS = 25
 
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 def time_training() -> float:
     """A cold training: its own output folder and an empty Rasa cache."""
     import os
@@ -92,7 +85,7 @@ def main() -> None:
                 response = client.post("/api/chat", json=body)
                 latencies.append((time.perf_counter() - began) * 1000)
                 session_id = response.json()["session_id"]
-        memory = {name: rss_mb(stack.pid(name)) for name in ("actions", "rasa", "api:api-0")}
+        memory = stack.memory()
         stack.down()
     print(
         f"Machine: {platform.node()}, {platform.processor() or platform.machine()}, "

@@ -27,20 +27,6 @@ sys.path.insert(0, str(ROOT))
 from tests.livestack import ProductionStack, Stack  # noqa: E402
 
 
-def rss_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return float("nan")
-
-
-def memory(stack: Stack) -> dict[str, float]:
-    return {name: rss_mb(stack.pid(name)) for name in stack.programs if stack.pid(name)}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
@@ -53,7 +39,7 @@ def main() -> None:
         began = time.monotonic()
         stack.up()
         startup = time.monotonic() - began
-        before = memory(stack)
+        before = stack.memory()
         prefix = Path(tmp) / "locust"
         try:
             subprocess.run(
@@ -78,7 +64,7 @@ def main() -> None:
                 ],
                 check=False,
             )
-            after = memory(stack)
+            after = stack.memory()
         finally:
             stack.down()
         with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:

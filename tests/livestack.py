@@ -89,6 +89,18 @@ class Stack:
         answer = self.supervisorctl("pid", name)
         return int(answer) if answer.isdigit() else 0
 
+    def memory(self) -> dict[str, float]:
+        """Resident memory (RSS, MB) of each running process of the stack, by its name."""
+        found = {}
+        for name in self.programs:
+            pid = self.pid(name)
+            status = Path(f"/proc/{pid}/status")
+            if pid and status.exists():
+                rss = next((line for line in status.read_text().splitlines() if line.startswith("VmRSS:")), None)
+                if rss:
+                    found[name] = int(rss.split()[1]) / 1024
+        return found
+
     def kill(self, name: str, sig: signal.Signals = signal.SIGKILL) -> int:
         """Sends `sig` to one process of the stack, as a crash would; gives the process id it had."""
         pid = self.pid(name)
