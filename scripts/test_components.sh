@@ -4,7 +4,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1 TF_CPP_MIN_LOG_LEVEL=3
-export PYTHONPATH="$ROOT/bot/components${PYTHONPATH:+:$PYTHONPATH}"
+export PYTHONPATH="$ROOT/bot/components:$ROOT/bot/rasa_runtime${PYTHONPATH:+:$PYTHONPATH}"
 mkdir -p "$ROOT/var/rasa-workdir"
 cd "$ROOT/var/rasa-workdir"
 set +e
