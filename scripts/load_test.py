@@ -69,6 +69,8 @@ def main() -> None:
             stack.down()
         with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
             total = next(row for row in csv.DictReader(stats) if row["Name"] == "Aggregated")
+        with open(f"{prefix}_failures.csv", encoding="utf-8") as failed:
+            failures = list(csv.DictReader(failed))
     profile = "production (2 Rasa, 2 API workers)" if args.production else "default"
     print(
         f"\nMachine: {platform.node()}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} "
@@ -85,6 +87,8 @@ def main() -> None:
     for name in after:
         print(f"| RSS of {name}, start → end | {before.get(name, float('nan')):.0f} → {after[name]:.0f} MB |")
     print(f"| RSS of the stack, start → end | {sum(before.values()):.0f} → {sum(after.values()):.0f} MB |")
+    for failure in failures:
+        print(f"\nFailure ×{failure['Occurrences']}: {failure['Error']}")
 
 
 if __name__ == "__main__":
