@@ -8,7 +8,7 @@ export PYTHONPATH="$ROOT/bot/components:$ROOT/bot/rasa_runtime${PYTHONPATH:+:$PY
 mkdir -p "$ROOT/var/rasa-workdir"
 cd "$ROOT/var/rasa-workdir"
 set +e
-"$ROOT/.venv-rasa/bin/python" -m pytest -q -p no:cacheprovider --rootdir "$ROOT/tests/components" \
+"$ROOT/.venv-rasa/bin/python" -m pytest -q -p no:cacheprovider --import-mode=importlib --rootdir "$ROOT/tests/components" \
   --confcutdir "$ROOT/tests/components" -W ignore::DeprecationWarning "$ROOT/tests/components" "$@"
 status=$?
 set -e
