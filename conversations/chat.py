@@ -103,9 +103,14 @@ async def handle_message(
     message = store.clean_message(message)
     if not message:
         raise EmptyMessage
-    session = store.open_session(db, session_id)
+    known = store.find_session(db, session_id)
+    conversation_id = known.id if known is not None else store.new_session_id()
     if admit is not None:
-        await admit(session.id)
+        # Admitted before anything is written: nothing may wait on an await while a write is open,
+        # because SQLite locks the whole file for a write and the other requests on the event loop
+        # would wait for the lock, and the lock for them (docs/performance.md, issue 20).
+        await admit(conversation_id)
+    session = store.open_session(db, conversation_id, new_id=conversation_id)
     language = choose_language(message, requested=lang, current=session.lang)
     session.lang = language.lang
     with speaking(language.lang):  # the category labels, the summary line: in the conversation's language
