@@ -1,6 +1,6 @@
-"""Rasa's own command line (`rasa run`, `rasa train`, ...) with one fix for Rasa 3.6's speed.
+"""Rasa's own command line (`rasa run`, `rasa train`, ...) with two fixes for Rasa 3.6's speed.
 
-Why: Rasa 3.6 checks every reply of the action server with `jsonschema.validate(reply, schema)`
+1. Rasa 3.6 checks every reply of the action server with `jsonschema.validate(reply, schema)`
 (`RemoteAction._validate_action_result`). That function first checks the schema itself against
 JSON Schema's meta-schema, on every call; with jsonschema 4 (draft 2020-12) that costs about 35 ms
 of CPU, and a turn of a form calls the action server two or three times. Profiled under load
@@ -11,6 +11,11 @@ The fix checks the same replies against the same schema with a validator built o
 https://python-jsonschema.readthedocs.io/en/stable/validate/), about 2 ms a reply. A reply that
 fails gets the same ValidationError with the same message as in Rasa.
 
+2. Each call to the action server carries the whole conversation (every event) as JSON, encoded by
+Python's `json` module inside aiohttp: 7 % of Rasa's CPU under load after the first fix. The body
+is now encoded by ujson, which Rasa itself depends on and uses elsewhere: the same JSON value,
+written about three times faster.
+
 scripts/rasa.sh runs `python -m polkuopas_rasa ...` from .venv-rasa instead of the `rasa` script.
 """
 
@@ -20,11 +25,15 @@ import sys
 from functools import cache
 from typing import Any
 
+import ujson
 from jsonschema import ValidationError
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.utils.endpoints import EndpointConfig
+
+_rasa_request = EndpointConfig.request
 
 
 @cache
@@ -51,9 +60,17 @@ def validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     return True
 
 
+async def request_with_ujson(self: EndpointConfig, *args: Any, **kwargs: Any) -> Any:
+    """`EndpointConfig.request` with a JSON body encoded by ujson (Rasa sets the content type)."""
+    if "json" in kwargs:
+        kwargs["data"] = ujson.dumps(kwargs.pop("json"), ensure_ascii=False, escape_forward_slashes=False).encode()
+    return await _rasa_request(self, *args, **kwargs)
+
+
 def install() -> None:
-    """Puts the fix in place of Rasa's method (idempotent)."""
+    """Puts the fixes in place of Rasa's methods (idempotent)."""
     RemoteAction._validate_action_result = validate_action_result
+    EndpointConfig.request = request_with_ujson
 
 
 def main() -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import jsonschema
 import polkuopas_rasa
 import pytest
+from aiohttp import web
 from rasa.core.actions.action import RemoteAction
 from rasa.utils.endpoints import EndpointConfig
 
@@ -22,6 +25,7 @@ def action() -> RemoteAction:
 
 def test_the_launcher_replaces_rasas_check(action: RemoteAction) -> None:
     assert RemoteAction._validate_action_result is polkuopas_rasa.validate_action_result
+    assert EndpointConfig.request is polkuopas_rasa.request_with_ujson
     assert action._validate_action_result(REPLY) is True
 
 
@@ -45,3 +49,42 @@ def test_a_bad_reply_fails_as_in_rasa(action: RemoteAction, reply: dict[str, obj
 
 def test_the_schema_is_checked_once() -> None:
     assert polkuopas_rasa.action_response_validator() is polkuopas_rasa.action_response_validator()
+
+
+def test_a_json_body_arrives_as_the_same_json(action: RemoteAction) -> None:
+    """EndpointConfig.request with ujson: what the action server receives is the value sent."""
+    body = {
+        "next_action": "action_recommend_path",
+        "tracker": {
+            "events": [{"event": "user", "text": "Työkokeilu Ähtärissä / Närpes? 50 % €"}],
+            "slots": {"age": 3.5},
+        },
+        "domain": {"responses": {"utter_greet": [{"text": "Hei <b>&</b> tervetuloa"}]}},
+    }
+
+    async def exchange() -> tuple[object, str | None]:
+        received: dict[str, object] = {}
+
+        async def webhook(request: web.Request) -> web.Response:
+            received["body"] = await request.json()
+            received["type"] = request.content_type
+            return web.json_response({"events": [], "responses": []})
+
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = runner.addresses[0][1]
+        try:
+            reply = await EndpointConfig(f"http://127.0.0.1:{port}/webhook").request(json=body, method="post")
+        finally:
+            await runner.cleanup()
+        assert reply == {"events": [], "responses": []}
+        return received["body"], str(received["type"])
+
+    polkuopas_rasa.install()
+    sent, content_type = asyncio.run(exchange())
+    assert sent == body
+    assert content_type == "application/json"
