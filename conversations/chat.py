@@ -110,7 +110,7 @@ async def handle_message(
         # because SQLite locks the whole file for a write and the other requests on the event loop
         # would wait for the lock, and the lock for them (docs/performance.md, issue 20).
         await admit(conversation_id)
-    session = store.open_session(db, conversation_id, new_id=conversation_id)
+    session = store.open_session(db, known, conversation_id)
     language = choose_language(message, requested=lang, current=session.lang)
     session.lang = language.lang
     with speaking(language.lang):  # the category labels, the summary line: in the conversation's language

@@ -41,14 +41,14 @@ def find_session(db: Session, session_id: str | None) -> ChatSession | None:
     return db.get(ChatSession, session_id)
 
 
-def open_session(db: Session, session_id: str | None, *, new_id: str | None = None) -> ChatSession:
-    """The caller's conversation if it exists; otherwise a new one with a server-issued id.
+def open_session(db: Session, known: ChatSession | None, new_id: str) -> ChatSession:
+    """The caller's conversation (found with find_session) if it exists; otherwise a new one.
 
-    `new_id` is an id the server issued beforehand with new_session_id(); never the client's.
+    `new_id` is an id the server issued with new_session_id(), never the client's.
     """
-    session = find_session(db, session_id)
+    session = known
     if session is None:
-        session = ChatSession(id=new_id or new_session_id())
+        session = ChatSession(id=new_id)
         db.add(session)
     session.last_seen_at = dt.datetime.now(dt.UTC)
     db.flush()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the Rasa CLI from .venv-rasa (through bot/rasa_runtime/polkuopas_rasa.py, which makes its check of
-# the action server's replies cheap) in a working directory of its own.
+# Runs the Rasa CLI from .venv-rasa (through bot/rasa_runtime/polkuopas_rasa.py, which makes its calls to
+# the action server cheaper) in a working directory of its own.
 # Rasa puts its working directory on sys.path, and our `catalogue` package
 # would then shadow the PyPI package `catalogue` that spaCy imports, so Rasa
 # never runs from the repository root. Pass absolute paths ($ROOT/...).
