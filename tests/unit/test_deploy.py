@@ -46,7 +46,9 @@ def test_the_production_profile_runs_the_same_processes_and_its_stores():
 
 def test_production_rasa_shares_conversations_in_postgresql_and_locks_them_in_redis():
     endpoints = yaml.safe_load((ROOT / "endpoints.production.yml").read_text(encoding="utf-8"))
-    assert endpoints["tracker_store"]["type"] == "SQL" and endpoints["tracker_store"]["dialect"] == "postgresql"
+    store = endpoints["tracker_store"]
+    assert store["type"] == "polkuopas_tracker_store.CachingSQLTrackerStore" and store["dialect"] == "postgresql"
+    assert store["type"] == yaml.safe_load((ROOT / "endpoints.yml").read_text())["tracker_store"]["type"]
     assert endpoints["lock_store"]["type"] == "redis"
     assert endpoints["action_endpoint"] == yaml.safe_load((ROOT / "endpoints.yml").read_text())["action_endpoint"]
 
