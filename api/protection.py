@@ -1,7 +1,11 @@
 """Abuse resistance at the public door: rate limits and CORS.
 
-Rate limits are moving windows (at most N events in any 60 seconds) counted by the `limits`
-library in a store named by POLKUOPAS_RATE_LIMIT_STORAGE: this process's memory by default
+Rate limits are sliding windows of 60 seconds counted by the `limits` library: the count of the
+current minute plus the previous minute's count weighted by how much of it is still inside the last
+60 seconds, at most N (https://limits.readthedocs.io/en/stable/strategies.html). The library's
+exact moving window keeps every event and, in this process's memory, re-checks every key's events
+in a thread after each hit: 17 % of the API's time under load (docs/performance.md). They are
+counted in a store named by POLKUOPAS_RATE_LIMIT_STORAGE: this process's memory by default
 (`async+memory://`, the embedded profile), or Redis (`async+redis://host:6379/0`) so that every
 API worker and every instance counts together (the production profile). The limits are per client
 address for every /api/ request, and per client and per session for chat messages. If the store
@@ -22,7 +26,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 from limits import RateLimitItemPerMinute
 from limits.aio.storage import Storage
-from limits.aio.strategies import MovingWindowRateLimiter
+from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from limits.errors import StorageError
 from limits.storage import storage_from_string
 
@@ -33,12 +37,12 @@ log = logging.getLogger(__name__)
 
 
 class RateLimit:
-    """At most `per_minute` events per key in any 60 seconds, counted in `storage`."""
+    """At most `per_minute` events per key in a sliding minute, counted in `storage`."""
 
     def __init__(self, storage: Storage, name: str, per_minute: int):
         self.name = name
         self.item = RateLimitItemPerMinute(per_minute)
-        self._strategy = MovingWindowRateLimiter(storage)
+        self._strategy = SlidingWindowCounterRateLimiter(storage)
 
     async def retry_after(self, key: str) -> int | None:
         """None when the event is allowed (and counted); else whole seconds to wait."""
