@@ -7,13 +7,15 @@ import base64
 import hashlib
 import logging
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import install_error_handlers
 from api.language import RequestLanguage
@@ -61,6 +63,34 @@ async def purge_periodically(app: FastAPI, interval_seconds: float) -> None:
         await asyncio.sleep(interval_seconds)
 
 
+class SecurityHeaders:
+    """SECURITY_HEADERS on every response that has not set its own. A pure ASGI middleware: Starlette's
+    BaseHTTPMiddleware (`@app.middleware("http")`) costs a task group and a stream per request."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = headers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = scope["path"].startswith("/static/")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.headers.items():
+                    headers.setdefault(name, value)
+                if static:
+                    # revalidated on every load (cheap: ETag, 304): after a deploy no browser mixes a
+                    # cached old widget module with a new one
+                    headers.setdefault("Cache-Control", "no-cache")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -91,6 +121,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_error_handlers(app, SECURITY_HEADERS)
     install_protection(app, settings)
     app.add_middleware(RequestLanguage)
+    app.add_middleware(SecurityHeaders, headers=SECURITY_HEADERS)
     app.include_router(chat.router)
     app.include_router(catalogue_router.router)
     app.include_router(recommend.router)
@@ -123,17 +154,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             "style-src 'self'", f"style-src 'self' {hashes}".rstrip()
         )
         return Response(html, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": csp})
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if request.url.path.startswith("/static/"):
-            # revalidated on every load (cheap: ETag, 304): after a deploy no browser mixes a cached
-            # old widget module with a new one
-            response.headers.setdefault("Cache-Control", "no-cache")
-        return response
 
     return app
 

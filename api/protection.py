@@ -19,16 +19,16 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 from limits import RateLimitItemPerMinute
 from limits.aio.storage import Storage
 from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from limits.errors import StorageError
 from limits.storage import storage_from_string
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.settings import Settings
 from messages import text
@@ -103,22 +103,38 @@ class ChatLimits:
         self.per_session = RateLimit(storage, "chat-session", per_session)
 
 
+class ApiRateLimit:
+    """429 when a client sends /api/ requests too fast. A pure ASGI middleware: Starlette's
+    BaseHTTPMiddleware (`@app.middleware("http")`) costs a task group and a stream per request."""
+
+    def __init__(self, app: ASGIApp, limit: RateLimit, trust_proxy: bool) -> None:
+        self.app = app
+        self.limit = limit
+        self.trust_proxy = trust_proxy
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith("/api/") and scope["method"] != "OPTIONS":
+            wait = await self.limit.retry_after(client_key(Request(scope), self.trust_proxy))
+            if wait is not None:
+                refusal = JSONResponse(
+                    status_code=429, content={"detail": text("api.too_many")}, headers={"Retry-After": str(wait)}
+                )
+                await refusal(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def install_protection(app: FastAPI, settings: Settings) -> None:
     storage = limit_storage(settings.rate_limit_storage)
     app.state.chat_limits = ChatLimits(
         storage, settings.chat_messages_per_minute_per_client, settings.chat_messages_per_minute_per_session
     )
-    api_limiter = RateLimit(storage, "api-client", settings.api_requests_per_minute_per_client)
 
-    @app.middleware("http")
-    async def api_rate_limit(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        if request.url.path.startswith("/api/") and request.method != "OPTIONS":
-            wait = await api_limiter.retry_after(client_key(request, settings.trust_proxy))
-            if wait is not None:
-                return JSONResponse(
-                    status_code=429, content={"detail": text("api.too_many")}, headers={"Retry-After": str(wait)}
-                )
-        return await call_next(request)
+    app.add_middleware(
+        ApiRateLimit,
+        limit=RateLimit(storage, "api-client", settings.api_requests_per_minute_per_client),
+        trust_proxy=settings.trust_proxy,
+    )
 
     if settings.allowed_origins:
         app.add_middleware(
