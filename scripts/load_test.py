@@ -6,8 +6,9 @@
 
 Starts the default profile (or the production one) on free loopback ports (tests/livestack.py),
 runs bench/locustfile.py's simulated users against it, and prints a Markdown table to paste into
-docs/performance.md: messages a second, latency percentiles, failures (lost turns) and the memory
-of each process at the start and the end. Nothing is asserted: the numbers depend on the machine.
+docs/performance.md: messages a second, latency percentiles, failures (lost turns), the memory
+of each process at the start and the end, each process's CPU time a message and how busy the
+machine's CPU was. Nothing is asserted: the numbers depend on the machine.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ sys.path.insert(0, str(ROOT))
 from tests.livestack import ProductionStack, Stack  # noqa: E402
 
 
+def machine_cpu() -> tuple[int, int]:
+    """All and idle CPU time of the machine so far, in clock ticks (proc(5), /proc/stat)."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return sum(fields), fields[3] + fields[4]  # idle + iowait
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
@@ -39,7 +46,7 @@ def main() -> None:
         began = time.monotonic()
         stack.up()
         startup = time.monotonic() - began
-        before = stack.memory()
+        before, cpu_before, machine_before = stack.memory(), stack.cpu_seconds(), machine_cpu()
         prefix = Path(tmp) / "locust"
         try:
             subprocess.run(
@@ -64,7 +71,7 @@ def main() -> None:
                 ],
                 check=False,
             )
-            after = stack.memory()
+            after, cpu_after, machine_after = stack.memory(), stack.cpu_seconds(), machine_cpu()
         finally:
             stack.down()
         with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
@@ -87,6 +94,12 @@ def main() -> None:
     for name in after:
         print(f"| RSS of {name}, start → end | {before.get(name, float('nan')):.0f} → {after[name]:.0f} MB |")
     print(f"| RSS of the stack, start → end | {sum(before.values()):.0f} → {sum(after.values()):.0f} MB |")
+    messages = int(total["Request Count"]) or 1
+    for name in cpu_after:
+        used = cpu_after[name] - cpu_before.get(name, 0.0)
+        print(f"| CPU of {name} a message | {used / messages * 1000:.1f} ms |")
+    busy = 1 - (machine_after[1] - machine_before[1]) / max(1, machine_after[0] - machine_before[0])
+    print(f"| the machine's CPU busy (all processes, locust too) | {busy:.0%} |")
     for failure in failures:
         print(f"\nFailure ×{failure['Occurrences']}: {failure['Error']}")
 

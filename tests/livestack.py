@@ -101,6 +101,18 @@ class Stack:
                     found[name] = int(rss.split()[1]) / 1024
         return found
 
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time (user + system, seconds) each running process of the stack has used so far, by its
+        name (of PostgreSQL, its postmaster only: each connection has a process of its own)."""
+        found = {}
+        for name in self.programs:
+            pid = self.pid(name)
+            stat = Path(f"/proc/{pid}/stat")
+            if pid and stat.exists():
+                fields = stat.read_text().rsplit(")", 1)[1].split()  # proc(5): utime, stime are fields 14, 15
+                found[name] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return found
+
     def kill(self, name: str, sig: signal.Signals = signal.SIGKILL) -> int:
         """Sends `sig` to one process of the stack, as a crash would; gives the process id it had."""
         pid = self.pid(name)
