@@ -88,3 +88,61 @@ def test_a_json_body_arrives_as_the_same_json(action: RemoteAction) -> None:
     sent, content_type = asyncio.run(exchange())
     assert sent == body
     assert content_type == "application/json"
+
+
+async def serve(port: int, peers: list[object]) -> web.AppRunner:
+    """An action server stand-in on loopback that notes the client's address of each call."""
+
+    async def webhook(request: web.Request) -> web.Response:
+        peers.append(request.transport.get_extra_info("peername") if request.transport else None)
+        return web.json_response({"events": [], "responses": []})
+
+    app = web.Application()
+    app.router.add_post("/webhook", webhook)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    return runner
+
+
+def test_calls_share_one_kept_alive_connection() -> None:
+    polkuopas_rasa.install()
+    assert EndpointConfig.session is polkuopas_rasa.shared_session
+
+    async def calls() -> list[object]:
+        peers: list[object] = []
+        runner = await serve(0, peers)
+        endpoint = EndpointConfig(f"http://127.0.0.1:{runner.addresses[0][1]}/webhook")
+        try:
+            for _ in range(3):
+                assert await endpoint.request(json={"next_action": "x"}, method="post") == {
+                    "events": [],
+                    "responses": [],
+                }
+        finally:
+            await runner.cleanup()
+        return peers
+
+    peers = asyncio.run(calls())
+    assert len(peers) == 3 and len(set(peers)) == 1  # one client port: one connection
+
+
+def test_a_call_after_the_action_server_restarted_gets_through() -> None:
+    """The kept connection died with the old server; the call goes on a new one."""
+    polkuopas_rasa.install()
+
+    async def calls() -> list[object]:
+        peers: list[object] = []
+        runner = await serve(0, peers)
+        port = runner.addresses[0][1]
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
+        await endpoint.request(json={"next_action": "x"}, method="post")
+        await runner.cleanup()  # the action server goes away and comes back on the same port
+        runner = await serve(port, peers)
+        try:
+            assert await endpoint.request(json={"next_action": "x"}, method="post") == {"events": [], "responses": []}
+        finally:
+            await runner.cleanup()
+        return peers
+
+    assert len(asyncio.run(calls())) == 2
