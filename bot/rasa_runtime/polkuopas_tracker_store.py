@@ -71,6 +71,8 @@ class CachingSQLTrackerStore(SQLTrackerStore):
             if newest is None or not self.domain:
                 return None
             rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
+            if not rows:
+                return None
             tracker = DialogueStateTracker.from_dict(
                 sender_id, [json.loads(row.data) for row in rows], self.domain.slots
             )
