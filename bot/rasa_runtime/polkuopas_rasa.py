@@ -101,8 +101,9 @@ def shared_session(self: EndpointConfig) -> _SharedSession:
     """`EndpointConfig.session`: Rasa's session (headers, authentication, timeout), made once per
     endpoint and event loop, with kept-alive connections."""
     loop = asyncio.get_running_loop()
-    session: aiohttp.ClientSession | None = self.__dict__.get("_shared_session")
-    if session is None or session.closed or session.loop is not loop:
+    # kept with its loop: aiohttp's own `ClientSession.loop` warns of its deprecation on every read
+    made_in, session = self.__dict__.get("_shared_session", (None, None))
+    if session is None or session.closed or made_in is not loop:
         # the settings of Rasa's EndpointConfig.session
         auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) if self.basic_auth else None
         session = aiohttp.ClientSession(
@@ -111,7 +112,7 @@ def shared_session(self: EndpointConfig) -> _SharedSession:
             timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
             connector=aiohttp.TCPConnector(keepalive_timeout=KEEP_ALIVE_SECONDS),
         )
-        self.__dict__["_shared_session"] = session
+        self.__dict__["_shared_session"] = (loop, session)
     return _SharedSession(session)
 
 
