@@ -89,28 +89,28 @@ class Stack:
         answer = self.supervisorctl("pid", name)
         return int(answer) if answer.isdigit() else 0
 
+    def running(self) -> dict[str, int]:
+        """The process id of each running process of the stack, by its name."""
+        pids = {name: self.pid(name) for name in self.programs}
+        return {name: pid for name, pid in pids.items() if pid and Path(f"/proc/{pid}").exists()}
+
     def memory(self) -> dict[str, float]:
         """Resident memory (RSS, MB) of each running process of the stack, by its name."""
         found = {}
-        for name in self.programs:
-            pid = self.pid(name)
-            status = Path(f"/proc/{pid}/status")
-            if pid and status.exists():
-                rss = next((line for line in status.read_text().splitlines() if line.startswith("VmRSS:")), None)
-                if rss:
-                    found[name] = int(rss.split()[1]) / 1024
+        for name, pid in self.running().items():
+            status = Path(f"/proc/{pid}/status").read_text()
+            rss = next((line for line in status.splitlines() if line.startswith("VmRSS:")), None)
+            if rss:
+                found[name] = int(rss.split()[1]) / 1024
         return found
 
     def cpu_seconds(self) -> dict[str, float]:
         """CPU time (user + system, seconds) each running process of the stack has used so far, by its
         name (of PostgreSQL, its postmaster only: each connection has a process of its own)."""
         found = {}
-        for name in self.programs:
-            pid = self.pid(name)
-            stat = Path(f"/proc/{pid}/stat")
-            if pid and stat.exists():
-                fields = stat.read_text().rsplit(")", 1)[1].split()  # proc(5): utime, stime are fields 14, 15
-                found[name] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        for name, pid in self.running().items():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()  # proc(5): fields 14, 15
+            found[name] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
         return found
 
     def kill(self, name: str, sig: signal.Signals = signal.SIGKILL) -> int:
