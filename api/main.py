@@ -22,13 +22,14 @@ from api.language import RequestLanguage
 from api.protection import install_protection
 from api.rasa_client import RasaClient
 from api.routers import catalogue as catalogue_router
-from api.routers import chat, health, recommend, summary, ui, vocabulary
+from api.routers import chat, health, recommend, staff, stats, summary, ui, vocabulary
 from api.settings import Settings, get_settings
 from catalogue.db import get_engine
 from catalogue.repository import get_catalogue
 from catalogue.seed import seed
 from conversations.retention import purge
 from conversations.store import TrackerStore
+from insights.retention import fold as fold_events
 from messages import text
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
@@ -47,7 +48,8 @@ SECURITY_HEADERS = {
 
 async def purge_periodically(app: FastAPI, interval_seconds: float) -> None:
     """Deletes conversations older than the retention period at start and then every interval,
-    so what the privacy notice promises happens even without a cron job."""
+    so what the privacy notice promises happens even without a cron job; folds old usage events
+    into daily counts."""
     settings: Settings = app.state.settings
     while True:
         try:
@@ -58,6 +60,10 @@ async def purge_periodically(app: FastAPI, interval_seconds: float) -> None:
                 tracker_engine=app.state.tracker_store.engine,
             )
             logger.info("retention: deleted %d rows older than %d days", sum(counts.values()), settings.retention_days)
+            folded = await asyncio.to_thread(
+                fold_events, app.state.engine, older_than_days=settings.stats_retention_days
+            )
+            logger.info("retention: folded %d usage events into daily counts", folded)
         except Exception as error:  # a failed purge is retried next time; the API keeps serving
             logger.warning("retention purge failed: %s", type(error).__name__)
         await asyncio.sleep(interval_seconds)
@@ -129,6 +135,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(summary.router)
     app.include_router(vocabulary.router)
     app.include_router(ui.router)
+    app.include_router(staff.router)
+    app.include_router(stats.router)
     app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
 
     @app.get("/", include_in_schema=False)

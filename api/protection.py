@@ -23,7 +23,7 @@ import time
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
-from limits import RateLimitItemPerMinute
+from limits import RateLimitItem, RateLimitItemPerHour, RateLimitItemPerMinute
 from limits.aio.storage import Storage
 from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from limits.errors import StorageError
@@ -37,11 +37,11 @@ log = logging.getLogger(__name__)
 
 
 class RateLimit:
-    """At most `per_minute` events per key in a sliding minute, counted in `storage`."""
+    """At most `per_minute` events per key in a sliding minute (or per `item`), counted in `storage`."""
 
-    def __init__(self, storage: Storage, name: str, per_minute: int):
+    def __init__(self, storage: Storage, name: str, per_minute: int, item: RateLimitItem | None = None):
         self.name = name
-        self.item = RateLimitItemPerMinute(per_minute)
+        self.item = item or RateLimitItemPerMinute(per_minute)
         self._strategy = SlidingWindowCounterRateLimiter(storage)
 
     async def retry_after(self, key: str) -> int | None:
@@ -103,6 +103,26 @@ class ChatLimits:
         self.per_session = RateLimit(storage, "chat-session", per_session)
 
 
+class LoginLimits:
+    """Staff login attempts: per client address, and per username both a minute's and an hour's
+    worth, so that guessing one account's password stays slow from any number of addresses."""
+
+    def __init__(self, storage: Storage, per_client_minute: int, per_user_minute: int, per_user_hour: int):
+        self.per_client = RateLimit(storage, "login-client", per_client_minute)
+        self.per_user = RateLimit(storage, "login-user", per_user_minute)
+        self.per_user_hour = RateLimit(storage, "login-user-hour", 0, RateLimitItemPerHour(per_user_hour))
+
+    async def retry_after(self, client: str, username: str) -> int | None:
+        """None when this attempt may go on (it is counted); else whole seconds to wait."""
+        waits = [
+            await self.per_client.retry_after(client),
+            await self.per_user.retry_after(username),
+            await self.per_user_hour.retry_after(username),
+        ]
+        refused = [wait for wait in waits if wait is not None]
+        return max(refused) if refused else None
+
+
 class ApiRateLimit:
     """429 when a client sends /api/ requests too fast. A pure ASGI middleware: Starlette's
     BaseHTTPMiddleware (`@app.middleware("http")`) costs a task group and a stream per request."""
@@ -128,6 +148,13 @@ def install_protection(app: FastAPI, settings: Settings) -> None:
     storage = limit_storage(settings.rate_limit_storage)
     app.state.chat_limits = ChatLimits(
         storage, settings.chat_messages_per_minute_per_client, settings.chat_messages_per_minute_per_session
+    )
+
+    app.state.login_limits = LoginLimits(
+        storage,
+        settings.logins_per_minute_per_client,
+        settings.logins_per_minute_per_user,
+        settings.logins_per_hour_per_user,
     )
 
     app.add_middleware(

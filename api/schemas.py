@@ -223,3 +223,87 @@ class UiStrings(BaseModel):
     lang: str
     # Every key of messages/<lang>/widget.yaml and haku.yaml ("widget.send", "haku.form.q" …) → its wording
     strings: dict[str, str]
+
+
+# -- the area's figures (GET /api/stats; insights/figures.py) ---------------------------------
+# A count of at least 5, or "< 5": smaller counts are never shown
+Count = int | Literal["< 5"]
+
+
+class StatsArea(BaseModel):
+    id: str | None
+    name: str
+
+
+class StatsPeriod(BaseModel):
+    start: str
+    end: str
+
+
+class StatsWeek(BaseModel):
+    week_start: str
+    week: str
+    requests: Count
+    searches: Count
+    paths: Count
+    packages: Count
+    fallbacks: Count
+    feedback: Count
+
+
+class StatsRow(BaseModel):
+    key: str
+    label: str
+    count: Count
+
+
+class StatsNeeds(BaseModel):
+    jobseeker: list[StatsRow]
+    employer: list[StatsRow]
+    coach: list[StatsRow]
+
+
+class StatsUnmetNeed(BaseModel):
+    area: StatsArea
+    category: str
+    label: str
+    count: Count
+
+
+class StatsFallback(BaseModel):
+    count: Count
+    of_requests: Count
+    share_percent: float | None
+    topics: list[StatsRow]
+
+
+class StatsRating(BaseModel):
+    rating: int
+    count: Count
+
+
+class StatsFeedback(BaseModel):
+    count: Count
+    average: float | None
+    ratings: list[StatsRating]
+
+
+class StatsLanguage(BaseModel):
+    lang: str
+    label: str
+    count: Count
+    share_percent: float | None
+
+
+class StatsResponse(BaseModel):
+    areas: list[StatsArea] | None
+    period: StatsPeriod
+    weekly: list[StatsWeek]
+    needs: StatsNeeds
+    categories: list[StatsRow]
+    services: list[StatsRow]
+    steps: list[StatsRow]
+    unmet_needs: list[StatsUnmetNeed]
+    fallback: StatsFallback
+    feedback: StatsFeedback
+    languages: list[StatsLanguage]

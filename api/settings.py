@@ -8,6 +8,7 @@ from pathlib import Path
 
 from catalogue.db import PROJECT_ROOT
 from conversations.retention import retention_days
+from insights.retention import stats_retention_days
 
 
 def _urls(name: str) -> tuple[str, ...]:
@@ -54,6 +55,19 @@ class Settings:
     rate_limit_storage: str = field(
         default_factory=lambda: os.environ.get("POLKUOPAS_RATE_LIMIT_STORAGE", "").strip() or "async+memory://"
     )
+    # Staff logins (api/routers/staff.py): attempts per client address and per username
+    logins_per_minute_per_client: int = field(
+        default_factory=lambda: _int_env("POLKUOPAS_LOGINS_PER_MINUTE_CLIENT", 20)
+    )
+    logins_per_minute_per_user: int = field(default_factory=lambda: _int_env("POLKUOPAS_LOGINS_PER_MINUTE_USER", 5))
+    logins_per_hour_per_user: int = field(default_factory=lambda: _int_env("POLKUOPAS_LOGINS_PER_HOUR_USER", 30))
+    # The staff's session cookie is sent over HTTPS only (browsers treat http://localhost as secure);
+    # POLKUOPAS_STAFF_COOKIE_SECURE=0 only for a test server on plain HTTP elsewhere
+    staff_cookie_secure: bool = field(
+        default_factory=lambda: os.environ.get("POLKUOPAS_STAFF_COOKIE_SECURE", "1").strip() != "0"
+    )
+    # Usage events older than this are folded into daily counts (insights/retention.py)
+    stats_retention_days: int = field(default_factory=stats_retention_days)
     trust_proxy: bool = field(default_factory=lambda: os.environ.get("POLKUOPAS_TRUST_PROXY", "") == "1")
     # Sites that may embed the widget (CORS), comma-separated origins; none by default
     allowed_origins: tuple[str, ...] = field(

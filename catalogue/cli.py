@@ -61,7 +61,39 @@ def main(argv: list[str] | None = None) -> int:
         "--days", type=int, default=None, help="retention in days (default: POLKUOPAS_RETENTION_DAYS or 30)"
     )
 
+    staff = commands.add_parser("staff", help="staff accounts of the employment areas (the /tilastot page)")
+    staff_commands = staff.add_subparsers(dest="staff_command", required=True)
+    create_parser = staff_commands.add_parser("create", help="a new account for one area, or a national admin")
+    create_parser.add_argument("username")
+    where = create_parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--area", help="the employment area's id, e.g. tampereen-seutu")
+    where.add_argument("--national", action="store_true", help="sees every area's figures")
+    create_parser.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input (else it is asked)"
+    )
+    password_parser = staff_commands.add_parser("password", help="set a new password (ends the account's logins)")
+    password_parser.add_argument("username")
+    password_parser.add_argument("--password-stdin", action="store_true")
+    for name, help_text in (("disable", "stop an account's logins"), ("enable", "let a disabled account log in again")):
+        staff_commands.add_parser(name, help=help_text).add_argument("username")
+    staff_commands.add_parser("list", help="every account, its area and whether it is active")
+
+    stats = commands.add_parser("stats", help="the areas' anonymous usage figures")
+    stats_commands = stats.add_subparsers(dest="stats_command", required=True)
+    fold_parser = stats_commands.add_parser(
+        "fold", help="fold usage events older than the retention period into daily counts (safe to run from cron)"
+    )
+    fold_parser.add_argument(
+        "--days", type=int, default=None, help="retention in days (default: POLKUOPAS_STATS_RETENTION_DAYS or 90)"
+    )
+
     args = parser.parse_args(argv)
+    if args.command == "staff":
+        from staff.cli import staff_command
+
+        return staff_command(args)
+    if args.command == "stats":
+        return fold_usage_events(args.days)
     if args.command == "conversations" and args.conversations_command == "purge":
         return purge_conversations(args.days)
     if args.command == "purge":
@@ -116,6 +148,21 @@ def purge_conversations(days: int | None) -> int:
     print(f"Purged conversations inactive for more than {days} days:")
     for table, count in counts.items():
         print(f"  {table}: {count}")
+    return 0
+
+
+def fold_usage_events(days: int | None) -> int:
+    from catalogue.db import database_url, get_engine
+    from catalogue.seed import migrate
+    from insights.retention import fold, stats_retention_days
+
+    days = stats_retention_days() if days is None else days
+    if days < 1:
+        print("--days must be at least 1", file=sys.stderr)
+        return 2
+    engine = get_engine(database_url())
+    migrate(engine)
+    print(f"Folded {fold(engine, older_than_days=days)} usage events older than {days} days into daily counts.")
     return 0
 
 

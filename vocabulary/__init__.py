@@ -86,6 +86,30 @@ Scope = Literal["national", "regional", "municipal"]
 Audience = Literal["jobseeker", "employer"]
 ChannelKind = Literal["web", "echannel", "phone", "email", "address", "other"]
 
+# -- the area's anonymous figures (insights/) -------------------------------------------------
+# Whom a conversation served: a coach is anyone looking services up (the lookup page, or a chat
+# search outside the jobseeker's and the employer's interviews)
+StatsAudience = Literal["jobseeker", "employer", "coach"]
+# What people ask for: the contract intents (domain.yml) that carry a need
+Topic = Literal[
+    "jobseeker_start",
+    "lost_job",
+    "laid_off",
+    "register_jobseeker",
+    "unemployment_benefit",
+    "career_change",
+    "education_goal",
+    "start_business",
+    "work_ability",
+    "competence_mapping",
+    "employer_hiring",
+    "employer_keep_employee",
+    "service_info",
+    "service_search",
+    "human_handover",
+    "out_of_scope",
+]
+
 SITUATIONS: tuple[Situation, ...] = get_args(Situation)
 WORK_ABILITIES: tuple[WorkAbility, ...] = get_args(WorkAbility)
 FINNISH_LEVELS: tuple[FinnishLevel, ...] = get_args(FinnishLevel)
@@ -101,6 +125,28 @@ TARGET_GROUPS: tuple[TargetGroup, ...] = get_args(TargetGroup)
 SCOPES: tuple[Scope, ...] = get_args(Scope)
 AUDIENCES: tuple[Audience, ...] = get_args(Audience)
 CHANNEL_KINDS: tuple[ChannelKind, ...] = get_args(ChannelKind)
+STATS_AUDIENCES: tuple[StatsAudience, ...] = get_args(StatsAudience)
+TOPICS: tuple[Topic, ...] = get_args(Topic)
+# Whose topic each is; the rest belong to whoever the conversation shows the person to be
+TOPIC_AUDIENCE: dict[str, StatsAudience] = {
+    **dict.fromkeys(
+        (
+            "jobseeker_start",
+            "lost_job",
+            "laid_off",
+            "register_jobseeker",
+            "unemployment_benefit",
+            "career_change",
+            "education_goal",
+            "start_business",
+            "work_ability",
+            "competence_mapping",
+        ),
+        "jobseeker",
+    ),
+    "employer_hiring": "employer",
+    "employer_keep_employee": "employer",
+}
 
 # The name of each vocabulary (as in messages/<lang>/vocabulary.yaml and GET /api/vocabulary)
 VOCABULARIES: dict[str, tuple[str, ...]] = {
@@ -119,6 +165,8 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "scope": SCOPES,
     "audience": AUDIENCES,
     "channel_kind": CHANNEL_KINDS,
+    "stats_audience": STATS_AUDIENCES,
+    "topic": TOPICS,
 }
 
 # What a hire group tells of the hire beyond its name (the employer profile's `hire` keys)

@@ -7,38 +7,23 @@ the only key, so responses are not cached and not indexed.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel, Field, StringConstraints
 
+from api.pages import PRIVATE_HEADERS, page_templates
 from conversations.feedback import MAX_SERVICE_IDS, save_feedback
 from conversations.summaries import expiry_date, load_summary, shown_date, summary_language
 from conversations.summary_pdf import build_pdf
-from messages import current_language, speaking, text
+from messages import current_language, speaking
 from vocabulary import Audience
 
 router = APIRouter(tags=["summary"])
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-templates = Environment(
-    loader=FileSystemLoader(str(TEMPLATES_DIR)),
-    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True, default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
-
-def _page_text(key: str, **params: Any) -> str:
-    """The summary page's wording (messages/fi/summary_page.yaml), for the template as `t(key)`."""
-    return text(f"summary_page.{key}", **params)
-
-
-templates.globals["t"] = _page_text
-PRIVATE_HEADERS = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow"}
+# the summary page's wording: messages/<lang>/summary_page.yaml
+templates = page_templates("summary_page")
 
 
 def _load(request: Request, token: str) -> tuple[dict[str, Any] | None, int]:

@@ -14,18 +14,22 @@ from bot.actions.common import (
     catalogue,
     conversation_audience,
     entity_values,
+    known_municipality,
     latest_intent,
     latest_text,
+    note_usage,
     page_municipality,
     send_cards,
-    slot,
+    usage_audience,
+    usage_topic,
 )
 from bot.actions.recommend import contact_text
 from catalogue.repository import ServiceRecord
 from catalogue.search import get_search
-from messages import text
+from insights.recording import answer_events
+from messages import current_language, text
 from understanding import interview
-from understanding.municipalities import Municipality
+from vocabulary import TOPICS
 
 INTENT_SERVICE = {
     "register_jobseeker": "ilmoittautuminen-tyonhakijaksi",
@@ -57,6 +61,17 @@ class ActionServiceInfo(InConversationLanguage, Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         service = _service_from_message(tracker)
+        topic = usage_topic(tracker, default="service_info")
+        await note_usage(
+            answer_events(
+                catalogue(),
+                [service] if service else [],
+                known_municipality(tracker),
+                current_language(),
+                audience=usage_audience(tracker, topic),
+                topic=topic,
+            )
+        )
         if service is None:
             dispatcher.utter_message(text=text("actions.services.not_found"))
             return []
@@ -91,6 +106,16 @@ class ActionServiceSearch(InConversationLanguage, Action):
             prefer_audience=conversation_audience(tracker),
             limit=5,
         )
+        await note_usage(
+            answer_events(
+                snapshot,
+                result.items,
+                result.municipality or known_municipality(tracker),
+                current_language(),
+                audience=usage_audience(tracker, "service_search"),
+                topic="service_search",
+            )
+        )
         if result.total == 0 and municipality:
             result = get_search(snapshot).search(said[:200], limit=5)
         if result.total == 0:
@@ -112,19 +137,9 @@ class ActionServiceSearch(InConversationLanguage, Action):
         return []
 
 
-def _known_municipality(tracker: Tracker) -> Municipality | None:
-    """The place the user named (this message, or earlier in the conversation), else the embedding page's."""
-    snapshot = catalogue()
-    for value in [*entity_values(tracker, "municipality"), slot(tracker, "municipality"), page_municipality(tracker)]:
-        found = snapshot.resolve_municipality(value) if value else None
-        if found:
-            return found
-    return None
-
-
 def _employer_contact_line(tracker: Tracker) -> str:
     """Where an employer gets help in person: the area's employer services, or Työmarkkinatori."""
-    municipality = _known_municipality(tracker)
+    municipality = known_municipality(tracker)
     contact = catalogue().contact(municipality.code if municipality else None, audience="employer")
     return text("actions.services.employer_contact", contact=contact_text(contact))
 
@@ -135,7 +150,7 @@ class ActionHumanHandover(InConversationLanguage, Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         snapshot = catalogue()
-        municipality = _known_municipality(tracker)
+        municipality = known_municipality(tracker)
         contact = snapshot.contact(municipality.code if municipality else None)
         area = snapshot.area_for_municipality(municipality.code) if municipality else None
         if area:
@@ -145,6 +160,16 @@ class ActionHumanHandover(InConversationLanguage, Action):
         else:
             intro = text("actions.handover.no_municipality")
         dispatcher.utter_message(text=f"{intro}\n{contact_text(contact)}")
+        await note_usage(
+            answer_events(
+                snapshot,
+                [],
+                municipality,
+                current_language(),
+                audience=usage_audience(tracker, "human_handover"),
+                topic="human_handover",
+            )
+        )
         return []
 
 
@@ -166,6 +191,16 @@ class ActionKeepEmployee(InConversationLanguage, Action):
             dispatcher,
             services,
             text=text("actions.keep_employee") + "\n" + _employer_contact_line(tracker),
+        )
+        await note_usage(
+            answer_events(
+                snapshot,
+                [],
+                known_municipality(tracker),
+                current_language(),
+                audience="employer",
+                topic="employer_keep_employee",
+            )
         )
         return []
 
@@ -196,6 +231,20 @@ class ActionDefaultFallback(InConversationLanguage, Action):
         said = latest_text(tracker)
         ranking = [entry.get("name") for entry in tracker.latest_message.get("intent_ranking") or []]
         buttons = fallback_buttons([name for name in ranking if isinstance(name, str)])
+        # the likeliest topic only, never the words
+        likely = next((name for name in ranking if name != "nlu_fallback"), None)
+        topic = likely if likely in TOPICS else None
+        await note_usage(
+            answer_events(
+                catalogue(),
+                [],
+                known_municipality(tracker),
+                current_language(),
+                audience=usage_audience(tracker, topic),
+                topic=topic,
+                kind="fallback",
+            )
+        )
         if said and not said.startswith("/") and len(said) <= 200:
             result = get_search(catalogue()).search(said, prefer_audience=conversation_audience(tracker), limit=3)
             if result.items:

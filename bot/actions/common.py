@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -10,11 +11,14 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from catalogue.db import get_engine
 from catalogue.repository import CatalogueSnapshot, ServiceRecord, get_catalogue
+from insights.events import Event, record
 from messages import current_language, speaking
 from understanding.facts import Message
 from understanding.interview import SKIPPED
-from vocabulary import HIRE_GROUP_FACTS, LIFE_AREAS
+from understanding.municipalities import Municipality
+from vocabulary import HIRE_GROUP_FACTS, LIFE_AREAS, TOPIC_AUDIENCE, TOPICS
 
 MAX_CARDS_PER_MESSAGE = 6
 # The slot that holds the conversation's language (domain.yml; set from the chat gateway's choice)
@@ -74,6 +78,39 @@ def page_municipality(tracker: Tracker) -> str | None:
 
 def entity_values(tracker: Tracker, entity: str) -> list[str]:
     return [str(v) for v in tracker.get_latest_entity_values(entity)]
+
+
+def known_municipality(tracker: Tracker) -> Municipality | None:
+    """The place the user named (this message, or earlier in the conversation), else the embedding page's."""
+    snapshot = catalogue()
+    for value in [*entity_values(tracker, "municipality"), slot(tracker, "municipality"), page_municipality(tracker)]:
+        found = snapshot.resolve_municipality(value) if value else None
+        if found:
+            return found
+    return None
+
+
+def usage_topic(tracker: Tracker, default: str | None = None) -> str | None:
+    """The latest intent as a topic of the area's figures (vocabulary.TOPICS), else `default`."""
+    intent = latest_intent(tracker)
+    return intent if intent in TOPICS else default
+
+
+def usage_audience(tracker: Tracker, topic: str | None) -> str | None:
+    """Whom the figures count this for: the topic's own audience, else the conversation's; a
+    service question outside both interviews is a lookup (a coach's, say)."""
+    fixed = TOPIC_AUDIENCE.get(topic or "")
+    if fixed:
+        return fixed
+    known = conversation_audience(tracker)
+    if known:
+        return known
+    return "coach" if topic in ("service_info", "service_search") else None
+
+
+async def note_usage(events: list[Event]) -> None:
+    """Records the conversation's anonymous usage events (insights/) off the event loop."""
+    await asyncio.to_thread(record, get_engine(), events)
 
 
 def latest_message(tracker: Tracker) -> Message:

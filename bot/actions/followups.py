@@ -19,8 +19,10 @@ from bot.actions.common import (
     catalogue,
     entity_values,
     jobseeker_profile,
+    known_municipality,
     latest_message,
     latest_text,
+    note_usage,
     send_cards,
 )
 from bot.actions.forms import ValidateJobseekerForm
@@ -29,7 +31,9 @@ from catalogue.db import get_engine
 from conversations.feedback import save_feedback
 from conversations.retention import retention_days
 from conversations.summaries import build_summary, save_summary
-from messages import euros, months_text, text, text_or
+from insights.events import Event
+from insights.recording import area_id
+from messages import current_language, euros, months_text, text, text_or
 from understanding import competence as competence_mapping
 from understanding import facts, interview
 from understanding.finnish import fold
@@ -332,6 +336,18 @@ class ActionStoreFeedback(InConversationLanguage, Action):
                 service_ids = [sid for step in memory.get("steps") or [] for sid in step.get("service_ids") or []]
             with contextlib.suppress(ValueError):
                 save_feedback(_engine(), rating, kind, service_ids[:20])
+            municipality = known_municipality(tracker)
+            await note_usage(
+                [
+                    Event(
+                        kind="feedback",
+                        rating=rating,
+                        audience=kind,
+                        lang=current_language(),
+                        area_id=area_id(catalogue(), municipality),
+                    )
+                ]
+            )
         dispatcher.utter_message(response="utter_feedback_thanks")
         return []
 

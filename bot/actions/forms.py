@@ -19,11 +19,16 @@ from bot.actions.common import (
     InConversationLanguage,
     catalogue,
     entity_values,
+    known_municipality,
     latest_intent,
     latest_message,
+    note_usage,
     page_municipality,
+    usage_audience,
+    usage_topic,
 )
-from messages import text
+from insights.recording import answer_events
+from messages import current_language, text
 from recommendation.employer import education_decides_youth_voucher
 from understanding import competence as competence_mapping
 from understanding import facts, interview
@@ -81,6 +86,20 @@ def _number_answer(
     return {slot: parsed}
 
 
+async def _note_request(tracker: Tracker, default: str) -> None:
+    """The interview's topic for the area's figures: the intent that started it."""
+    topic = usage_topic(tracker, default=default)
+    event = answer_events(
+        catalogue(),
+        [],
+        known_municipality(tracker),
+        current_language(),
+        audience=usage_audience(tracker, topic),
+        topic=topic,
+    )
+    await note_usage(event)
+
+
 class ActionPrefillJobseeker(InConversationLanguage, Action):
     """What the first message already told of the jobseeker, before the interview asks."""
 
@@ -89,6 +108,7 @@ class ActionPrefillJobseeker(InConversationLanguage, Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         told = facts.jobseeker_facts(latest_message(tracker), catalogue())
+        await _note_request(tracker, default="jobseeker_start")
         return [SlotSet(name, value) for name, value in told.items() if tracker.get_slot(name) is None]
 
 
@@ -100,6 +120,7 @@ class ActionPrefillEmployer(InConversationLanguage, Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         told = facts.employer_facts(latest_message(tracker), catalogue())
+        await _note_request(tracker, default="employer_hiring")
         return [SlotSet(name, value) for name, value in told.items() if tracker.get_slot(name) is None]
 
 

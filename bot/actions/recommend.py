@@ -15,9 +15,12 @@ from bot.actions.common import (
     catalogue,
     employer_profile_from,
     jobseeker_profile,
+    known_municipality,
+    note_usage,
     send_cards,
 )
-from messages import euros, text
+from insights.recording import package_events, path_events
+from messages import current_language, euros, text
 from recommendation import ProfileError, recommend_employer_package, recommend_jobseeker_path
 
 
@@ -108,7 +111,9 @@ class ActionRecommendPath(InConversationLanguage, Action):
         return "action_recommend_path"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        return present_path(dispatcher, jobseeker_path(tracker))
+        path = jobseeker_path(tracker)
+        await note_usage(path_events(catalogue(), path, known_municipality(tracker), current_language()))
+        return present_path(dispatcher, path)
 
 
 def _role_label(role: str) -> str | None:
@@ -181,4 +186,6 @@ class ActionRecommendPackage(InConversationLanguage, Action):
         return "action_recommend_package"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        return present_package(dispatcher, employer_package(tracker))
+        package = employer_package(tracker)
+        await note_usage(package_events(catalogue(), package, known_municipality(tracker), current_language()))
+        return present_package(dispatcher, package)

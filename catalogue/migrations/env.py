@@ -3,6 +3,8 @@
 from alembic import context
 
 import conversations.models  # noqa: F401  (registers the conversation tables on the shared metadata)
+import insights.models  # noqa: F401  (the usage events)
+import staff.models  # noqa: F401  (the staff accounts)
 from catalogue.db import database_url, make_engine
 from catalogue.models import Base
 

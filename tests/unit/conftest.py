@@ -36,3 +36,11 @@ def api_without_rasa(engine: Engine, folder: Path, **settings: Any) -> Iterator[
     )
     with TestClient(create_app(configured, engine), raise_server_exceptions=False) as client:
         yield client
+
+
+@pytest.fixture(autouse=True)
+def usage_events_in_the_test_database(monkeypatch, seeded_engine):
+    """The actions record their anonymous usage events (insights/) in the test database, not in
+    the developer's var/polkuopas.db."""
+    monkeypatch.setattr("bot.actions.common.get_engine", lambda: seeded_engine)
+    return seeded_engine
