@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from api.deps import catalogue
 from api.schemas import ResolvedMunicipality, ServiceDetail, ServiceList
 from catalogue.repository import CatalogueSnapshot
 from catalogue.search import get_search
-from messages import text
+from insights.events import record
+from insights.recording import answer_events
+from messages import current_language, text
 from vocabulary import Audience
 
 router = APIRouter(prefix="/api", tags=["catalogue"])
@@ -18,6 +20,7 @@ router = APIRouter(prefix="/api", tags=["catalogue"])
 
 @router.get("/services", response_model=ServiceList)
 def list_services(
+    request: Request,
     q: str = Query(default="", max_length=200),
     municipality: str | None = Query(default=None, max_length=100),
     audience: Audience | None = None,
@@ -33,6 +36,10 @@ def list_services(
     result = get_search(snapshot).search(
         q, municipality=municipality, audience=audience, category=category, limit=limit, offset=offset
     )
+    if q.strip() and offset == 0:  # a new search (not the next page): counted for the area's figures
+        place = result.municipality or snapshot.resolve_municipality(municipality)
+        events = answer_events(snapshot, result.items, place, current_language(), audience="coach", kind="search")
+        record(request.app.state.engine, events)
     return ServiceList(total=result.total, items=[s.card() for s in result.items])
 
 

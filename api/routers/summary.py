@@ -17,6 +17,7 @@ from api.pages import PRIVATE_HEADERS, page_templates
 from conversations.feedback import MAX_SERVICE_IDS, save_feedback
 from conversations.summaries import expiry_date, load_summary, shown_date, summary_language
 from conversations.summary_pdf import build_pdf
+from insights.events import Event, record
 from messages import current_language, speaking
 from vocabulary import Audience
 
@@ -89,4 +90,9 @@ def feedback(body: FeedbackIn, request: Request) -> Response:
         save_feedback(request.app.state.engine, body.rating, body.kind, body.service_ids)
     except ValueError as error:
         raise HTTPException(status_code=422, detail=str(error)) from None
+    # for the figures: no area (nothing ties the rating to a conversation, so neither to a place)
+    record(
+        request.app.state.engine,
+        [Event(kind="feedback", rating=body.rating, audience=body.kind, lang=current_language())],
+    )
     return Response(status_code=204)
