@@ -24,6 +24,7 @@ from catalogue.db import session_scope
 from staff.models import StaffAccount, StaffAudit, StaffSession
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+MAX_USERNAME_CHARS = 64
 MIN_PASSWORD_CHARS = 12
 MAX_PASSWORD_CHARS = 256
 SESSION_HOURS = 8
@@ -128,12 +129,13 @@ def _account(db: Session, username: str) -> StaffAccount:
 def log_in(engine: Engine, username: str, password: str, hours: int = SESSION_HOURS) -> str | None:
     """A session token when the username and password match an active account, else None.
     Either way the attempt is audited."""
-    username = normal_username(username)[:64]
-    password = password[:MAX_PASSWORD_CHARS]
+    username = normal_username(username)
     with session_scope(engine) as db:
-        account = db.scalar(select(StaffAccount).where(StaffAccount.username == username))
-        if account is None:
-            _verify(_dummy_hash(), password)
+        account = None
+        if len(username) <= MAX_USERNAME_CHARS and len(password) <= MAX_PASSWORD_CHARS:
+            account = db.scalar(select(StaffAccount).where(StaffAccount.username == username))
+        if account is None:  # unknown, or longer than any account's name or password could be
+            _verify(_dummy_hash(), password[:MAX_PASSWORD_CHARS])
             audit(db, None, "login_failed")
             return None
         if not _verify(account.password_hash, password) or not account.active:

@@ -86,13 +86,16 @@ def _number_answer(
     return {slot: parsed}
 
 
-async def _note_request(tracker: Tracker, default: str) -> None:
-    """The interview's topic for the area's figures: the intent that started it."""
+async def _note_request(tracker: Tracker, default: str, told: dict[str, Any]) -> None:
+    """The interview's topic for the area's figures: the intent that started it, in the place the
+    first message named (`told`, the facts it stated), else the one known before."""
     topic = usage_topic(tracker, default=default)
+    snapshot = catalogue()
+    named = snapshot.resolve_municipality(told["municipality"]) if told.get("municipality") else None
     event = answer_events(
-        catalogue(),
+        snapshot,
         [],
-        known_municipality(tracker),
+        named or known_municipality(tracker),
         current_language(),
         audience=usage_audience(tracker, topic),
         topic=topic,
@@ -108,7 +111,7 @@ class ActionPrefillJobseeker(InConversationLanguage, Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         told = facts.jobseeker_facts(latest_message(tracker), catalogue())
-        await _note_request(tracker, default="jobseeker_start")
+        await _note_request(tracker, "jobseeker_start", told)
         return [SlotSet(name, value) for name, value in told.items() if tracker.get_slot(name) is None]
 
 
@@ -120,7 +123,7 @@ class ActionPrefillEmployer(InConversationLanguage, Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         told = facts.employer_facts(latest_message(tracker), catalogue())
-        await _note_request(tracker, default="employer_hiring")
+        await _note_request(tracker, "employer_hiring", told)
         return [SlotSet(name, value) for name, value in told.items() if tracker.get_slot(name) is None]
 
 
