@@ -44,8 +44,9 @@ def shown(count: int) -> Count:
 
 
 def share(part: int, whole: int) -> float | None:
-    """part / whole rounded to a tenth of a percent; None when either count is under 5."""
-    if part < SMALL_COUNT or whole < SMALL_COUNT:
+    """part / whole rounded to a tenth of a percent; None when the part or the rest of the whole is
+    1–4 (a share of 6 out of 8 would tell that the others are 2)."""
+    if part < SMALL_COUNT or part > whole or 0 < whole - part < SMALL_COUNT:
         return None
     return round(100 * part / whole, 1)
 

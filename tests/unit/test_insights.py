@@ -292,13 +292,16 @@ def test_counts_under_five_are_hidden(count: int, expected: Any) -> None:
 
 
 def test_shares_of_small_counts_are_not_given() -> None:
-    """A share is None when either count is under 5, else a percentage to a tenth."""
+    """A share is None when the part, or the rest of the whole, is 1–4 (6 of 8 would tell the others
+    are 2), else a percentage to a tenth."""
     assert share(4, 100) is None
     assert share(5, 4) is None
     assert share(0, 0) is None
     assert share(5, 10) == 50.0
     assert share(5, 15) == 33.3
     assert share(20, 20) == 100.0
+    assert share(6, 8) is None
+    assert share(6, 11) == 54.5
 
 
 def test_a_period_is_twelve_weeks_up_to_today_by_default() -> None:
@@ -388,7 +391,8 @@ def test_an_areas_figures(engine: Engine, snapshot) -> None:
         "ratings": [{"rating": n, "count": HIDDEN} for n in range(1, 6)],
     }
     assert data["languages"] == [
-        {"lang": "fi", "label": "suomi", "count": 16, "share_percent": 84.2},
+        # 16 of 19: the share would tell that the other languages had 3
+        {"lang": "fi", "label": "suomi", "count": 16, "share_percent": None},
         {"lang": "sv", "label": "ruotsi", "count": HIDDEN, "share_percent": None},
         {"lang": "en", "label": "englanti", "count": HIDDEN, "share_percent": None},
     ]
@@ -481,7 +485,7 @@ def test_the_csv_hides_small_counts(engine: Engine, snapshot) -> None:
     assert ["unmet_needs", TAMPERE, "coaching", label("category", "coaching"), HIDDEN, ""] in rows
     assert ["fallback", "", "", text("stats.fallback.total"), "5", "27.8"] in rows
     assert ["feedback", "", "5", "5", HIDDEN, ""] in rows
-    assert ["languages", "", "fi", "suomi", "16", "84.2"] in rows
+    assert ["languages", "", "fi", "suomi", "16", ""] in rows
     assert ["languages", "", "sv", "ruotsi", HIDDEN, ""] in rows
     for row in rows[1:]:
         assert row[4] == HIDDEN or int(row[4]) >= 5, row
