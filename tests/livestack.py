@@ -121,6 +121,21 @@ class Stack:
         os.kill(pid, sig)
         return pid
 
+    def create_staff(self, username: str, password: str, area: str | None) -> None:
+        """A staff account on the stack's database, made as an area's IT would: `polkuopas staff
+        create` (area None: a national admin)."""
+        where = ["--area", area] if area else ["--national"]
+        done = subprocess.run(
+            [str(ROOT / ".venv" / "bin" / "polkuopas"), "staff", "create", username, *where, "--password-stdin"],
+            input=password + "\n",
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"polkuopas staff create {username}: {done.stderr}")
+
     def health(self) -> dict[str, str]:
         """/api/health's answer, or {} while the API does not answer."""
         try:

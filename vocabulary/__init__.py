@@ -90,8 +90,8 @@ ChannelKind = Literal["web", "echannel", "phone", "email", "address", "other"]
 # Whom a conversation served: a coach is anyone looking services up (the lookup page, or a chat
 # search outside the jobseeker's and the employer's interviews)
 StatsAudience = Literal["jobseeker", "employer", "coach"]
-# What people ask for: the contract intents (domain.yml) that carry a need
-Topic = Literal[
+# What people ask for: the contract intents (domain.yml) that carry a need, by whose they are
+JobseekerTopic = Literal[
     "jobseeker_start",
     "lost_job",
     "laid_off",
@@ -102,13 +102,11 @@ Topic = Literal[
     "start_business",
     "work_ability",
     "competence_mapping",
-    "employer_hiring",
-    "employer_keep_employee",
-    "service_info",
-    "service_search",
-    "human_handover",
-    "out_of_scope",
 ]
+EmployerTopic = Literal["employer_hiring", "employer_keep_employee"]
+# these belong to whoever the conversation shows the person to be
+SharedTopic = Literal["service_info", "service_search", "human_handover", "out_of_scope"]
+Topic = Literal[JobseekerTopic, EmployerTopic, SharedTopic]
 
 SITUATIONS: tuple[Situation, ...] = get_args(Situation)
 WORK_ABILITIES: tuple[WorkAbility, ...] = get_args(WorkAbility)
@@ -127,25 +125,10 @@ AUDIENCES: tuple[Audience, ...] = get_args(Audience)
 CHANNEL_KINDS: tuple[ChannelKind, ...] = get_args(ChannelKind)
 STATS_AUDIENCES: tuple[StatsAudience, ...] = get_args(StatsAudience)
 TOPICS: tuple[Topic, ...] = get_args(Topic)
-# Whose topic each is; the rest belong to whoever the conversation shows the person to be
+# Whose topic each is (the shared ones are missing)
 TOPIC_AUDIENCE: dict[str, StatsAudience] = {
-    **dict.fromkeys(
-        (
-            "jobseeker_start",
-            "lost_job",
-            "laid_off",
-            "register_jobseeker",
-            "unemployment_benefit",
-            "career_change",
-            "education_goal",
-            "start_business",
-            "work_ability",
-            "competence_mapping",
-        ),
-        "jobseeker",
-    ),
-    "employer_hiring": "employer",
-    "employer_keep_employee": "employer",
+    **dict.fromkeys(get_args(JobseekerTopic), "jobseeker"),
+    **dict.fromkeys(get_args(EmployerTopic), "employer"),
 }
 
 # The name of each vocabulary (as in messages/<lang>/vocabulary.yaml and GET /api/vocabulary)

@@ -67,8 +67,14 @@ def _figures(
     return figures(request.app.state.engine, catalogue, area_ids, period)
 
 
-def _api_refusal(refusal: StatsRefusal) -> HTTPException:
-    return HTTPException(status_code=refusal.status_code, detail=text(f"stats.errors.{refusal.key}"))
+def _api_figures(
+    request: Request, user: StaffUser | None, area: str | None, start: str | None, end: str | None
+) -> dict[str, Any]:
+    """The figures, or the refusal as an HTTP error with a detail in the request's language."""
+    try:
+        return _figures(request, user, area, start, end)
+    except StatsRefusal as refusal:
+        raise HTTPException(status_code=refusal.status_code, detail=text(f"stats.errors.{refusal.key}")) from None
 
 
 @router.get("/api/stats", response_model=StatsResponse)
@@ -81,10 +87,7 @@ def stats(
     end: DateParam = None,
 ) -> dict[str, Any]:
     """An area's figures for a period (default: the 12 weeks up to today). Counts under 5 are "< 5"."""
-    try:
-        data = _figures(request, user, area, start, end)
-    except StatsRefusal as refusal:
-        raise _api_refusal(refusal) from None
+    data = _api_figures(request, user, area, start, end)
     response.headers.update(PRIVATE_HEADERS)
     return data
 
@@ -94,10 +97,7 @@ def stats_csv(
     request: Request, user: Staff, area: AreaParam = None, start: DateParam = None, end: DateParam = None
 ) -> Response:
     """The same figures as CSV (semicolons, UTF-8 with a byte order mark for spreadsheets)."""
-    try:
-        data = _figures(request, user, area, start, end)
-    except StatsRefusal as refusal:
-        raise _api_refusal(refusal) from None
+    data = _api_figures(request, user, area, start, end)
     name = f"polkuopas-tilastot-{data['period']['start']}-{data['period']['end']}.csv"
     return Response(
         "\ufeff" + as_csv(data),

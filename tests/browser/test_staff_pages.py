@@ -4,11 +4,8 @@ print view and logging out."""
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from catalogue.db import PROJECT_ROOT
 from tests.browser.test_widget import assert_no_axe_violations
 
 pytestmark = pytest.mark.integration
@@ -20,24 +17,7 @@ PASSWORD = "Selaimen-salasana-2026"
 @pytest.fixture(scope="module")
 def staff_account(request) -> None:
     """A Tampere staff account on the stack's database, made with `polkuopas staff create`."""
-    stack = request.getfixturevalue("stack")
-    done = subprocess.run(
-        [
-            str(PROJECT_ROOT / ".venv" / "bin" / "polkuopas"),
-            "staff",
-            "create",
-            USERNAME,
-            "--area",
-            "tampereen-seutu",
-            "--password-stdin",
-        ],
-        input=PASSWORD + "\n",
-        env=stack.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
+    request.getfixturevalue("stack").create_staff(USERNAME, PASSWORD, "tampereen-seutu")
 
 
 def log_in(page, path: str = "/tilastot") -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,10 +18,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from catalogue.db import PROJECT_ROOT
 from messages import LANGUAGES
 from recommendation.jobseeker.steps import ROUTE_ORDER
 from tests.integration.chat import JOBSEEKER_ANSWERS, Conversation, card_ids, interview, texts
+from tests.unit.test_insights import EVENT_COLUMNS
 from vocabulary import CATEGORIES, HEALTH_CATEGORIES, STATS_AUDIENCES, TOPICS, label
 
 pytestmark = pytest.mark.integration
@@ -45,29 +44,6 @@ RATINGS = (4, 5, 4, 5, 3)
 
 def stack_database(stack) -> Path:
     return Path(stack.env["DATABASE_URL"].removeprefix("sqlite:///"))
-
-
-def create_staff(stack) -> None:
-    """The accounts, made as an area's IT would: `polkuopas staff create` on the stack's database."""
-    for username, password in PASSWORDS.items():
-        area = AREAS[username]
-        where = ["--area", area] if area else ["--national"]
-        done = subprocess.run(
-            [
-                str(PROJECT_ROOT / ".venv" / "bin" / "polkuopas"),
-                "staff",
-                "create",
-                username,
-                *where,
-                "--password-stdin",
-            ],
-            input=password + "\n",
-            env=stack.env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert done.returncode == 0, done.stderr
 
 
 @contextmanager
@@ -131,7 +107,8 @@ def day(stack) -> dict:
         talk(conversation, message)
         sessions.append(conversation.session_id or "")
 
-    create_staff(stack)
+    for username, password in PASSWORDS.items():
+        stack.create_staff(username, password, AREAS[username])
     return {"said": said, "sessions": sessions, "path_services": path_services}
 
 
@@ -242,19 +219,7 @@ def test_the_event_store_holds_nothing_that_ties_an_event_to_a_person(stack, day
     with sqlite3.connect(stack_database(stack)) as db:
         columns = [row[1] for row in db.execute("PRAGMA table_info(usage_events)")]
         rows = db.execute("SELECT * FROM usage_events").fetchall()
-    assert columns == [
-        "id",
-        "day",
-        "kind",
-        "area_id",
-        "audience",
-        "lang",
-        "topic",
-        "category",
-        "steps",
-        "service_ids",
-        "rating",
-    ]
+    assert columns == list(EVENT_COLUMNS)
     assert len(rows) >= 20
     from catalogue.db import make_engine
     from catalogue.repository import get_catalogue
