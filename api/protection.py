@@ -4,7 +4,8 @@ Rate limits are sliding windows of 60 seconds counted by the `limits` library: t
 current minute plus the previous minute's count weighted by how much of it is still inside the last
 60 seconds, at most N (https://limits.readthedocs.io/en/stable/strategies.html). The library's
 exact moving window keeps every event and, in this process's memory, re-checks every key's events
-in a thread after each hit: 17 % of the API's time under load (docs/performance.md). They are
+in a thread after each hit: 17 % of the API's time under load (docs/performance.md). Staff
+login attempts are rare and must never pass their limit, so they use the exact moving window. They are
 counted in a store named by POLKUOPAS_RATE_LIMIT_STORAGE: this process's memory by default
 (`async+memory://`, the embedded profile), or Redis (`async+redis://host:6379/0`) so that every
 API worker and every instance counts together (the production profile). The limits are per client
@@ -25,7 +26,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from limits import RateLimitItem, RateLimitItemPerHour, RateLimitItemPerMinute
 from limits.aio.storage import Storage
-from limits.aio.strategies import SlidingWindowCounterRateLimiter
+from limits.aio.strategies import MovingWindowRateLimiter, SlidingWindowCounterRateLimiter
 from limits.errors import StorageError
 from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -39,10 +40,15 @@ log = logging.getLogger(__name__)
 class RateLimit:
     """At most `per_minute` events per key in a sliding minute (or per `item`), counted in `storage`."""
 
-    def __init__(self, storage: Storage, name: str, per_minute: int, item: RateLimitItem | None = None):
+    def __init__(
+        self, storage: Storage, name: str, per_minute: int, item: RateLimitItem | None = None, *, exact: bool = False
+    ):
         self.name = name
         self.item = item or RateLimitItemPerMinute(per_minute)
-        self._strategy = SlidingWindowCounterRateLimiter(storage)
+        # the sliding window counter is cheap but approximate near a window's edge; a rare event
+        # that must never pass its limit (a login) is counted in the exact moving window
+        strategy = MovingWindowRateLimiter if exact else SlidingWindowCounterRateLimiter
+        self._strategy = strategy(storage)
 
     async def retry_after(self, key: str) -> int | None:
         """None when the event is allowed (and counted); else whole seconds to wait."""
@@ -108,9 +114,9 @@ class LoginLimits:
     worth, so that guessing one account's password stays slow from any number of addresses."""
 
     def __init__(self, storage: Storage, per_client_minute: int, per_user_minute: int, per_user_hour: int):
-        self.per_client = RateLimit(storage, "login-client", per_client_minute)
-        self.per_user = RateLimit(storage, "login-user", per_user_minute)
-        self.per_user_hour = RateLimit(storage, "login-user-hour", 0, RateLimitItemPerHour(per_user_hour))
+        self.per_client = RateLimit(storage, "login-client", per_client_minute, exact=True)
+        self.per_user = RateLimit(storage, "login-user", per_user_minute, exact=True)
+        self.per_user_hour = RateLimit(storage, "login-user-hour", 0, RateLimitItemPerHour(per_user_hour), exact=True)
 
     async def retry_after(self, client: str, username: str) -> int | None:
         """None when this attempt may go on (it is counted); else whole seconds to wait."""
