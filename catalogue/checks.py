@@ -207,6 +207,22 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
     if report.errors:
         return report
     areas, providers, services = loaded["employment_areas.yaml"], loaded["providers.yaml"], loaded["services.yaml"]
+    check_records(report, areas, providers, services, municipalities, today)
+    _check_translations(report, data_dir, {str(s.get("id")): s for s in services}, today)
+    _check_area_translations(report, data_dir, {str(a.get("id")) for a in areas}, today)
+    return report
+
+
+def check_records(
+    report: CheckReport,
+    areas: list[dict[str, Any]],
+    providers: list[dict[str, Any]],
+    services: list[dict[str, Any]],
+    municipalities: set[str],
+    today: dt.date,
+) -> None:
+    """The checks of the areas', providers' and services' records (as the YAML seed has them, or
+    with a staff member's edit applied: catalogue/edits.py) into `report`."""
     report.counts = {
         "services": len(services),
         "providers": len(providers),
@@ -280,9 +296,6 @@ def check_catalogue(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> 
             _check_support_variant(report, name, service.get("id"), variant)
     for missing in sorted(set(NATIONAL_SERVICE_IDS) - service_ids):
         report.errors.append(f"service {missing}: contract service id missing from services.yaml")
-    _check_translations(report, data_dir, {str(s.get("id")): s for s in services}, today)
-    _check_area_translations(report, data_dir, {str(a.get("id")) for a in areas}, today)
-    return report
 
 
 def _translation_entries(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -165,3 +165,42 @@ class CatalogueMeta(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+class CatalogueEdit(Base):
+    """A proposed change to the catalogue by an area's staff or the PTV sync (catalogue/edits.py).
+
+    The YAML seed in catalogue/data/ is the starting point; approved edits are applied over it,
+    in the order they were approved, each time the catalogue is seeded, so they survive
+    re-seeding. Every edit is kept: who proposed and reviewed it, when, and the record before
+    and after (the history, and what an undo restores).
+    """
+
+    __tablename__ = "catalogue_edits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(20))  # service | provider | area
+    target_id: Mapped[str] = mapped_column(String(80), index=True)
+    action: Mapped[str] = mapped_column(String(20))  # add | change | retire
+    # the record as the YAML seed writes it, after the edit (for retire: as it was)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    previous: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # whose the record is: an employment area's id, or None for a national record
+    area_id: Mapped[str | None] = mapped_column(String(80), index=True)
+    source: Mapped[str] = mapped_column(String(20))  # staff | ptv | undo
+    status: Mapped[str] = mapped_column(String(20), index=True)  # pending | approved | rejected
+    proposed_by: Mapped[str] = mapped_column(String(64))
+    proposed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    reviewed_by: Mapped[str | None] = mapped_column(String(64))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+class PtvSync(Base):
+    """When an area's services were last fetched from PTV (`polkuopas catalogue sync-ptv`)."""
+
+    __tablename__ = "ptv_syncs"
+
+    area_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    synced_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    source: Mapped[str] = mapped_column(String(500))

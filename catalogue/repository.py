@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from catalogue.db import get_engine, session_scope
@@ -469,13 +471,33 @@ def _service_record(service: Service) -> ServiceRecord:
 
 _lock = threading.RLock()
 _cache: dict[int, CatalogueSnapshot] = {}
+_checked: dict[int, float] = {}
+# How often a process asks whether the catalogue was seeded again (by an approved staff edit in
+# another process: catalogue/edits.py); a cheap query of one row
+VERSION_CHECK_SECONDS = 30.0
 
 
 def get_catalogue(engine: Engine | None = None, *, refresh: bool = False) -> CatalogueSnapshot:
-    """The catalogue of this process, loaded once per engine (refresh=True reloads it)."""
+    """The catalogue of this process, loaded once per engine and again when the database holds a
+    newer one (looked at every VERSION_CHECK_SECONDS; refresh=True reloads it now)."""
     engine = engine or get_engine()
     key = id(engine)
     with _lock:
+        now = time.monotonic()
+        if not refresh and key in _cache and now - _checked.get(key, 0.0) > VERSION_CHECK_SECONDS:
+            _checked[key] = now
+            refresh = _stored_version(engine) not in (None, _cache[key].version)
         if refresh or key not in _cache:
             _cache[key] = _load_snapshot(engine)
+            _checked[key] = now
         return _cache[key]
+
+
+def _stored_version(engine: Engine) -> str | None:
+    """The seeded catalogue's version in the database; None if it cannot be read just now."""
+    try:
+        with session_scope(engine) as session:
+            meta = session.get(CatalogueMeta, "data_hash")
+            return meta.value if meta else None
+    except SQLAlchemyError:
+        return None

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from catalogue import DATA_DIR
 from catalogue.db import PROJECT_ROOT, get_engine, session_scope
+from catalogue.edits import FILES, apply_edits, approved_edits, edits_signature
 from catalogue.models import (
     CatalogueMeta,
     EmploymentArea,
@@ -161,8 +162,9 @@ def seed(engine: Engine | None = None, *, if_needed: bool = False, data_dir: Pat
 
 def _seed(engine: Engine, if_needed: bool, data_dir: Path) -> SeedReport:
     migrate(engine)
-    current_hash = data_hash(data_dir)
     with session_scope(engine) as session:
+        # the data files and the staff's approved edits (catalogue/edits.py) over them
+        current_hash = hashlib.sha256(f"{data_hash(data_dir)}:{edits_signature(session)}".encode()).hexdigest()[:32]
         stored = session.get(CatalogueMeta, HASH_KEY)
         if if_needed and stored is not None and stored.value == current_hash:
             return SeedReport(skipped=True)
@@ -177,7 +179,9 @@ def _replace_catalogue(session: Session, data_dir: Path) -> SeedReport:
         session.execute(delete(model))
     session.flush()
 
-    areas = load_yaml("employment_areas.yaml", data_dir)
+    # the YAML seed, with the approved edits of the area staff applied over it
+    records = apply_edits({kind: load_yaml(name, data_dir) for kind, name in FILES.items()}, approved_edits(session))
+    areas = records["area"]
     area_translations = load_area_translations(data_dir)
     area_of_municipality: dict[str, str] = {}
     for area in areas:
@@ -220,7 +224,7 @@ def _replace_catalogue(session: Session, data_dir: Path) -> SeedReport:
         report.municipalities += 1
     session.flush()
 
-    providers = load_yaml("providers.yaml", data_dir)
+    providers = records["provider"]
     for item in providers:
         session.add(
             Provider(
@@ -240,7 +244,7 @@ def _replace_catalogue(session: Session, data_dir: Path) -> SeedReport:
     report.providers = len(providers)
     session.flush()
 
-    services = load_yaml("services.yaml", data_dir)
+    services = records["service"]
     translations = load_translations(data_dir)
     for item in services:
         service = _service_from_record(item, code_by_name)
