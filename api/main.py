@@ -21,8 +21,8 @@ from api.errors import install_error_handlers
 from api.language import RequestLanguage
 from api.protection import install_protection
 from api.rasa_client import RasaClient
+from api.routers import admin, chat, health, recommend, staff, stats, summary, ui, vocabulary
 from api.routers import catalogue as catalogue_router
-from api.routers import chat, health, recommend, staff, stats, summary, ui, vocabulary
 from api.settings import Settings, get_settings
 from catalogue.db import get_engine
 from catalogue.repository import get_catalogue
@@ -137,6 +137,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(ui.router)
     app.include_router(staff.router)
     app.include_router(stats.router)
+    app.include_router(admin.router)
     app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -111,10 +111,18 @@ def edits_signature(session: Session) -> str:
     return hashlib.sha256(ids.encode()).hexdigest()[:16]
 
 
-def seed_records() -> Records:
-    from catalogue.seed import load_yaml
+_seed_cache: dict[str, Records] = {}
 
-    return {kind: load_yaml(name) for kind, name in FILES.items()}
+
+def seed_records() -> Records:
+    """The YAML seed's records (read again when the files change)."""
+    from catalogue.seed import data_hash, load_yaml
+
+    version = data_hash()
+    if version not in _seed_cache:
+        _seed_cache.clear()
+        _seed_cache[version] = {kind: load_yaml(name) for kind, name in FILES.items()}
+    return {kind: [dict(record) for record in records] for kind, records in _seed_cache[version].items()}
 
 
 def current_records(engine: Engine) -> Records:
