@@ -108,6 +108,15 @@ class ResolvedMunicipality(BaseModel):
     employment_area: AreaRef | None = None
     # Beside the contract: whom to contact there (the area's services, or Työmarkkinatori)
     contacts: AreaContacts | None = None
+    # Beside the contract: how fresh the area's own data is (none when the area is unknown)
+    freshness: AreaFreshness | None = None
+
+
+class AreaFreshness(BaseModel):
+    records: int
+    oldest: str
+    newest: str
+    to_check: int
 
 
 # Kompassi-style self-rating: 1–5 for each life area (vocabulary.LifeArea); a null is no answer

@@ -42,6 +42,18 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("channels", type=Path, help="JSON list of service channel pages")
     import_parser.add_argument("--write", action="store_true", help="write the result to catalogue/data/services.yaml")
 
+    export_edits_parser = catalogue_commands.add_parser(
+        "export-edits",
+        help="write the catalogue with the staff's approved edits (/hallinta) as YAML files, to review and commit",
+    )
+    export_edits_parser.add_argument("folder", type=Path)
+    export_edits_parser.add_argument(
+        "--full",
+        action="store_true",
+        help="write whole services.yaml, providers.yaml and employment_areas.yaml (e.g. into catalogue/data) "
+        "instead of approved_edits.yaml, which lists only the approved edits",
+    )
+
     top_purge = commands.add_parser(
         "purge", help="delete conversations older than the retention period (safe to run from cron)"
     )
@@ -102,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         return export_ptv_files(args.folder)
     if args.command == "catalogue" and args.catalogue_command == "import-ptv":
         return import_ptv_files(args.services, args.channels, write=args.write)
+    if args.command == "catalogue" and args.catalogue_command == "export-edits":
+        return export_edits(args.folder, full=args.full)
     if args.command == "catalogue" and args.catalogue_command == "check":
         from catalogue.checks import check_catalogue
 
@@ -148,6 +162,26 @@ def purge_conversations(days: int | None) -> int:
     print(f"Purged conversations inactive for more than {days} days:")
     for table, count in counts.items():
         print(f"  {table}: {count}")
+    return 0
+
+
+def export_edits(folder: Path, *, full: bool) -> int:
+    from catalogue.db import database_url, get_engine
+    from catalogue.edits import FILES, approved_for_export, current_records
+
+    engine = get_engine(database_url())
+    seed(engine, if_needed=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    if full:
+        records = current_records(engine)
+        files = {name: records[kind] for kind, name in FILES.items()}
+    else:
+        files = {"approved_edits.yaml": approved_for_export(engine)}
+    for name, content in files.items():
+        (folder / name).write_text(
+            yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
+        )
+    print(f"Wrote {', '.join(files)} to {folder}: review it, apply it to catalogue/data/ and commit.")
     return 0
 
 

@@ -8,9 +8,11 @@ An empty cell is a gap in the catalogue: nobody has found that area's official p
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from catalogue.edits import CHECK_AFTER_DAYS
 from catalogue.repository import AreaRecord, CatalogueSnapshot, ServiceRecord
 from catalogue.search import get_search
 from catalogue.seed import DATA_DIR, load_yaml
@@ -74,6 +76,7 @@ class AreaCoverage:
     place: str
     found: dict[str, list[str]] = field(default_factory=dict)  # need name -> service ids
     caveated: set[str] = field(default_factory=set)  # found ids whose only page is dated (source_caveat)
+    freshness: Freshness | None = None
 
     @property
     def gaps(self) -> list[str]:
@@ -95,7 +98,44 @@ def area_coverage(catalogue: CatalogueSnapshot, area: AreaRecord, place: str) ->
         met = [s for s in top if s.id in local_ids and need.met_by(s)]
         coverage.found[need.name] = [s.id for s in met]
         coverage.caveated |= {s.id for s in met if s.source_caveat}
+    coverage.freshness = area_freshness(catalogue, area)
     return coverage
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """How fresh an area's own data is: its record and its own services (regional and municipal)."""
+
+    records: int
+    oldest: dt.date
+    newest: dt.date
+    # not verified for CHECK_AFTER_DAYS: in the area's queue on /hallinta as "check this"
+    to_check: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "records": self.records,
+            "oldest": self.oldest.isoformat(),
+            "newest": self.newest.isoformat(),
+            "to_check": self.to_check,
+        }
+
+
+def area_freshness(catalogue: CatalogueSnapshot, area: AreaRecord, today: dt.date | None = None) -> Freshness:
+    today = today or dt.date.today()
+    own = {
+        service.id: service.last_verified
+        for code in area.municipality_codes
+        for service in catalogue.local_services(code)
+        if service.scope != "national"
+    }
+    dates = [area.last_verified, *own.values()]
+    return Freshness(
+        records=len(dates),
+        oldest=min(dates),
+        newest=max(dates),
+        to_check=sum(1 for day in dates if (today - day).days > CHECK_AFTER_DAYS),
+    )
 
 
 def catalogue_coverage(catalogue: CatalogueSnapshot, *, listed_only: bool = False) -> list[AreaCoverage]:
@@ -125,10 +165,22 @@ def format_coverage(rows: list[AreaCoverage], known: dict[tuple[str, str], str] 
             return "— NEW GAP"
         return "—"
 
-    lines = [f"{'area':28} {'typed place':12} " + " ".join(f"{n.name:34}" for n in LOCAL_NEEDS)]
+    lines = [
+        f"{'area':28} {'typed place':12} " + " ".join(f"{n.name:34}" for n in LOCAL_NEEDS) + " checked (oldest…newest)"
+    ]
     for row in rows:
         marker = "*" if row.area.id in LISTED_AREAS else " "
-        lines.append(f"{marker}{row.area.id:27} {row.place:12} " + " ".join(f"{cell(row, n):34}" for n in LOCAL_NEEDS))
+        fresh = row.freshness
+        checked = (
+            f"{fresh.oldest}…{fresh.newest}" + (f", {fresh.to_check} to check" if fresh.to_check else "")
+            if fresh
+            else ""
+        )
+        lines.append(
+            f"{marker}{row.area.id:27} {row.place:12} "
+            + " ".join(f"{cell(row, n):34}" for n in LOCAL_NEEDS)
+            + f" {checked}"
+        )
     listed = [r for r in rows if r.area.id in LISTED_AREAS]
     complete = sum(1 for r in listed if not r.gaps)
     lines.append(

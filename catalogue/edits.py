@@ -293,6 +293,25 @@ def undo(engine: Engine, editor: Editor, edit_id: int) -> Proposal:
     return propose(engine, editor, kind, "change" if action == "change" else "add", previous, source="undo")
 
 
+def approved_for_export(engine: Engine) -> list[dict[str, Any]]:
+    """The approved edits in the order they apply, for review in the repository: what, by whom,
+    approved by whom and when, and the record."""
+    with session_scope(engine) as db:
+        return [
+            {
+                "kind": edit.kind,
+                "action": edit.action,
+                "id": edit.target_id,
+                "source": edit.source,
+                "proposed_by": edit.proposed_by,
+                "approved_by": edit.reviewed_by,
+                "approved_at": edit.reviewed_at.isoformat() if edit.reviewed_at else None,
+                "record": edit.record,
+            }
+            for edit in approved_edits(db)
+        ]
+
+
 def edits_of(engine: Engine, area_id: str | None, *, national: bool, status: str | None = None) -> list[CatalogueEdit]:
     """The edits an editor sees: an area's (a national admin: every edit), newest first."""
     with session_scope(engine) as db:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from api.deps import catalogue
 from api.schemas import ResolvedMunicipality, ServiceDetail, ServiceList
+from catalogue.coverage import area_freshness
 from catalogue.repository import CatalogueSnapshot
 from catalogue.search import get_search
 from insights.events import record
@@ -68,4 +69,5 @@ def resolve_municipality(
             "jobseeker": snapshot.contact(found.code),
             "employer": snapshot.contact(found.code, audience="employer"),
         },
+        freshness=area_freshness(snapshot, area).as_dict() if area else None,
     )

@@ -571,6 +571,13 @@ async function showAreaContact(municipality) {
     metaRow(dl, t('haku.for_employers'), contactDd(contactLines(contacts.employer)));
   }
   areaBox.append(dl);
+  const fresh = data.freshness;
+  if (fresh && formatDate(fresh.oldest) && formatDate(fresh.newest)) {
+    // how fresh the area's own data is (oldest and newest check against the official pages)
+    const line = t('haku.area_freshness', { oldest: formatDate(fresh.oldest), newest: formatDate(fresh.newest) });
+    const extra = fresh.to_check > 0 ? ` ${t('haku.area_to_check', { count: fresh.to_check })}` : '';
+    areaBox.append(el('p', 'area-freshness', line + extra));
+  }
   areaBox.hidden = false;
 }
 
