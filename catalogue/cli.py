@@ -54,6 +54,14 @@ def main(argv: list[str] | None = None) -> int:
         "instead of approved_edits.yaml, which lists only the approved edits",
     )
 
+    sync_parser = catalogue_commands.add_parser(
+        "sync-ptv",
+        help="fetch an area's employment services from PTV (Suomi.fi) and propose what differs into its review queue",
+    )
+    which = sync_parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--area", help="the employment area's id, e.g. kuopio")
+    which.add_argument("--all", action="store_true", help="every employment area (for a nightly cron job)")
+
     top_purge = commands.add_parser(
         "purge", help="delete conversations older than the retention period (safe to run from cron)"
     )
@@ -114,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         return export_ptv_files(args.folder)
     if args.command == "catalogue" and args.catalogue_command == "import-ptv":
         return import_ptv_files(args.services, args.channels, write=args.write)
+    if args.command == "catalogue" and args.catalogue_command == "sync-ptv":
+        return sync_ptv(None if args.all else args.area)
     if args.command == "catalogue" and args.catalogue_command == "export-edits":
         return export_edits(args.folder, full=args.full)
     if args.command == "catalogue" and args.catalogue_command == "check":
@@ -163,6 +173,29 @@ def purge_conversations(days: int | None) -> int:
     for table, count in counts.items():
         print(f"  {table}: {count}")
     return 0
+
+
+def sync_ptv(area_id: str | None) -> int:
+    from catalogue.db import database_url, get_engine
+    from catalogue.edits import current_records
+    from catalogue.importers.ptv_sync import sync_area
+
+    engine = get_engine(database_url())
+    seed(engine, if_needed=True)
+    areas = [area_id] if area_id else [str(a["id"]) for a in current_records(engine)["area"]]
+    status = 0
+    for area in areas:
+        try:
+            result = sync_area(engine, area)
+        except ValueError as error:
+            print(f"polkuopas catalogue sync-ptv: {error}", file=sys.stderr)
+            return 2
+        print(result.summary())
+        for problem in result.problems:
+            print(f"  {problem}")
+        if not result.complete:
+            status = 1
+    return status
 
 
 def export_edits(folder: Path, *, full: bool) -> int:
