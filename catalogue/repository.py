@@ -8,6 +8,7 @@ from memory.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -473,8 +474,8 @@ _lock = threading.RLock()
 _cache: dict[int, CatalogueSnapshot] = {}
 _checked: dict[int, float] = {}
 # How often a process asks whether the catalogue was seeded again (by an approved staff edit in
-# another process: catalogue/edits.py); a cheap query of one row
-VERSION_CHECK_SECONDS = 30.0
+# another process: catalogue/edits.py); a cheap query of one row. POLKUOPAS_CATALOGUE_CHECK_SECONDS
+VERSION_CHECK_SECONDS = float(os.environ.get("POLKUOPAS_CATALOGUE_CHECK_SECONDS", "30") or 30)
 
 
 def get_catalogue(engine: Engine | None = None, *, refresh: bool = False) -> CatalogueSnapshot:

@@ -50,6 +50,8 @@ class Stack:
             "POLKUOPAS_CHAT_PER_MINUTE_CLIENT": "100000",
             "POLKUOPAS_CHAT_PER_MINUTE_SESSION": "100000",
             "POLKUOPAS_API_PER_MINUTE_CLIENT": "100000",
+            # the action server sees an edit approved in the API within seconds, not half a minute
+            "POLKUOPAS_CATALOGUE_CHECK_SECONDS": "1",
         }
         self.logs = tmp
         self.env["POLKUOPAS_RUN_DIR"] = str(tmp)
