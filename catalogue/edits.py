@@ -171,21 +171,27 @@ def may_edit(editor: Editor, area_id: str | None) -> bool:
 
 
 def check_edit(records: Records, kind: str, action: str, record: dict[str, Any], today: dt.date) -> list[str]:
-    """`polkuopas catalogue check` on the whole catalogue with this edit applied: the errors about
-    this record (and about records that would now point to a retired one)."""
+    """`polkuopas catalogue check` on the whole catalogue before and with this edit: the errors the
+    edit brings (about the record itself, references to a retired record, a contract service gone)."""
     from catalogue.checks import CheckReport, check_records
     from catalogue.seed import load_municipality_data
 
-    edit = CatalogueEdit(kind=kind, action=action, target_id=str(record.get("id")), record=record)
-    after = apply_edits(records, [edit])
-    report = CheckReport()
     municipalities = {m["name_fi"] for m in load_municipality_data()}
-    check_records(report, after["area"], after["provider"], after["service"], municipalities, today)
-    name = f"{kind} {record.get('id')}"
-    if action == "retire":
-        # what the retired record leaves behind: references to it
-        return [error for error in report.errors if f"{record.get('id')!r}" in error]
-    return [error for error in report.errors if error.startswith(f"{name}:")]
+
+    def errors(catalogue: Records) -> list[str]:
+        report = CheckReport()
+        check_records(report, catalogue["area"], catalogue["provider"], catalogue["service"], municipalities, today)
+        return report.errors
+
+    target = str(record.get("id"))
+    exists = any(str(r.get("id")) == target for r in records[kind])
+    if action == "add" and exists:
+        return [f"{kind} {target}: the id is taken"]
+    if action != "add" and not exists:
+        return [f"{kind} {target}: not in the catalogue any more"]
+    edit = CatalogueEdit(kind=kind, action=action, target_id=target, record=record)
+    before = set(errors(records))
+    return [error for error in errors(apply_edits(records, [edit])) if error not in before]
 
 
 def propose(
@@ -206,8 +212,6 @@ def propose(
     records = current_records(engine)
     target = str(record.get("id") or "")
     existing = next((r for r in records[kind] if str(r.get("id")) == target), None)
-    if action == "add" and existing is not None:
-        return Proposal(errors=[f"{kind} {target}: the id is taken"])
     if action != "add" and existing is None:
         raise EditRefused("not_found")
     if action == "retire":
@@ -252,7 +256,9 @@ def review(engine: Engine, reviewer: Editor, edit_id: int, *, approve: bool, not
     catalogue is seeded again at once."""
     with session_scope(engine) as db:
         edit = db.get(CatalogueEdit, edit_id)
-        if edit is None or edit.status != "pending":
+        if edit is None:
+            raise EditRefused("not_found")
+        if edit.status != "pending":
             raise EditRefused("not_pending")
         if edit.proposed_by == reviewer.username:
             raise EditRefused("own_edit")

@@ -38,7 +38,7 @@ class Refused(Exception):
 
 def _login(request: Request) -> HTMLResponse:
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    return login_page(401, next_url=target if request.method == "GET" else "/hallinta", error="login_required")
+    return login_page(401, next_url=target if request.method == "GET" else "/hallinta", error="login_required_editor")
 
 
 def _same_origin(request: Request) -> bool:
