@@ -1229,6 +1229,32 @@ def test_two_api_workers_share_the_chat_limit_in_redis(tmp_path, seeded_engine, 
         assert chat(one, "hei").status_code == 200  # a new conversation still gets in
 
 
+def test_two_api_workers_share_the_staff_login_limit_in_redis(
+    tmp_path, fake_rasa, monkeypatch, redis_server, new_database_url
+):
+    """The production profile: login attempts for one username are counted together by every API
+    worker (limits' moving window in Redis); the sixth in a minute is refused on either."""
+    from catalogue.db import make_engine
+    from catalogue.seed import seed
+    from staff.accounts import create_account
+
+    engine = make_engine(new_database_url("login_redis"))
+    seed(engine)
+    create_account(engine, "redis.login", "Oikea-salasana-2026", "kuopio")
+    for name in ("POLKUOPAS_LOGINS_PER_MINUTE_CLIENT", "POLKUOPAS_LOGINS_PER_MINUTE_USER"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("POLKUOPAS_RATE_LIMIT_STORAGE", "async+" + redis_server.url)
+    settings = Settings(rasa_url=fake_rasa.url, tracker_db_url=f"sqlite:///{tmp_path / 'tracker.db'}")
+    with TestClient(create_app(settings, engine)) as one, TestClient(create_app(settings, engine)) as two:
+        wrong = {"username": "redis.login", "password": "väärä-salasana-1"}
+        codes = [(one if n % 2 else two).post("/kirjaudu", data=wrong).status_code for n in range(5)]
+        assert codes == [401] * 5
+        right = {"username": "redis.login", "password": "Oikea-salasana-2026"}
+        assert one.post("/kirjaudu", data=right, follow_redirects=False).status_code == 429
+        assert two.post("/kirjaudu", data=right, follow_redirects=False).status_code == 429
+    engine.dispose()
+
+
 def test_an_unreachable_limit_store_lets_requests_through(tmp_path, seeded_engine, fake_rasa, monkeypatch, caplog):
     """A broken counter must not stop the service: the request passes and the fault is logged."""
     with socket.socket() as closed:
