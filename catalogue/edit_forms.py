@@ -58,6 +58,16 @@ def _clean(form: dict[str, Any], name: str) -> str:
     return str(value).replace("\r\n", "\n").strip() if isinstance(value, str) else ""
 
 
+def _check_format(name: str, value: str, field_name: str, errors: dict[str, str]) -> None:
+    """A phone number or an e-mail address as `polkuopas catalogue check` wants them."""
+    from catalogue.checks import EMAIL_RE, PHONE_RE
+
+    if name == "phone" and value and not PHONE_RE.match(value):
+        errors[field_name] = "phone"
+    if name == "email" and value and not EMAIL_RE.match(value):
+        errors[field_name] = "email"
+
+
 def _check_text(form: dict[str, Any], names: tuple[str, ...], errors: dict[str, str]) -> dict[str, str]:
     values = {}
     for name in names:
@@ -66,6 +76,7 @@ def _check_text(form: dict[str, Any], names: tuple[str, ...], errors: dict[str, 
             errors[name] = "too_long"
         if name in ("url", "source_url") and value and not _url_ok(value):
             errors[name] = "url"
+        _check_format(name, value, name, errors)
         values[name] = value
     return values
 
@@ -174,6 +185,7 @@ def area_contacts_from_form(form: dict[str, Any], existing: dict[str, Any]) -> F
                 errors[f"{prefix}_{name}"] = "too_long"
             if name == "url" and value and not _url_ok(value):
                 errors[f"{prefix}_{name}"] = "url"
+            _check_format(name, value, f"{prefix}_{name}", errors)
             if value:
                 contact[name] = value
         record[key] = contact or None

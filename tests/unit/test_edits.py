@@ -688,3 +688,34 @@ def test_export_edits_writes_the_approved_edits_and_the_whole_files(new_database
     assert len(areas) == len(seed_records()["area"])
     with session_scope(engine) as db:
         assert db.scalar(select(CatalogueEdit.status).where(CatalogueEdit.id == pending.edit_id)) == "pending"
+
+
+def test_a_phone_or_email_that_is_not_one_is_a_field_error() -> None:
+    """Phone numbers and e-mail addresses are checked in the form, in the user's language, as the
+    catalogue check would check them."""
+    from catalogue.edit_forms import area_contacts_from_form, provider_from_form
+
+    contacts = area_contacts_from_form(
+        {
+            "contact_name": "X",
+            "contact_phone": "soita meille",
+            "contact_email": "ei osoite",
+            "source_url": "https://a.fi/",
+        },
+        {"id": "kuopio"},
+    )
+    assert contacts.errors == {"contact_phone": "phone", "contact_email": "email"}
+    good = area_contacts_from_form(
+        {
+            "contact_name": "X",
+            "contact_phone": "017 123 4567",
+            "contact_email": "x@kuopio.fi",
+            "source_url": "https://a.fi/",
+        },
+        {"id": "kuopio"},
+    )
+    assert good.errors == {}
+    provider = provider_from_form(
+        {"name": "P", "phone": "abc", "source_url": "https://a.fi/"}, None, area_id="kuopio", municipalities=[]
+    )
+    assert provider.errors == {"phone": "phone"}
