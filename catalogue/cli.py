@@ -97,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, help_text in (("disable", "stop an account's logins"), ("enable", "let a disabled account log in again")):
         staff_commands.add_parser(name, help=help_text).add_argument("username")
     staff_commands.add_parser("list", help="every account, its area and whether it is active")
+    audit_parser = staff_commands.add_parser(
+        "audit", help="the newest logins, failed logins, logouts and account changes (UTC)"
+    )
+    audit_parser.add_argument("--limit", type=int, default=100)
 
     stats = commands.add_parser("stats", help="the areas' anonymous usage figures")
     stats_commands = stats.add_subparsers(dest="stats_command", required=True)

@@ -119,6 +119,17 @@ def list_accounts(engine: Engine) -> list[tuple[str, str | None, bool]]:
         return [(name, area, bool(active)) for name, area, active in rows]
 
 
+def audit_log(engine: Engine, limit: int = 100) -> list[tuple[dt.datetime, str | None, str]]:
+    """The newest audit entries: (when, username or None, what)."""
+    with session_scope(engine) as db:
+        rows = db.execute(
+            select(StaffAudit.at, StaffAudit.username, StaffAudit.action)
+            .order_by(StaffAudit.at.desc(), StaffAudit.id.desc())
+            .limit(limit)
+        )
+        return [(_aware(at), username, action) for at, username, action in rows]
+
+
 def _account(db: Session, username: str) -> StaffAccount:
     account = db.scalar(select(StaffAccount).where(StaffAccount.username == normal_username(username)))
     if account is None:

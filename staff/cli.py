@@ -9,7 +9,7 @@ import sys
 from catalogue.db import database_url, get_engine
 from catalogue.repository import get_catalogue
 from catalogue.seed import seed
-from staff.accounts import create_account, list_accounts, set_active, set_password
+from staff.accounts import audit_log, create_account, list_accounts, set_active, set_password
 
 
 def _password(from_stdin: bool) -> str:
@@ -37,6 +37,9 @@ def staff_command(args: argparse.Namespace) -> int:
         elif args.staff_command in ("disable", "enable"):
             set_active(engine, args.username, args.staff_command == "enable")
             print(f"{args.username}: {args.staff_command}d.")
+        elif args.staff_command == "audit":
+            for at, username, action in audit_log(engine, args.limit):
+                print(f"{at:%Y-%m-%d %H:%M:%S}\t{username or '(unknown name)'}\t{action}")
         else:
             for username, area, active in list_accounts(engine):
                 print(f"{username}\t{area or '(national)'}\t{'active' if active else 'disabled'}")

@@ -353,6 +353,16 @@ def test_staff_commands_create_list_and_disable(cli_engine: Engine, monkeypatch,
     assert run(monkeypatch, capsys, "staff", "enable", "tre.coach")[0] == 0
     assert log_in(cli_engine, "tre.coach", PASSWORD) is not None
 
+    # `audit` lists what happened, newest first, without any password
+    assert log_in(cli_engine, "nobody.typed.this", PASSWORD) is None
+    code, out, _ = run(monkeypatch, capsys, "staff", "audit", "--limit", "8")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 8
+    assert lines[0].endswith("\t(unknown name)\tlogin_failed")
+    assert lines[1].endswith("\ttre.coach\tlogin")
+    assert any(line.endswith("\ttre.coach\taccount_disabled") for line in lines)
+    assert PASSWORD not in out and "nobody.typed.this" not in out
+
 
 def test_staff_command_refuses_an_unknown_area_and_a_short_password(cli_engine: Engine, monkeypatch, capsys) -> None:
     """An area id not in the catalogue or a short password exits with 2 and makes no account;
