@@ -91,7 +91,7 @@ class CheckReport:
         return "\n".join(lines)
 
 
-def _valid_url(value: Any) -> bool:
+def valid_url(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     parsed = urlparse(value)
@@ -116,7 +116,7 @@ def _municipality_of_host(url: str, municipalities: set[str]) -> str | None:
 
 def _check_sourced(report: CheckReport, kind: str, record: dict[str, Any], today: dt.date) -> None:
     name = f"{kind} {record.get('id', '?')}"
-    if not _valid_url(record.get("source_url")):
+    if not valid_url(record.get("source_url")):
         report.errors.append(f"{name}: source_url missing or not an http(s) URL")
     elif _is_secondhand(record["source_url"]):
         report.secondhand.append(
@@ -147,7 +147,7 @@ def _check_record(report: CheckReport, kind: str, record: dict[str, Any], seen: 
 
 def _check_contacts(report: CheckReport, name: str, record: dict[str, Any]) -> None:
     for key in ("url",):
-        if record.get(key) is not None and not _valid_url(record[key]):
+        if record.get(key) is not None and not valid_url(record[key]):
             report.errors.append(f"{name}: {key} is not an http(s) URL")
     phone = record.get("phone")
     if phone is not None and not PHONE_RE.match(str(phone)):
@@ -334,7 +334,7 @@ def _check_area_translations(report: CheckReport, data_dir: Path, area_ids: set[
                 continue
             if not isinstance(contact, dict) or not str(contact.get("name") or "").strip():
                 report.errors.append(f"{label}: {key} needs a name and a url")
-            elif not _valid_url(contact.get("url")):
+            elif not valid_url(contact.get("url")):
                 report.errors.append(f"{label}: {key}'s url missing or not an http(s) URL")
         _check_sourced(report, "area translation", {**entry, "id": f"{lang}/{entry.get('id')}"}, today)
 

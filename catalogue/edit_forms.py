@@ -5,15 +5,13 @@ messages/<lang>/hallinta.yaml (`errors.<key>`); the catalogue's own checks run a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlparse
 
-from understanding.finnish import fold
+from catalogue.checks import EMAIL_RE, PHONE_RE, SLUG_RE, valid_url
+from catalogue.importers.ptv_import import slugify
 from vocabulary import AUDIENCES, CATEGORIES
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # the longest text each field takes
 LIMITS = {
     "id": 80,
@@ -45,12 +43,10 @@ class FormResult:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:80].strip("-")
-
-
-def _url_ok(value: str) -> bool:
-    parsed = urlparse(value)
-    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in value
+    """An id made of a name (the PTV importer's slugs), at most 80 characters; none of no name."""
+    if not any(char.isalnum() for char in text):
+        return ""
+    return slugify(text)[: LIMITS["id"]].strip("-")
 
 
 def _clean(form: dict[str, Any], name: str) -> str:
@@ -60,8 +56,6 @@ def _clean(form: dict[str, Any], name: str) -> str:
 
 def _check_format(name: str, value: str, field_name: str, errors: dict[str, str]) -> None:
     """A phone number or an e-mail address as `polkuopas catalogue check` wants them."""
-    from catalogue.checks import EMAIL_RE, PHONE_RE
-
     if name == "phone" and value and not PHONE_RE.match(value):
         errors[field_name] = "phone"
     if name == "email" and value and not EMAIL_RE.match(value):
@@ -74,7 +68,7 @@ def _check_text(form: dict[str, Any], names: tuple[str, ...], errors: dict[str, 
         value = _clean(form, name)
         if len(value) > LIMITS.get(name, 500):
             errors[name] = "too_long"
-        if name in ("url", "source_url") and value and not _url_ok(value):
+        if name in ("url", "source_url") and value and not valid_url(value):
             errors[name] = "url"
         _check_format(name, value, name, errors)
         values[name] = value
@@ -183,7 +177,7 @@ def area_contacts_from_form(form: dict[str, Any], existing: dict[str, Any]) -> F
             value = _clean(form, f"{prefix}_{name}")
             if len(value) > LIMITS[name]:
                 errors[f"{prefix}_{name}"] = "too_long"
-            if name == "url" and value and not _url_ok(value):
+            if name == "url" and value and not valid_url(value):
                 errors[f"{prefix}_{name}"] = "url"
             _check_format(name, value, f"{prefix}_{name}", errors)
             if value:
@@ -192,7 +186,7 @@ def area_contacts_from_form(form: dict[str, Any], existing: dict[str, Any]) -> F
     source = _clean(form, "source_url")
     if not source:
         errors["source_url"] = "required"
-    elif not _url_ok(source):
+    elif not valid_url(source):
         errors["source_url"] = "url"
     record["source_url"] = source
     if not (record.get("contact") or {}).get("name"):

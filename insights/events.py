@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, get_args
@@ -17,6 +16,7 @@ from typing import Literal, get_args
 from sqlalchemy import Engine
 
 from catalogue.db import session_scope
+from conversations.feedback import SERVICE_ID_RE
 from insights.models import UsageEvent
 from messages import LANGUAGES
 from recommendation.jobseeker.steps import ROUTE_ORDER
@@ -42,7 +42,8 @@ METRICS: tuple[Metric, ...] = get_args(Metric)
 # (day, area id, audience, language, metric, key): one row of insights.models.UsageDaily
 DailyKey = tuple[dt.date, str | None, str | None, str, str, str]
 
-ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+# an area or service id (the catalogue's slugs)
+ID_RE = SERVICE_ID_RE
 MAX_IDS = 30
 
 
